@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        // One main-process build, three entry points: the Electron shell, the headless
+        // JSON-lines engine and the standalone protocol simulator (the last two run in plain Node).
+        input: {
+          index: resolve('src/main/index.ts'),
+          headless: resolve('src/main/headless/cli.ts'),
+          simulator: resolve('src/simulator/cli.ts')
+        },
+        // node:sqlite is a Node built-in (also in Electron's Node); never bundle it.
+        external: ['node:sqlite']
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload may only require('electron'): bundle everything into one CJS file.
+      externalizeDeps: false,
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } }
+    }
+  },
+  renderer: {
+    resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
+    plugins: [vue()]
+  }
+})

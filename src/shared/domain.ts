@@ -1,0 +1,48 @@
+/**
+ * Domain types shared by main, preload, renderer and simulator.
+ * Pure types and tiny pure helpers only: no electron, DOM or Node imports (lint-enforced).
+ */
+
+/** One piece of message content after decoding. */
+export type Segment =
+  | { type: 'text'; text: string }
+  | { type: 'face'; id: number; name: string }
+  /** A picture sent from another client; SmartQQ cannot deliver its bytes, only that it was there. */
+  | { type: 'image' }
+
+/** The three conversation kinds SmartQQ knows. */
+export type ConversationKind = 'buddy' | 'group' | 'discuss'
+
+/** Values of `status` SmartQQ uses for presence (buddies_status_change, get_online_buddies2, change_status2). */
+export type PresenceStatus =
+  | 'online'
+  | 'away'
+  | 'busy'
+  | 'silent'
+  | 'hidden'
+  | 'callme'
+  | 'offline'
+
+/** QR login states as the user sees them. */
+export type QrState = 'waiting' | 'scanned' | 'expired'
+
+/** Session lifecycle states (issue: session engine). */
+export type SessionState =
+  | 'signed-out'
+  | 'waiting'
+  | 'scanned'
+  | 'expired'
+  | 'signing-in'
+  | 'online'
+  | 'reconnecting'
+
+/** The text a person reads for a list of segments: faces as `[name]`, images as `[图片]`. */
+export function segmentsToText(segments: readonly Segment[]): string {
+  let out = ''
+  for (const s of segments) {
+    if (s.type === 'text') out += s.text
+    else if (s.type === 'face') out += `[${s.name}]`
+    else out += '[图片]'
+  }
+  return out
+}

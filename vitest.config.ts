@@ -1,0 +1,30 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/{main,shared,simulator,headless}/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // electron-store imports 'electron'; inline it so vi.mock('electron') reaches it.
+          server: { deps: { inline: ['electron-store'] } }
+        }
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['test/renderer/**/*.test.ts']
+        }
+      }
+    ]
+  }
+})
