@@ -1,6 +1,22 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+
+/**
+ * The dev server injects inline styles and talks to its HMR websocket; relax the CSP for
+ * `electron-vite dev` ONLY. Production builds keep index.html's strict policy untouched.
+ */
+function devCsp(): Plugin {
+  return {
+    name: 'dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'none'", "connect-src 'self' ws: http://localhost:*")
+  }
+}
 
 export default defineConfig({
   main: {
@@ -27,6 +43,6 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
-    plugins: [vue()]
+    plugins: [vue(), devCsp()]
   }
 })

@@ -1,0 +1,19 @@
+import { join } from 'node:path'
+import { BrowserWindow, shell } from 'electron'
+import { mainWindowOptions } from './window-options'
+import { lockDownWebContents } from './security/web-contents'
+
+/** Where the renderer page lives: the dev server in `electron-vite dev`, the built file otherwise. */
+export function rendererPageUrl(): string {
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  if (devUrl) return devUrl
+  return new URL(`file://${join(import.meta.dirname, '../renderer/index.html')}`).toString()
+}
+
+export function createMainWindow(pageUrl: string): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')))
+  lockDownWebContents(window.webContents, (url) => shell.openExternal(url))
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(pageUrl)
+  return window
+}

@@ -1,0 +1,43 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { SessionSnapshot } from '../../../shared/ipc'
+import { unwrap, useApi } from '../composables/useApi'
+
+const SIGNED_OUT: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null }
+
+/** The login session as main reports it; kept live by the session:changed push. */
+export const useSessionStore = defineStore('session', () => {
+  const api = useApi()
+  const snapshot = ref<SessionSnapshot>(SIGNED_OUT)
+  const error = ref<string | null>(null)
+  let unsubscribe: (() => void) | null = null
+
+  const isOnline = computed(() => snapshot.value.state === 'online')
+  const showsQr = computed(() => snapshot.value.qrDataUrl !== null && !isOnline.value)
+
+  async function run(action: () => Promise<SessionSnapshot>): Promise<void> {
+    error.value = null
+    try {
+      snapshot.value = await action()
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  async function init(): Promise<void> {
+    unsubscribe ??= api.onSessionChanged((next) => {
+      snapshot.value = next
+    })
+    await run(async () => unwrap(await api.getSession()))
+  }
+
+  const start = () => run(async () => unwrap(await api.startSession()))
+  const logout = () => run(async () => unwrap(await api.logout()))
+
+  function dispose(): void {
+    unsubscribe?.()
+    unsubscribe = null
+  }
+
+  return { snapshot, error, isOnline, showsQr, init, start, logout, dispose }
+})
