@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{main,shared,simulator,headless}/**/*.test.ts'],
+          include: ['test/{main,shared,preload,simulator,headless}/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // electron-store imports 'electron'; inline it so vi.mock('electron') reaches it.

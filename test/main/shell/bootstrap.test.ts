@@ -1,0 +1,121 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { invokeSchemas } from '../../../src/shared/ipc'
+
+// A recording fake of the Electron API surface main/index.ts touches.
+const fake = vi.hoisted(() => {
+  const windows: Array<{ options: Record<string, unknown>; loadedUrl: string | null; contentsEvents: string[]; openHandler: unknown }> = []
+  const handlers = new Map<string, (event: unknown, payload: unknown) => unknown>()
+  const calls: string[] = []
+  let readyResolve: () => void = () => {}
+  const ready = new Promise<void>((r) => (readyResolve = r))
+  const permission = { request: null as unknown, check: null as unknown }
+  return { windows, handlers, calls, ready, readyResolve: () => readyResolve(), permission, userData: '' }
+})
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static all: BrowserWindow[] = []
+    static getAllWindows = () => BrowserWindow.all
+    record: (typeof fake.windows)[number]
+    webContents: Record<string, unknown>
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, loadedUrl: null, contentsEvents: [], openHandler: null }
+      fake.windows.push(this.record)
+      BrowserWindow.all.push(this)
+      const record = this.record
+      this.webContents = {
+        on: (name: string) => record.contentsEvents.push(name),
+        setWindowOpenHandler: (h: unknown) => (record.openHandler = h),
+        send: () => {},
+        isDestroyed: () => false
+      }
+    }
+    once() {}
+    loadURL(url: string) {
+      this.record.loadedUrl = url
+      return Promise.resolve()
+    }
+  }
+  const app = {
+    enableSandbox: () => fake.calls.push('enableSandbox'),
+    requestSingleInstanceLock: () => (fake.calls.push('requestSingleInstanceLock'), true),
+    on: (name: string) => fake.calls.push(`on:${name}`),
+    whenReady: () => fake.ready,
+    getPath: () => fake.userData,
+    getName: () => 'qq-desktop',
+    getVersion: () => '0.1.0',
+    quit: () => fake.calls.push('quit')
+  }
+  const ipcMain = {
+    handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => fake.handlers.set(channel, fn),
+    removeHandler: (channel: string) => fake.handlers.delete(channel),
+    on: () => {}
+  }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (h: unknown) => (fake.permission.request = h),
+      setPermissionCheckHandler: (h: unknown) => (fake.permission.check = h)
+    }
+  }
+  const shell = { openExternal: () => Promise.resolve() }
+  const electron = { app, BrowserWindow, ipcMain, session, shell }
+  return { ...electron, default: electron }
+})
+
+describe('main bootstrap', () => {
+  beforeAll(async () => {
+    fake.userData = mkdtempSync(join(tmpdir(), 'qq-boot-'))
+    await import('../../../src/main/index')
+    // Before the app is ready nothing but the process-wide switches may have happened.
+    expect(fake.windows).toHaveLength(0)
+    fake.readyResolve()
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+  })
+
+  it('enables the sandbox for every renderer before anything else', () => {
+    expect(fake.calls[0]).toBe('enableSandbox')
+  })
+
+  it('takes the single-instance lock and routes second instances to the window', () => {
+    expect(fake.calls).toContain('requestSingleInstanceLock')
+    expect(fake.calls).toContain('on:second-instance')
+  })
+
+  it('locks down every web contents created later', () => {
+    expect(fake.calls).toContain('on:web-contents-created')
+  })
+
+  it('denies permissions on the default session', () => {
+    const callback = vi.fn()
+    ;(fake.permission.request as (w: unknown, p: string, cb: (g: boolean) => void) => void)({}, 'media', callback)
+    expect(callback).toHaveBeenCalledWith(false)
+    expect((fake.permission.check as (w: unknown, p: string) => boolean)({}, 'notifications')).toBe(false)
+  })
+
+  it('creates a sandboxed, isolated window on the built page with navigation locked', () => {
+    const [window] = fake.windows
+    const prefs = window.options['webPreferences'] as Record<string, unknown>
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
+    expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/)
+    expect(window.loadedUrl).toMatch(/^file:\/\/.*renderer\/index\.html$/)
+    expect(window.contentsEvents).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']))
+    expect(window.openHandler).toBeTypeOf('function')
+  })
+
+  it('registers a validating, sender-checked handler for every contract channel', async () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(Object.keys(invokeSchemas).sort())
+    const page = fake.windows[0].loadedUrl!
+    const info = fake.handlers.get('app:info')!
+    await expect(info({ senderFrame: { url: page } }, undefined)).resolves.toMatchObject({ ok: true })
+    await expect(info({ senderFrame: { url: 'https://evil.example/' } }, undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' }
+    })
+    await expect(
+      fake.handlers.get('settings:update')!({ senderFrame: { url: page } }, { locale: 42 })
+    ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+  })
+})

@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createDispatcher, type InvokeHandlers } from '../../../src/main/ipc/dispatcher'
+import { createHandlers, type SessionService } from '../../../src/main/ipc/app-handlers'
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings'
+import { invokeSchemas } from '../../../src/shared/ipc'
+
+const PAGE = 'file:///app/out/renderer/index.html'
+const trusted = { senderFrame: { url: PAGE } }
+
+function makeHandlers(overrides: Partial<InvokeHandlers> = {}) {
+  let current: Settings = { ...DEFAULT_SETTINGS }
+  const session: SessionService = {
+    snapshot: () => ({ state: 'signed-out', reason: null, qrDataUrl: null, self: null }),
+    start: vi.fn(async () => ({ state: 'waiting' as const, reason: null, qrDataUrl: 'data:image/png;base64,AA==', self: null })),
+    logout: vi.fn(async () => ({ state: 'signed-out' as const, reason: 'logout', qrDataUrl: null, self: null }))
+  }
+  const openExternal = vi.fn()
+  const handlers = {
+    ...createHandlers({
+      appInfo: { name: 'qq', version: '1.0.0', platform: 'linux' },
+      settings: {
+        get: () => current,
+        update: (patch) => (current = { ...current, ...patch }),
+        invalidFields: []
+      },
+      session,
+      openExternal
+    }),
+    ...overrides
+  }
+  return { handlers, session, openExternal }
+}
+
+describe('IPC dispatcher', () => {
+  const check = (url: string) => url === PAGE
+
+  it('answers a valid call with its value', async () => {
+    const dispatch = createDispatcher(makeHandlers().handlers, check)
+    await expect(dispatch('app:info', trusted, undefined)).resolves.toEqual({
+      ok: true,
+      value: { name: 'qq', version: '1.0.0', platform: 'linux' }
+    })
+  })
+
+  it('rejects frames that are not the app page, before running the handler', async () => {
+    const { handlers, session } = makeHandlers()
+    const dispatch = createDispatcher(handlers, check)
+    for (const event of [{ senderFrame: { url: 'https://evil.example/' } }, { senderFrame: null }]) {
+      const result = await dispatch('session:start', event, undefined)
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    }
+    expect(session.start).not.toHaveBeenCalled()
+  })
+
+  it('rejects unknown channels, including prototype names', async () => {
+    const dispatch = createDispatcher(makeHandlers().handlers, check)
+    for (const channel of ['nope', 'toString', '__proto__']) {
+      expect(await dispatch(channel, trusted, undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    }
+  })
+
+  it.each([
+    ['settings:update', { locale: 'fr' }],
+    ['settings:update', { sendIntervalMs: -5 }],
+    ['settings:update', { unknownKey: true }],
+    ['settings:update', 'not an object'],
+    ['shell:open-external', { url: 42 }],
+    ['shell:open-external', { url: 'https://x', extra: 1 }],
+    ['app:info', { unexpected: true }]
+  ])('gives a typed invalid-payload error for %s %j', async (channel, payload) => {
+    const dispatch = createDispatcher(makeHandlers().handlers, check)
+    const result = await dispatch(channel, trusted, payload)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-payload')
+      expect(result.error.message).toContain(channel)
+    }
+  })
+
+  it('turns a throwing handler into a failed result instead of a crash', async () => {
+    const { handlers } = makeHandlers({
+      'session:start': () => {
+        throw new Error('server unreachable')
+      }
+    })
+    const dispatch = createDispatcher(handlers, check)
+    expect(await dispatch('session:start', trusted, undefined)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'server unreachable' }
+    })
+  })
+
+  it('applies a valid settings patch and opens only safe external URLs', async () => {
+    const { handlers, openExternal } = makeHandlers()
+    const dispatch = createDispatcher(handlers, check)
+    expect(await dispatch('settings:update', trusted, { locale: 'en' })).toMatchObject({ ok: true, value: { locale: 'en' } })
+    expect(await dispatch('shell:open-external', trusted, { url: 'javascript:alert(1)' })).toEqual({ ok: true, value: false })
+    expect(await dispatch('shell:open-external', trusted, { url: 'https://qq.com' })).toEqual({ ok: true, value: true })
+    expect(openExternal.mock.calls).toEqual([['https://qq.com/']])
+  })
+
+  it('has a handler for every channel of the contract', () => {
+    expect(Object.keys(makeHandlers().handlers).sort()).toEqual(Object.keys(invokeSchemas).sort())
+  })
+})

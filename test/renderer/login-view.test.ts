@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import App from '../../src/renderer/src/App.vue'
+import { createAppI18n } from '../../src/renderer/src/i18n'
+import { installFakeApi } from './fake-api'
+
+async function mountApp() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n()] } })
+  await flushPromises()
+  return wrapper
+}
+
+describe('login view', () => {
+  it('starts signed out with a sign-in button and no QR', async () => {
+    installFakeApi()
+    const wrapper = await mountApp()
+    expect(wrapper.get('[data-test="login-state"]').text()).toBe('未登录')
+    expect(wrapper.find('[data-test="qr"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="start-login"]').exists()).toBe(true)
+  })
+
+  it('shows the QR after starting and follows pushed state changes', async () => {
+    const fake = installFakeApi()
+    const wrapper = await mountApp()
+    await wrapper.get('[data-test="start-login"]').trigger('click')
+    await flushPromises()
+    expect(fake.api.startSession).toHaveBeenCalledOnce()
+    expect(wrapper.get('[data-test="qr"]').attributes('src')).toMatch(/^data:image\/png;base64,/)
+    expect(wrapper.get('[data-test="login-state"]').text()).toBe('等待扫描')
+    fake.push({ state: 'scanned' })
+    await flushPromises()
+    expect(wrapper.get('[data-test="login-state"]').text()).toContain('已扫描')
+  })
+
+  it('explains why a session ended', async () => {
+    installFakeApi({ state: 'signed-out', reason: 'kicked' })
+    const wrapper = await mountApp()
+    expect(wrapper.get('[data-test="login-reason"]').text()).toContain('另一地点登录')
+  })
+
+  it('switches language through the settings and re-renders in English', async () => {
+    const fake = installFakeApi()
+    const wrapper = await mountApp()
+    await wrapper.get('[data-test="locale-select"]').setValue('en')
+    await flushPromises()
+    expect(fake.api.updateSettings).toHaveBeenCalledWith({ locale: 'en' })
+    expect(wrapper.get('[data-test="login-state"]').text()).toBe('Signed out')
+    expect(document.documentElement.lang).toBe('en')
+  })
+
+  it('unsubscribes from main when unmounted', async () => {
+    const fake = installFakeApi()
+    const wrapper = await mountApp()
+    expect(fake.listenerCount()).toBe(1)
+    wrapper.unmount()
+    expect(fake.listenerCount()).toBe(0)
+  })
+})
