@@ -202,6 +202,8 @@ export interface ProtocolClientOptions {
   /** Timeout of every other request. Default 15 s. */
   requestTimeoutMs?: number
   userAgent?: string
+  /** got's retries of idempotent GETs (never POSTs, never the poll). Default: 2 tries, delays up to 4 s. */
+  retry?: { limit?: number; backoffLimitMs?: number }
 }
 
 /**
@@ -224,8 +226,11 @@ export interface ProtocolClient {
   relink(signal?: AbortSignal): Promise<SessionCredentials>
   /** Snapshot for a remembered session. */
   exportSession(): Promise<SavedSession | null>
-  /** Load a remembered session; then call resumeSession() to see whether the server still accepts it. */
-  importSession(saved: SavedSession): Promise<void>
+  /**
+   * Load a remembered session; then call resumeSession() to see whether the server still accepts it.
+   * The argument is validated (it comes from a file): a bad one rejects with ProtocolError 'malformed'.
+   */
+  importSession(saved: SavedSession | Record<string, unknown>): Promise<void>
   /** Re-validate a restored session: getvfwebqq + login2 with the saved cookies, then register. */
   resumeSession(signal?: AbortSignal): Promise<SessionCredentials>
   /** Forget credentials and cookies. */

@@ -1,0 +1,93 @@
+/**
+ * Message content codec and server-text cleaning.
+ *
+ * Received content (reference §2.4): `[["font",{...}], "text", ["face",14], ["offpic",{...}], ...]`,
+ * font FIRST, text HTML-escaped with `\r\n` line ends. Sent content (seed 三): the same kinds of
+ * elements with the font LAST, serialized into a STRING (the server wants JSON inside JSON).
+ */
+import { faceName } from '../../shared/faces'
+import type { Segment } from '../../shared/domain'
+
+/** The seed's font element, byte for byte. */
+export const SEND_FONT = ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }] as const
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0'
+}
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/g
+
+/** Unescapes HTML entities in one pass (so `&amp;lt;` becomes `&lt;`, not `<`). Unknown entities stay. */
+export function unescapeHtml(s: string): string {
+  if (!s.includes('&')) return s
+  return s.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole
+    const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16)
+    return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : whole
+  })
+}
+
+/** A name from the server (nick, markname, card, group name): unescaped, U+00A0 as a plain space. */
+export function cleanName(s: string): string {
+  return unescapeHtml(s).replace(/\u00a0/g, ' ')
+}
+
+/** Message text from the server: unescaped, `\r\n` (and lone `\r`) as `\n`. */
+export function cleanText(s: string): string {
+  return unescapeHtml(s).replace(/\r\n?/g, '\n')
+}
+
+const IMAGE_KINDS = new Set(['offpic', 'cface', 'pic'])
+
+function pushText(out: Segment[], text: string): void {
+  if (text === '') return
+  const last = out[out.length - 1]
+  if (last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + text }
+  else out.push({ type: 'text', text })
+}
+
+/**
+ * Decodes a received content array. The font is skipped wherever it is; adjacent texts are merged.
+ * A content of nothing but the font is a picture from another client (dropped by the server
+ * since 2015-12; reference §2.4), so it decodes to one image segment.
+ */
+export function decodeContent(content: readonly unknown[]): Segment[] {
+  const out: Segment[] = []
+  let sawFont = false
+  for (const el of content) {
+    if (typeof el === 'string') {
+      pushText(out, cleanText(el))
+    } else if (Array.isArray(el) && typeof el[0] === 'string') {
+      const kind = el[0]
+      if (kind === 'font') sawFont = true
+      else if (kind === 'face' && Number.isInteger(Number(el[1]))) {
+        const id = Number(el[1])
+        out.push({ type: 'face', id, name: faceName(id) })
+      } else if (IMAGE_KINDS.has(kind)) out.push({ type: 'image' })
+      // An element kind this client does not know: say so instead of dropping it silently.
+      else pushText(out, `[${kind}]`)
+    } else if (typeof el === 'number') {
+      pushText(out, String(el))
+    }
+  }
+  if (out.length === 0 && sawFont) out.push({ type: 'image' })
+  return out
+}
+
+/**
+ * Encodes segments into the send `content` string, font last, exactly as the seed shows.
+ * Images cannot be sent over SmartQQ, so they are left out.
+ */
+export function encodeContent(segments: readonly Segment[]): string {
+  const parts: unknown[] = []
+  for (const s of segments) {
+    if (s.type === 'text') parts.push(s.text)
+    else if (s.type === 'face') parts.push(['face', s.id])
+  }
+  parts.push(SEND_FONT)
+  return JSON.stringify(parts)
+}

@@ -1,0 +1,10 @@
+/** The protocol client's public surface. */
+export { createProtocolClient } from './client'
+export { ProtocolError, type ProtocolErrorCode } from './errors'
+export { decodeContent, encodeContent, cleanName, cleanText, unescapeHtml, SEND_FONT } from './codec'
+export { splitForSending, MAX_MESSAGE_BYTES } from './split'
+export { hash, hash33 } from './hash'
+export { parsePtuiCB } from './ptui'
+export { createMsgIdSource } from './msgid'
+export { RETCODES, retcodeMeaning, type RetcodeMeaning } from './retcodes'
+export * from './types'
