@@ -35,6 +35,7 @@ export class StoreError extends Error {
 const CORRUPTION_CODES = new Set([11 /* SQLITE_CORRUPT */, 26 /* SQLITE_NOTADB */])
 
 export function isCorruption(err: unknown): boolean {
+  if (err instanceof StoreError) return err.code === 'corrupt-db'
   const errcode = (err as { errcode?: unknown } | null)?.errcode
   return typeof errcode === 'number' && CORRUPTION_CODES.has(errcode & 0xff)
 }

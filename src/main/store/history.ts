@@ -1,0 +1,342 @@
+/**
+ * Message history of one account. Fixes what Icalingua got wrong (anchors §3): poll batches are
+ * written in ONE transaction (not per message), paging is keyset on (time, seq) (never OFFSET, which
+ * slows down deep in history), and search uses an FTS5 trigram index (CJK has no word breaks).
+ */
+import { closeSync, openSync, writeSync } from 'node:fs'
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import * as v from 'valibot'
+import { segmentsToText, type ConversationKind } from '../../shared/domain'
+import { encodeCursor, decodeCursor, type Position } from './cursor'
+import { guarded } from './db'
+import { StoreError } from './errors'
+import { exportChunks } from './export'
+import { PRIVATE_FILE_MODE, ensurePrivateFile } from './private-files'
+import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, parseRow } from './schemas'
+import { decodeSegments, encodeSegments } from './segment-codec'
+import type {
+  AppendResult,
+  ConversationInfo,
+  ExportFormat,
+  ExportOptions,
+  HistoryStore,
+  MessagePage,
+  NewMessage,
+  PageQuery,
+  SearchQuery,
+  StoredMessage
+} from './types'
+
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 500
+const PREVIEW_CHARS = 60
+/** The trigram tokenizer indexes 3-character windows; shorter queries cannot use it. */
+const FTS_MIN_CHARS = 3
+
+const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, s.name AS sender_name,
+  m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state
+  FROM messages m JOIN conversations c ON c.id = m.conv JOIN senders s ON s.id = m.sender`
+const NEWEST_FIRST = `ORDER BY m.time DESC, m.seq DESC LIMIT ?`
+const OLDER_THAN = `(m.time, m.seq) < (?, ?)`
+
+type Transactor = <T>(fn: () => T) => T
+type ConversationRow = v.InferOutput<typeof ConversationRowSchema>
+
+interface Touched {
+  unread: number
+  newest: { time: number; seq: number; preview: string; senderName: string } | null
+}
+
+export class History implements HistoryStore {
+  private readonly q: Record<string, StatementSync>
+
+  constructor(
+    db: DatabaseSync,
+    private readonly tx: Transactor
+  ) {
+    const p = (sql: string): StatementSync => db.prepare(sql)
+    this.q = {
+      convByKey: p('SELECT * FROM conversations WHERE key = ?'),
+      insertConv: p('INSERT INTO conversations (key, kind, title) VALUES (?, ?, ?)'),
+      upsertConv: p(`INSERT INTO conversations (key, kind, title) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, title = excluded.title`),
+      listConvs: p('SELECT * FROM conversations ORDER BY last_time DESC NULLS LAST, last_seq DESC, id'),
+      senderId: p('SELECT id FROM senders WHERE key = ? AND name = ?'),
+      insertSender: p('INSERT INTO senders (key, name) VALUES (?, ?)'),
+      insertMessage: p(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      addUnread: p('UPDATE conversations SET unread = unread + ? WHERE id = ?'),
+      setLast: p(`UPDATE conversations SET last_time = ?, last_seq = ?, last_preview = ?, last_sender_name = ?
+        WHERE id = ? AND (last_time IS NULL OR (last_time, last_seq) < (?, ?))`),
+      markRead: p('UPDATE conversations SET unread = 0, read_time = last_time, read_seq = last_seq WHERE key = ?'),
+      page: p(`${MESSAGE_SELECT} WHERE m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      byId: p(`${MESSAGE_SELECT} WHERE m.id = ?`),
+      oldestFirst: p(`${MESSAGE_SELECT} WHERE m.conv = ? ORDER BY m.time, m.seq`),
+      ftsAll: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)
+        AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      ftsConv: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)
+        AND m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      likeAll: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      likeConv: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      moveMessages: p('UPDATE messages SET conv = ? WHERE conv = ?'),
+      renameConv: p('UPDATE conversations SET key = ? WHERE id = ?'),
+      mergeConv: p(`UPDATE conversations SET unread = ?, title = ?, last_time = ?, last_seq = ?, last_preview = ?,
+        last_sender_name = ?, read_time = ?, read_seq = ? WHERE id = ?`),
+      deleteConv: p('DELETE FROM conversations WHERE id = ?'),
+      rekeyOutbox: p('UPDATE outbox SET conversation = ? WHERE conversation = ?')
+    }
+  }
+
+  appendBatch(messages: readonly NewMessage[]): AppendResult {
+    messages.forEach((m, i) => {
+      const r = v.safeParse(NewMessageSchema, m)
+      if (!r.success) throw new StoreError('bad-input', `message ${i} (${String(m?.id)}): ${v.summarize(r.issues)}`)
+    })
+    return guarded('appendBatch', () => this.tx(() => this.insertAll(messages)))
+  }
+
+  private insertAll(messages: readonly NewMessage[]): AppendResult {
+    const result: AppendResult = { inserted: [], duplicates: [] }
+    // Per-call caches: a batch usually hits a handful of conversations and senders many times.
+    const convIds = new Map<string, number>()
+    const senderIds = new Map<string, number>()
+    const touched = new Map<number, Touched>()
+    for (const m of messages) {
+      let conv = convIds.get(m.conversation)
+      if (conv === undefined) {
+        conv = this.conversationId(m.conversation, m.kind)
+        convIds.set(m.conversation, conv)
+      }
+      const senderKey = `${m.sender}\u0000${m.senderName}`
+      let sender = senderIds.get(senderKey)
+      if (sender === undefined) {
+        sender = this.senderId(m.sender, m.senderName)
+        senderIds.set(senderKey, sender)
+      }
+      const text = segmentsToText(m.segments)
+      const run = this.q.insertMessage!.run(
+        m.id,
+        conv,
+        sender,
+        m.self ? 1 : 0,
+        m.time,
+        encodeSegments(m.segments),
+        text,
+        m.outboxId ?? null,
+        m.ref ?? null,
+        m.state ?? null
+      )
+      if (run.changes === 0) {
+        result.duplicates.push(m.id)
+        continue
+      }
+      result.inserted.push(m.id)
+      const seq = Number(run.lastInsertRowid)
+      let t = touched.get(conv)
+      if (!t) touched.set(conv, (t = { unread: 0, newest: null }))
+      if (!m.self) t.unread++
+      if (!t.newest || m.time > t.newest.time || (m.time === t.newest.time && seq > t.newest.seq)) {
+        t.newest = { time: m.time, seq, preview: [...text].slice(0, PREVIEW_CHARS).join(''), senderName: m.senderName }
+      }
+    }
+    for (const [conv, t] of touched) {
+      if (t.unread > 0) this.q.addUnread!.run(t.unread, conv)
+      const n = t.newest!
+      this.q.setLast!.run(n.time, n.seq, n.preview, n.senderName, conv, n.time, n.seq)
+    }
+    return result
+  }
+
+  private conversationId(key: string, kind: ConversationKind): number {
+    const row = this.q.convByKey!.get(key) as { id: number } | undefined
+    if (row) return row.id
+    return Number(this.q.insertConv!.run(key, kind, '').lastInsertRowid)
+  }
+
+  private senderId(key: string, name: string): number {
+    const row = this.q.senderId!.get(key, name) as { id: number } | undefined
+    if (row) return row.id
+    return Number(this.q.insertSender!.run(key, name).lastInsertRowid)
+  }
+
+  upsertConversation(key: string, kind: ConversationKind, title: string): void {
+    guarded('upsertConversation', () => this.q.upsertConv!.run(key, kind, title))
+  }
+
+  getConversation(key: string): ConversationInfo | null {
+    const row = this.conversationRow(key)
+    return row ? toConversationInfo(row) : null
+  }
+
+  listConversations(): ConversationInfo[] {
+    return guarded('listConversations', () =>
+      this.q.listConvs!.all().map((r) => toConversationInfo(parseRow(ConversationRowSchema, r, 'conversation row')))
+    )
+  }
+
+  page(conversation: string, query: PageQuery = {}): MessagePage {
+    const limit = clampLimit(query.limit)
+    const before = decodeCursor(query.before)
+    const row = this.conversationRow(conversation)
+    if (!row) return { messages: [], next: null }
+    return this.runPage(this.q.page!, [row.id, before.time, before.seq], limit)
+  }
+
+  search(query: SearchQuery): MessagePage {
+    const limit = clampLimit(query.limit)
+    const before = decodeCursor(query.before)
+    const needle = query.text
+    if (needle.trim() === '') return { messages: [], next: null }
+    let convId: number | null = null
+    if (query.conversation !== undefined) {
+      const row = this.conversationRow(query.conversation)
+      if (!row) return { messages: [], next: null }
+      convId = row.id
+    }
+    const useFts = [...needle].length >= FTS_MIN_CHARS
+    // FTS: the whole query as one phrase, i.e. a substring match; LIKE: escaped so % and _ are literal.
+    const pattern = useFts ? `"${needle.replaceAll('"', '""')}"` : `%${needle.replace(/[\\%_]/g, '\\$&')}%`
+    const stmt = useFts ? (convId === null ? this.q.ftsAll! : this.q.ftsConv!) : convId === null ? this.q.likeAll! : this.q.likeConv!
+    const params = convId === null ? [pattern, before.time, before.seq] : [pattern, convId, before.time, before.seq]
+    return this.runPage(stmt, params, limit)
+  }
+
+  getMessage(id: string): StoredMessage | null {
+    const row = guarded('getMessage', () => this.q.byId!.get(id))
+    return row ? toMessage(row) : null
+  }
+
+  markRead(key: string): void {
+    const run = guarded('markRead', () => this.q.markRead!.run(key))
+    if (run.changes === 0) throw new StoreError('not-found', `no conversation ${key}`)
+  }
+
+  rekeyConversation(oldKey: string, newKey: string): void {
+    if (oldKey === newKey) return
+    if (newKey === '') throw new StoreError('bad-input', 'empty conversation key')
+    guarded('rekeyConversation', () =>
+      this.tx(() => {
+        const from = this.conversationRow(oldKey)
+        if (!from) throw new StoreError('not-found', `no conversation ${oldKey}`)
+        const into = this.conversationRow(newKey)
+        if (!into) {
+          this.q.renameConv!.run(newKey, from.id)
+        } else {
+          this.q.moveMessages!.run(into.id, from.id)
+          const last = laterOf(into.last_time, into.last_seq, from.last_time, from.last_seq) === 'a' ? into : from
+          const readFromInto = laterOf(into.read_time, into.read_seq, from.read_time, from.read_seq) === 'a'
+          this.q.mergeConv!.run(
+            into.unread + from.unread,
+            into.title || from.title,
+            last.last_time,
+            last.last_seq,
+            last.last_preview,
+            last.last_sender_name,
+            readFromInto ? into.read_time : from.read_time,
+            readFromInto ? into.read_seq : from.read_seq,
+            into.id
+          )
+          this.q.deleteConv!.run(from.id)
+        }
+        this.q.rekeyOutbox!.run(newKey, oldKey)
+      })
+    )
+  }
+
+  exportConversation(key: string, format: ExportFormat, options?: ExportOptions): string {
+    let out = ''
+    for (const chunk of this.exportStream(key, format, options)) out += chunk
+    return out
+  }
+
+  exportConversationToFile(key: string, format: ExportFormat, path: string, options?: ExportOptions): void {
+    const chunks = this.exportStream(key, format, options)
+    ensurePrivateFile(path)
+    const fd = openSync(path, 'w', PRIVATE_FILE_MODE)
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk)
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  private exportStream(key: string, format: ExportFormat, options?: ExportOptions): Generator<string> {
+    const row = this.conversationRow(key)
+    if (!row) throw new StoreError('not-found', `no conversation ${key}`)
+    const rows = guarded('export', () => this.q.oldestFirst!.iterate(row.id))
+    return exportChunks(toConversationInfo(row), mapIterator(rows, toMessage), format, options)
+  }
+
+  private conversationRow(key: string): ConversationRow | null {
+    const row = guarded('conversation', () => this.q.convByKey!.get(key))
+    return row ? parseRow(ConversationRowSchema, row, 'conversation row') : null
+  }
+
+  private runPage(stmt: StatementSync, params: Array<string | number>, limit: number): MessagePage {
+    // One extra row tells whether anything older is left, so `next` is null exactly at the end.
+    const rows = guarded('read messages', () => stmt.all(...params, limit + 1))
+    const messages = rows.slice(0, limit).map(toMessage)
+    const next = rows.length > limit ? messages[messages.length - 1]!.cursor : null
+    return { messages, next }
+  }
+}
+
+function toMessage(raw: unknown): StoredMessage {
+  const row = parseRow(MessageRowSchema, raw, 'message row')
+  const message: StoredMessage = {
+    id: row.id,
+    conversation: row.key,
+    kind: row.kind,
+    sender: row.sender_key,
+    senderName: row.sender_name,
+    self: row.self === 1,
+    time: row.time,
+    segments: [],
+    text: row.text,
+    outboxId: row.outbox_id,
+    ref: row.ref,
+    state: row.state,
+    cursor: encodeCursor({ time: row.time, seq: row.seq })
+  }
+  try {
+    message.segments = decodeSegments(row.segs, row.text)
+  } catch (err) {
+    // Keep the message readable from its text; the damage is reported, not hidden.
+    if (!(err instanceof StoreError)) throw err
+    message.segments = [{ type: 'text', text: row.text }]
+    message.damage = new StoreError('corrupt-row', `message ${row.id}: ${err.message}`, { cause: err })
+  }
+  return message
+}
+
+function toConversationInfo(row: ConversationRow): ConversationInfo {
+  return {
+    key: row.key,
+    kind: row.kind,
+    title: row.title,
+    lastTime: row.last_time,
+    lastPreview: row.last_preview,
+    lastSenderName: row.last_sender_name,
+    unread: row.unread,
+    lastRead: row.read_time !== null && row.read_seq !== null ? encodeCursor({ time: row.read_time, seq: row.read_seq }) : null
+  }
+}
+
+/** Which of two nullable (time, seq) positions is later; 'a' on ties and when both are null. */
+function laterOf(aTime: number | null, aSeq: number | null, bTime: number | null, bSeq: number | null): 'a' | 'b' {
+  if (bTime === null) return 'a'
+  if (aTime === null) return 'b'
+  const a: Position = { time: aTime, seq: aSeq ?? 0 }
+  const b: Position = { time: bTime, seq: bSeq ?? 0 }
+  return b.time > a.time || (b.time === a.time && b.seq > a.seq) ? 'b' : 'a'
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT
+  if (!Number.isInteger(limit) || limit < 1) throw new StoreError('bad-input', `limit must be a positive integer, got ${limit}`)
+  return Math.min(limit, MAX_LIMIT)
+}
+
+function* mapIterator<T, U>(it: Iterable<T>, fn: (x: T) => U): Generator<U> {
+  for (const x of it) yield fn(x)
+}

@@ -1,0 +1,115 @@
+/**
+ * Opens (or creates) the single SQLite file of one account: history + outbox.
+ *
+ * Durability: journal_mode=WAL with synchronous=NORMAL. A COMMIT has write()n its pages into the -wal
+ * file before returning, so once appendBatch returns, the data is in the OS page cache and survives the
+ * process dying in any way (kill -9, crash). fsync happens only at checkpoints, so a POWER LOSS or
+ * kernel crash may lose the last transactions (never corrupt the file); that is out of scope, and the
+ * price of not fsyncing on every poll batch.
+ */
+import { existsSync, renameSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { createTransactor } from './db'
+import { StoreError, isCorruption, toStoreError } from './errors'
+import { History } from './history'
+import { Outbox } from './outbox'
+import { ensurePrivateDir, ensurePrivateFile, tightenSqliteSidecars } from './private-files'
+import { LATEST_VERSION, migrate, readVersion } from './schema'
+import type { AccountStore, OpenOptions, OpenReport } from './types'
+
+/** Where an account's file lives inside the app's data dir; the account key is made filename-safe. */
+export function accountDbPath(dir: string, account: string): string {
+  if (account === '') throw new StoreError('bad-input', 'empty account key')
+  const safe = account.replace(/[^A-Za-z0-9_-]/g, (c) => `.${c.codePointAt(0)!.toString(16)}.`)
+  return join(dir, `history-${safe}.sqlite`)
+}
+
+export function openAccountStore(dir: string, account: string, options?: OpenOptions): AccountStore {
+  return openStoreFile(accountDbPath(dir, account), options)
+}
+
+export function openStoreFile(path: string, options: OpenOptions = {}): AccountStore {
+  ensurePrivateDir(dirname(path))
+  let movedAside: string | null = null
+  let corruption: StoreError | null = null
+  let opened: { db: DatabaseSync; created: boolean; fromVersion: number }
+  try {
+    opened = openAndMigrate(path)
+  } catch (err) {
+    if (!isCorruption(err)) throw toStoreError(err, `opening ${basename(path)}`)
+    // A damaged file must not keep the app from starting: keep it for forensics/recovery, start fresh.
+    corruption = toStoreError(err, `${basename(path)} is damaged`)
+    movedAside = moveAside(path)
+    opened = openAndMigrate(path)
+  }
+  const { db } = opened
+  const now = options.now ?? Date.now
+  const tx = createTransactor(db)
+  const history = new History(db, tx)
+  const outbox = new Outbox(db, tx, history, now)
+  const interruptedSends = outbox.recoverInterrupted()
+  tightenSqliteSidecars(path)
+  const report: OpenReport = {
+    path,
+    created: opened.created,
+    movedAside,
+    corruption,
+    fromVersion: opened.fromVersion,
+    toVersion: readVersion(db),
+    interruptedSends
+  }
+  let closed = false
+  return {
+    history,
+    outbox,
+    report,
+    path,
+    close() {
+      if (closed) return
+      closed = true
+      try {
+        db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+      } finally {
+        db.close()
+      }
+    }
+  }
+}
+
+function openAndMigrate(path: string): { db: DatabaseSync; created: boolean; fromVersion: number } {
+  const created = !existsSync(path) || statSync(path).size === 0
+  ensurePrivateFile(path)
+  const db = new DatabaseSync(path)
+  try {
+    // journal_mode reads page 1, so a file that is not a database fails here with SQLITE_NOTADB.
+    db.exec('PRAGMA journal_mode = WAL')
+    db.exec('PRAGMA synchronous = NORMAL')
+    db.exec('PRAGMA busy_timeout = 5000')
+    // ~16 MB page cache: keeps FTS segment merges of big batches off the disk.
+    db.exec('PRAGMA cache_size = -16000')
+    tightenSqliteSidecars(path)
+    const version = readVersion(db)
+    const objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n
+    if (version === 0 && objects > 0) {
+      throw new StoreError('corrupt-db', 'file has tables but no schema version: not a history file')
+    }
+    if (version > LATEST_VERSION) {
+      throw new StoreError('too-new', `${basename(path)} has schema v${version}, this app knows up to v${LATEST_VERSION}`)
+    }
+    const fromVersion = migrate(db)
+    return { db, created, fromVersion }
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}
+
+function moveAside(path: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const target = `${path}.corrupt-${stamp}`
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix)
+  }
+  return target
+}

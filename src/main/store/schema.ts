@@ -1,0 +1,117 @@
+/**
+ * Schema and migrations, tracked with PRAGMA user_version. Migration N moves the file from version
+ * N-1 to N inside one transaction; never edit a shipped migration, add a new one.
+ */
+import type { DatabaseSync } from 'node:sqlite'
+import { StoreError } from './errors'
+
+const KINDS = `('buddy','group','discuss')`
+const DELIVERY_STATES = `('queued','sending','sent','unconfirmed','failed')`
+
+/** v1: history only. */
+const V1 = `
+CREATE TABLE conversations (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ${KINDS}),
+  title TEXT NOT NULL DEFAULT '',
+  last_time INTEGER,
+  last_seq INTEGER,
+  last_preview TEXT,
+  last_sender_name TEXT,
+  unread INTEGER NOT NULL DEFAULT 0,
+  read_time INTEGER,
+  read_seq INTEGER
+);
+-- (sender key, display name at the time) pairs, interned: a message row then holds one small integer
+-- instead of two strings, which matters at a million messages.
+CREATE TABLE senders (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (key, name)
+);
+CREATE TABLE messages (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  conv INTEGER NOT NULL,
+  sender INTEGER NOT NULL,
+  self INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  -- NULL when the message is one text segment equal to text; otherwise the compact form of segment-codec.ts.
+  segs TEXT,
+  text TEXT NOT NULL
+);
+-- The implicit seq at the end of the index makes (conv, time, seq) a unique keyset order.
+CREATE INDEX messages_by_conv_time ON messages (conv, time);
+-- External-content FTS: the text is stored once (in messages), the index holds only trigrams.
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+  text, content = 'messages', content_rowid = 'seq', tokenize = 'trigram', detail = full
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+`
+
+/** v2: the persisted outbox, and delivery linkage on our own messages. */
+const V2 = `
+CREATE TABLE outbox (
+  -- AUTOINCREMENT: ids are never reused, so history ids 'outbox:<id>' stay unique forever.
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ref TEXT,
+  conversation TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ${KINDS}),
+  target TEXT NOT NULL,
+  segments TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ${DELIVERY_STATES}),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  message_id TEXT
+);
+CREATE INDEX outbox_by_state ON outbox (state, conversation, id);
+CREATE INDEX outbox_by_ref ON outbox (ref) WHERE ref IS NOT NULL;
+ALTER TABLE messages ADD COLUMN outbox_id INTEGER;
+ALTER TABLE messages ADD COLUMN ref TEXT;
+ALTER TABLE messages ADD COLUMN state TEXT CHECK (state IN ${DELIVERY_STATES});
+CREATE INDEX messages_by_outbox ON messages (outbox_id) WHERE outbox_id IS NOT NULL;
+`
+
+/** MIGRATIONS[i] takes version i to i + 1. */
+export const MIGRATIONS: readonly string[] = [V1, V2]
+export const LATEST_VERSION = MIGRATIONS.length
+
+export function readVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number }
+  return row.user_version
+}
+
+/** Brings the file to `target` (default: latest); returns the version it started from. */
+export function migrate(db: DatabaseSync, target = LATEST_VERSION): number {
+  const from = readVersion(db)
+  if (from > LATEST_VERSION) {
+    throw new StoreError('too-new', `history file has schema v${from}, this app knows up to v${LATEST_VERSION}`)
+  }
+  for (let v = from; v < target; v++) {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec(MIGRATIONS[v]!)
+      // PRAGMA takes no bound parameters; v is our own integer.
+      db.exec(`PRAGMA user_version = ${v + 1}`)
+      db.exec('COMMIT')
+    } catch (err) {
+      db.exec('ROLLBACK')
+      throw err
+    }
+  }
+  return from
+}

@@ -1,0 +1,72 @@
+/** valibot schemas for what crosses the store's boundary: caller input and rows read back from disk. */
+import * as v from 'valibot'
+import { StoreError } from './errors'
+
+export const KindSchema = v.picklist(['buddy', 'group', 'discuss'])
+export const DeliveryStateSchema = v.picklist(['queued', 'sending', 'sent', 'unconfirmed', 'failed'])
+
+export const SegmentSchema = v.variant('type', [
+  v.object({ type: v.literal('text'), text: v.string() }),
+  v.object({ type: v.literal('face'), id: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.string() }),
+  v.object({ type: v.literal('image') })
+])
+export const SegmentsSchema = v.array(SegmentSchema)
+
+const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(512))
+
+export const NewMessageSchema = v.object({
+  id: Key,
+  conversation: Key,
+  kind: KindSchema,
+  sender: v.string(),
+  senderName: v.string(),
+  self: v.boolean(),
+  time: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  segments: SegmentsSchema,
+  outboxId: v.nullish(v.pipe(v.number(), v.integer())),
+  ref: v.nullish(v.string()),
+  state: v.nullish(DeliveryStateSchema)
+})
+
+export const ConversationKeySchema = Key
+
+/** One row of the message SELECT in history.ts. */
+export const MessageRowSchema = v.object({
+  seq: v.number(),
+  id: v.string(),
+  key: v.string(),
+  kind: KindSchema,
+  sender_key: v.string(),
+  sender_name: v.string(),
+  self: v.picklist([0, 1]),
+  time: v.number(),
+  segs: v.nullable(v.string()),
+  text: v.string(),
+  outbox_id: v.nullable(v.number()),
+  ref: v.nullable(v.string()),
+  state: v.nullable(DeliveryStateSchema)
+})
+
+export const ConversationRowSchema = v.object({
+  id: v.number(),
+  key: v.string(),
+  kind: KindSchema,
+  title: v.string(),
+  last_time: v.nullable(v.number()),
+  last_seq: v.nullable(v.number()),
+  last_preview: v.nullable(v.string()),
+  last_sender_name: v.nullable(v.string()),
+  unread: v.number(),
+  read_time: v.nullable(v.number()),
+  read_seq: v.nullable(v.number())
+})
+
+/** Parses a row read back from disk; a mismatch means the file was damaged or edited by hand. */
+export function parseRow<S extends v.GenericSchema>(schema: S, row: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, row)
+  if (!result.success) {
+    throw new StoreError('corrupt-row', `${what}: ${v.summarize(result.issues)}`)
+  }
+  return result.output
+}
+
