@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { openAccountStore, type AccountStore } from '../../../src/main/store'
+import { msg, tempDir } from './helpers'
+
+function seeded(): AccountStore {
+  const s = openAccountStore(tempDir(), 'acc')
+  const g = { conversation: 'group:code:1', kind: 'group' as const }
+  const b = { conversation: 'buddy:qq:2', kind: 'buddy' as const }
+  s.history.appendBatch([
+    msg('g1', { ...g, time: 10, segments: [{ type: 'text', text: '今天天气真好' }] }),
+    msg('g2', { ...g, time: 20, segments: [{ type: 'text', text: 'Meeting at 3PM' }] }),
+    msg('g3', { ...g, time: 30, segments: [{ type: 'text', text: '好的' }, { type: 'face', id: 14, name: '微笑' }] }),
+    msg('g4', { ...g, time: 40, segments: [{ type: 'text', text: '100% 确定 a_b' }] }),
+    msg('b1', { ...b, time: 15, segments: [{ type: 'text', text: '天气预报说明天下雨' }] }),
+    msg('b2', { ...b, time: 25, segments: [{ type: 'text', text: 'the meeting moved' }] })
+  ])
+  return s
+}
+
+const ids = (s: AccountStore, text: string, conversation?: string): string[] =>
+  s.history.search({ text, ...(conversation ? { conversation } : {}) }).messages.map((m) => m.id)
+
+describe('search', () => {
+  it('finds 3+ character CJK substrings with FTS, newest first, globally and per conversation', () => {
+    const s = seeded()
+    expect(ids(s, '天气真')).toEqual(['g1'])
+    expect(ids(s, '天气预报说')).toEqual(['b1'])
+    expect(ids(s, '天气真', 'buddy:qq:2')).toEqual([])
+    expect(ids(s, '下雨了')).toEqual([])
+    s.close()
+  })
+
+  it('matches Latin case-insensitively', () => {
+    const s = seeded()
+    expect(ids(s, 'MEETING')).toEqual(['b2', 'g2'])
+    expect(ids(s, 'meeting', 'group:code:1')).toEqual(['g2'])
+    expect(ids(s, '3pm')).toEqual(['g2'])
+    s.close()
+  })
+
+  it('searches what a person reads: faces as [name]', () => {
+    const s = seeded()
+    expect(ids(s, '[微笑]')).toEqual(['g3'])
+    expect(ids(s, '微笑')).toEqual(['g3'])
+    s.close()
+  })
+
+  it('falls back to LIKE for 1-2 character queries, with % and _ taken literally', () => {
+    const s = seeded()
+    expect(ids(s, '天气')).toEqual(['b1', 'g1'])
+    expect(ids(s, '好')).toEqual(['g3', 'g1'])
+    expect(ids(s, '天气', 'group:code:1')).toEqual(['g1'])
+    expect(ids(s, '%')).toEqual(['g4'])
+    expect(ids(s, '_')).toEqual(['g4'])
+    expect(ids(s, 'Me')).toEqual(['b2', 'g2'])
+    expect(ids(s, ' ')).toEqual([])
+    s.close()
+  })
+
+  it('treats FTS syntax in the query as plain text', () => {
+    const s = seeded()
+    expect(ids(s, 'the "meeting')).toEqual([])
+    expect(ids(s, 'AND')).toEqual([])
+    expect(ids(s, '100%')).toEqual(['g4'])
+    s.close()
+  })
+
+  it('pages through many matches with the cursor', () => {
+    const s = openAccountStore(tempDir(), 'acc')
+    s.history.appendBatch(
+      Array.from({ length: 120 }, (_, i) => msg(`m${i}`, { time: 1000 + Math.floor(i / 7), segments: [{ type: 'text', text: `第${i}条消息内容` }] }))
+    )
+    for (const text of ['消息内', '消息']) {
+      const seen: string[] = []
+      let before: string | null = null
+      do {
+        const page = s.history.search({ text, limit: 25, before })
+        seen.push(...page.messages.map((m) => m.id))
+        before = page.next
+      } while (before)
+      expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `m${119 - i}`))
+    }
+    s.close()
+  })
+})
