@@ -1,0 +1,401 @@
+/**
+ * The contact directory of the current session: buddies (with category names and live presence),
+ * groups (gid <-> code, members on demand), discussions (members on demand), the recent list,
+ * plus the stable key of every entry (identity.ts) and lazy lookups of unknown senders.
+ *
+ * It never blocks the poll loop: name resolution is synchronous from what is loaded, and lookups of
+ * unknowns run in the background (deduplicated) and report back through hooks.
+ */
+import type { ConversationKind, PresenceStatus } from '../../shared/domain'
+import type { DiscussionMember, Friend, GroupMember, ProtocolClient, RecentEntry } from '../protocol/types'
+import {
+  ambiguousNames,
+  buddyKey,
+  discussionKey,
+  groupKey,
+  nickSenderKey,
+  placeholderConversationKey,
+  placeholderSenderKey,
+  qqSenderKey
+} from './identity'
+
+export const DEFAULT_CATEGORY_NAME = '我的好友'
+
+export interface BuddyEntry {
+  uin: number
+  nick: string
+  markname: string | null
+  category: number
+  categoryName: string
+  status: PresenceStatus
+  qq: number | null
+  key: string
+}
+
+export interface MemberEntry {
+  uin: number
+  nick: string
+  card: string | null
+  qq: number | null
+}
+
+export interface GroupEntry {
+  gid: number
+  code: number
+  name: string
+  markname: string | null
+  memo: string | null
+  owner: number | null
+  key: string
+  members: Map<number, MemberEntry> | null
+}
+
+export interface DiscussionEntry {
+  did: number
+  name: string
+  key: string
+  members: Map<number, MemberEntry> | null
+}
+
+export interface SelfEntry {
+  uin: number
+  qq: number
+  nick: string
+}
+
+export interface SenderInfo {
+  name: string
+  key: string
+  /** False while the sender is unknown and shown by a placeholder. */
+  known: boolean
+}
+
+export interface DirectoryHooks {
+  /** A conversation got a better stable key: move its history. */
+  rekey(from: string, to: string): void
+  /** Something visible changed (after a lookup or a refresh). */
+  changed(reason: 'refresh' | 'lookup'): void
+  /** A placeholder sender now has a name. */
+  senderResolved(kind: ConversationKind, conversationId: number, uin: number, name: string): void
+  log(message: string): void
+}
+
+export function memberName(m: MemberEntry): string {
+  return m.card ?? m.nick
+}
+
+export function buddyName(b: BuddyEntry): string {
+  return b.markname ?? b.nick
+}
+
+export function placeholderName(uin: number): string {
+  return `#${uin}`
+}
+
+export class Directory {
+  self: SelfEntry | null = null
+  buddies = new Map<number, BuddyEntry>()
+  groups = new Map<number, GroupEntry>()
+  discussions = new Map<number, DiscussionEntry>()
+  recent: RecentEntry[] = []
+  loadedAt = 0
+  /** The session the ids above belong to (null before the first load). */
+  sessionId: string | null = null
+  private categoryNames = new Map<number, string>([[0, DEFAULT_CATEGORY_NAME]])
+  /** Name key -> QQ key learned in this process, so a re-login keeps using the better key at once. */
+  private readonly aliases = new Map<string, string>()
+  private readonly inflight = new Map<string, Promise<void>>()
+  private qqLookupGone = false
+
+  constructor(
+    private readonly client: ProtocolClient,
+    private readonly hooks: DirectoryHooks
+  ) {}
+
+  setSelf(self: SelfEntry): void {
+    this.self = self
+  }
+
+  /**
+   * Loads every list from the server and swaps it in at once. Within one session, entries whose key
+   * changed are rekeyed; the ids of an earlier session mean nothing now (a uin may even be reused
+   * for someone else), so its entries are never compared, only replaced. Until this first load of a
+   * new session the previous session's entries stay, so a send bound while signed out still resolves.
+   */
+  async load(now: number, sessionId: string, signal?: AbortSignal): Promise<void> {
+    const [friends, online, groups, discussions, recent] = await Promise.all([
+      this.client.getFriends(signal),
+      this.client.getOnlineBuddies(signal).catch((e: unknown) => {
+        this.hooks.log(`get_online_buddies2 failed (${String(e)}); presence unknown until the next change`)
+        return []
+      }),
+      this.client.getGroups(signal),
+      this.client.getDiscussions(signal),
+      this.client.getRecentList(signal).catch((e: unknown) => {
+        this.hooks.log(`get_recent_list2 failed (${String(e)})`)
+        return []
+      })
+    ])
+    if (sessionId !== this.sessionId) {
+      this.buddies = new Map()
+      this.groups = new Map()
+      this.discussions = new Map()
+      this.inflight.clear()
+    }
+    this.categoryNames = new Map([[0, DEFAULT_CATEGORY_NAME]])
+    for (const c of friends.categories) this.categoryNames.set(c.index, c.name)
+    const status = new Map(online.map((o) => [o.uin, o.status]))
+
+    const buddies = new Map<number, BuddyEntry>()
+    for (const f of friends.friends) {
+      const old = this.buddies.get(f.uin)
+      buddies.set(f.uin, this.makeBuddy(f, status.get(f.uin) ?? 'offline', old?.qq ?? null))
+    }
+    const groupDup = ambiguousNames(groups.map((g) => g.name))
+    const groupMap = new Map<number, GroupEntry>()
+    for (const g of groups) {
+      const old = this.groups.get(g.gid)
+      groupMap.set(g.gid, {
+        gid: g.gid,
+        code: g.code,
+        name: g.name,
+        markname: g.markname,
+        memo: old?.memo ?? null,
+        owner: old?.owner ?? null,
+        key: groupKey(g.name, g.code, groupDup.has(g.name)),
+        members: old?.code === g.code ? old.members : null
+      })
+    }
+    const discDup = ambiguousNames(discussions.map((d) => d.name))
+    const discMap = new Map<number, DiscussionEntry>()
+    for (const d of discussions) {
+      discMap.set(d.did, {
+        did: d.did,
+        name: d.name,
+        key: discussionKey(d.name, d.did, discDup.has(d.name)),
+        members: this.discussions.get(d.did)?.members ?? null
+      })
+    }
+    this.reconcile(this.buddies, buddies)
+    this.reconcile(this.groups, groupMap)
+    this.reconcile(this.discussions, discMap)
+    this.buddies = buddies
+    this.groups = groupMap
+    this.discussions = discMap
+    this.recent = recent
+    this.loadedAt = now
+    this.sessionId = sessionId
+    this.hooks.changed('refresh')
+  }
+
+  private makeBuddy(f: Friend, status: PresenceStatus, qq: number | null): BuddyEntry {
+    const categoryName = this.categoryNames.get(f.category) ?? `分组${f.category}`
+    const nameKey = buddyKey(null, categoryName, f.markname, f.nick)
+    const key = qq !== null ? buddyKey(qq, categoryName, f.markname, f.nick) : (this.aliases.get(nameKey) ?? nameKey)
+    return { uin: f.uin, nick: f.nick, markname: f.markname, category: f.category, categoryName, status, qq, key }
+  }
+
+  private reconcile<T extends { key: string }>(before: Map<number, T>, after: Map<number, T>): void {
+    for (const [id, entry] of after) {
+      const old = before.get(id)
+      if (old && old.key !== entry.key) this.hooks.rekey(old.key, entry.key)
+    }
+  }
+
+  /**
+   * uin -> QQ numbers for buddies (2015 era; the endpoint vanished in 2017, then every call is null and
+   * we stop asking). Runs in the background after login, a few requests at a time.
+   */
+  async lookupQQNumbers(signal?: AbortSignal): Promise<void> {
+    if (this.qqLookupGone) return
+    const todo = [...this.buddies.values()].filter((b) => b.qq === null)
+    const worker = async (): Promise<void> => {
+      for (let b = todo.shift(); b && !this.qqLookupGone && !signal?.aborted; b = todo.shift()) {
+        const qq = await this.client.getFriendQQ(b.uin, signal)
+        if (qq === null) {
+          this.qqLookupGone = true
+          return
+        }
+        const current = this.buddies.get(b.uin)
+        if (!current) continue
+        const key = buddyKey(qq, current.categoryName, current.markname, current.nick)
+        this.aliases.set(buddyKey(null, current.categoryName, current.markname, current.nick), key)
+        if (key !== current.key) this.hooks.rekey(current.key, key)
+        this.buddies.set(b.uin, { ...current, qq, key })
+      }
+    }
+    await Promise.all([worker(), worker(), worker(), worker()])
+  }
+
+  setStatus(uin: number, status: PresenceStatus): boolean {
+    const b = this.buddies.get(uin)
+    if (!b) return false
+    this.buddies.set(uin, { ...b, status })
+    return true
+  }
+
+  // ---- keys and names ----
+
+  /** The stable key of a conversation, or a session-scoped placeholder while it is unknown. */
+  conversationKey(kind: ConversationKind, id: number): { key: string; known: boolean } {
+    const entry = kind === 'buddy' ? this.buddies.get(id) : kind === 'group' ? this.groups.get(id) : this.discussions.get(id)
+    if (entry) return { key: entry.key, known: true }
+    return { key: placeholderConversationKey(kind, id), known: false }
+  }
+
+  conversationName(kind: ConversationKind, id: number): string {
+    if (kind === 'buddy') {
+      const b = this.buddies.get(id)
+      return b ? buddyName(b) : placeholderName(id)
+    }
+    if (kind === 'group') {
+      const g = this.groups.get(id)
+      return g ? (g.markname ?? g.name) : placeholderName(id)
+    }
+    return this.discussions.get(id)?.name ?? placeholderName(id)
+  }
+
+  /** Current id of a stable key, or null when this session's directory does not have it. */
+  idOfKey(kind: ConversationKind, key: string): number | null {
+    const map: Map<number, { key: string }> =
+      kind === 'buddy' ? this.buddies : kind === 'group' ? this.groups : this.discussions
+    for (const [id, e] of map) if (e.key === key) return id
+    return null
+  }
+
+  selfSender(): SenderInfo {
+    const self = this.self
+    return self ? { name: self.nick, key: qqSenderKey(self.qq), known: true } : { name: '', key: 'self', known: false }
+  }
+
+  /** Who sent a message in a conversation, per the naming rules. */
+  sender(kind: ConversationKind, conversationId: number, uin: number): SenderInfo {
+    if (this.self && uin === this.self.uin) return this.selfSender()
+    if (kind === 'buddy') {
+      const b = this.buddies.get(uin)
+      if (b) return { name: buddyName(b), key: b.key, known: true }
+      return { name: placeholderName(uin), key: placeholderSenderKey(uin), known: false }
+    }
+    const members = kind === 'group' ? this.groups.get(conversationId)?.members : this.discussions.get(conversationId)?.members
+    const m = members?.get(uin)
+    if (!m) return { name: placeholderName(uin), key: placeholderSenderKey(uin), known: false }
+    const buddyQQ = this.buddies.get(uin)?.qq ?? null
+    const qq = m.qq ?? buddyQQ
+    return {
+      name: kind === 'group' ? memberName(m) : m.nick,
+      key: qq !== null ? qqSenderKey(qq) : nickSenderKey(m.nick),
+      known: true
+    }
+  }
+
+  /** The current uin of a stored sender key in a group/discussion, when its members are loaded. */
+  uinOfSender(kind: ConversationKind, conversationId: number, senderKey: string): number | null {
+    if (this.self && senderKey === qqSenderKey(this.self.qq)) return this.self.uin
+    const members = kind === 'group' ? this.groups.get(conversationId)?.members : this.discussions.get(conversationId)?.members
+    for (const uin of members?.keys() ?? []) if (this.sender(kind, conversationId, uin).key === senderKey) return uin
+    return null
+  }
+
+  // ---- lazy lookups ----
+
+  private once(tag: string, run: () => Promise<void>): Promise<void> {
+    let p = this.inflight.get(tag)
+    if (!p) {
+      p = run().finally(() => this.inflight.delete(tag))
+      this.inflight.set(tag, p)
+    }
+    return p
+  }
+
+  /**
+   * Looks up an unknown conversation and/or sender in the background. Never throws: a failed lookup
+   * leaves the placeholder and is logged; the next message from them tries again.
+   */
+  resolveLater(kind: ConversationKind, conversationId: number, senderUin: number): void {
+    const run = async (): Promise<void> => {
+      const convBefore = this.conversationKey(kind, conversationId)
+      if (!convBefore.known) await this.loadConversationList(kind)
+      if (kind === 'buddy') {
+        if (!this.buddies.has(senderUin)) await this.lookupStranger(senderUin)
+      } else if (!this.sender(kind, conversationId, senderUin).known) {
+        await this.loadMembers(kind, conversationId)
+      }
+      const convAfter = this.conversationKey(kind, conversationId)
+      if (!convBefore.known && convAfter.known) this.hooks.rekey(convBefore.key, convAfter.key)
+      const s = this.sender(kind, conversationId, senderUin)
+      if (s.known) this.hooks.senderResolved(kind, conversationId, senderUin, s.name)
+      this.hooks.changed('lookup')
+    }
+    void this.once(`resolve:${kind}:${conversationId}:${senderUin}`, run).catch((e: unknown) =>
+      this.hooks.log(`lookup of ${kind} ${conversationId}/${senderUin} failed: ${String(e)}`)
+    )
+  }
+
+  private loadConversationList(kind: ConversationKind): Promise<void> {
+    return this.once(`list:${kind}`, async () => {
+      if (kind === 'buddy') {
+        const friends = await this.client.getFriends()
+        for (const c of friends.categories) this.categoryNames.set(c.index, c.name)
+        for (const f of friends.friends)
+          if (!this.buddies.has(f.uin)) this.buddies.set(f.uin, this.makeBuddy(f, 'offline', null))
+      } else if (kind === 'group') {
+        const groups = await this.client.getGroups()
+        const dup = ambiguousNames(groups.map((g) => g.name))
+        for (const g of groups)
+          if (!this.groups.has(g.gid))
+            this.groups.set(g.gid, { ...g, memo: null, owner: null, key: groupKey(g.name, g.code, dup.has(g.name)), members: null })
+      } else {
+        const discussions = await this.client.getDiscussions()
+        const dup = ambiguousNames(discussions.map((d) => d.name))
+        for (const d of discussions)
+          if (!this.discussions.has(d.did))
+            this.discussions.set(d.did, { ...d, key: discussionKey(d.name, d.did, dup.has(d.name)), members: null })
+      }
+    })
+  }
+
+  /** A buddy message from someone not in the friend list: the list may be stale, else ask friend info. */
+  private async lookupStranger(uin: number): Promise<void> {
+    await this.loadConversationList('buddy')
+    if (this.buddies.has(uin)) return
+    const info = await this.client.getFriendInfo(uin)
+    const f: Friend = { uin, nick: info.nick, markname: null, category: 0, face: info.face, isVip: false, vipLevel: 0 }
+    this.buddies.set(uin, this.makeBuddy(f, 'online', info.account))
+  }
+
+  /** Members of a group or discussion, fetched on first use (and again with `refresh`). */
+  async members(kind: 'group' | 'discuss', id: number, refresh = false): Promise<MemberEntry[] | null> {
+    const cached = kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members
+    if (cached && !refresh) return [...cached.values()]
+    await this.loadMembers(kind, id)
+    const loaded = kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members
+    return loaded ? [...loaded.values()] : null
+  }
+
+  private loadMembers(kind: 'group' | 'discuss', id: number): Promise<void> {
+    return this.once(`members:${kind}:${id}`, async () => {
+      if (kind === 'group') {
+        const g = this.groups.get(id)
+        if (!g) return
+        const info = await this.client.getGroupInfo(g.code)
+        const current = this.groups.get(id)
+        if (!current) return
+        this.groups.set(id, {
+          ...current,
+          memo: info.memo,
+          owner: info.owner,
+          members: new Map(info.members.map((m: GroupMember) => [m.uin, { uin: m.uin, nick: m.nick, card: m.card, qq: null }]))
+        })
+      } else {
+        if (!this.discussions.has(id)) return
+        const info = await this.client.getDiscussionInfo(id)
+        const current = this.discussions.get(id)
+        if (!current) return
+        this.discussions.set(id, {
+          ...current,
+          members: new Map(info.members.map((m: DiscussionMember) => [m.uin, { uin: m.uin, nick: m.nick, card: null, qq: m.qq }]))
+        })
+      }
+    })
+  }
+}

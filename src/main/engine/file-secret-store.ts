@@ -1,0 +1,78 @@
+/**
+ * The headless SecretStore: remembered sessions as owner-only JSON files in the profile folder
+ * (`session-<account>.json`, 0600, folder 0700), plus `session-last.json` naming the last account.
+ * There is no OS keychain headless, so file permissions are the protection (as with ssh keys).
+ * Files are written to a temp name and renamed, so a crash never leaves half a session; a file that
+ * fails validation is treated as absent (the user scans a QR) and logged.
+ */
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as v from 'valibot'
+import type { SavedSession } from '../protocol/types'
+import type { SecretStore } from './ports'
+
+const SavedSessionSchema = v.object({
+  credentials: v.object({ ptwebqq: v.string(), vfwebqq: v.string(), psessionid: v.string(), uin: v.number() }),
+  cookies: v.unknown(),
+  savedAt: v.number()
+})
+const LastSchema = v.object({ account: v.number() })
+
+async function writePrivate(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`
+  await writeFile(tmp, data, { mode: 0o600 })
+  await chmod(tmp, 0o600)
+  await rename(tmp, path)
+}
+
+async function readJson(path: string, log: (m: string) => void): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    return null
+  }
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    log(`${path} is not JSON (${String(e)}); ignoring it`)
+    return null
+  }
+}
+
+export function createFileSecretStore(dir: string, log: (message: string) => void = () => {}): SecretStore {
+  const sessionPath = (account: number): string => join(dir, `session-${account}.json`)
+  const lastPath = join(dir, 'session-last.json')
+  const ensureDir = async (): Promise<void> => {
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    await chmod(dir, 0o700)
+  }
+  const lastAccount = async (): Promise<number | null> => {
+    const r = v.safeParse(LastSchema, await readJson(lastPath, log))
+    return r.success ? r.output.account : null
+  }
+
+  return {
+    async load(account) {
+      const which = account ?? (await lastAccount())
+      if (which === null) return null
+      const raw = await readJson(sessionPath(which), log)
+      if (raw === null) return null
+      const r = v.safeParse(SavedSessionSchema, raw)
+      if (!r.success) {
+        log(`${sessionPath(which)} is not a saved session (${r.issues[0].message}); ignoring it`)
+        return null
+      }
+      return r.output as SavedSession
+    },
+    async save(account, session) {
+      await ensureDir()
+      await writePrivate(sessionPath(account), JSON.stringify(session))
+      await writePrivate(lastPath, JSON.stringify({ account }))
+    },
+    async clear(account) {
+      const which = account ?? (await lastAccount())
+      if (which !== null) await rm(sessionPath(which), { force: true })
+    }
+  }
+}

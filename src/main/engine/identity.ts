@@ -1,0 +1,82 @@
+/**
+ * Stable identity: the keys conversations, senders and events are stored under.
+ *
+ * SmartQQ gives every contact a fresh `uin` (and groups a fresh `gid`/`code`, discussions a fresh `did`)
+ * on every login, so nothing persisted may be keyed by them (reference §4.3, anchors §5.4).
+ * Keying rules, best key first:
+ *
+ *   Conversations
+ *     buddy    `buddy:qq:<QQ number>`          when the uin -> QQ lookup works (get_friend_uin2, 2015 era)
+ *              `buddy:name:<category name>/<markname, else nick>`   otherwise
+ *     group    `group:name:<name>`             group name (groups have no number in SmartQQ);
+ *              `group:name:<name>#<code>`      when the name is empty or shared by two groups (code fallback)
+ *     discuss  `discuss:name:<name>`           discussion name;
+ *              `discuss:name:<name>#<did>`     when the name is empty or shared (session-scoped fallback)
+ *   Senders (inside a conversation)
+ *     self                 `qq:<account>` (login2 / get_self_info2 `account`)
+ *     buddy in a buddy chat  the conversation key
+ *     discussion member    `qq:<ruin>` when given, else `n:<nick>`
+ *     group member         `qq:<QQ>` when the member is a buddy with a known QQ, else `n:<nick>`
+ *     not yet known        `u:<uin>` (session-scoped placeholder; only until the lookup answers)
+ *   A conversation not yet in the directory (a group joined after the last refresh) is stored under
+ *   `<kind>:uin:<id>` until its lookup answers, then rekeyed.
+ *   Events
+ *     id = hash(conversation key, sender key, msg_id, time, content hash). The same event delivered twice
+ *     gets the same id; within one session a re-delivery is also recognised by its session tuple
+ *     (see pipeline.ts) so a sender resolved between the two deliveries cannot split it.
+ *
+ * When a better key appears for the same current id (a QQ number is learned, a markname changes during
+ * a session), the directory reports a rekey and the engine moves the history (`rekeyConversation`).
+ * Known limit: a name-keyed conversation whose name changed while we were signed out cannot be followed.
+ */
+import { createHash } from 'node:crypto'
+import type { ConversationKind, Segment } from '../../shared/domain'
+
+export function buddyKey(qq: number | null, categoryName: string, markname: string | null, nick: string): string {
+  return qq !== null ? `buddy:qq:${qq}` : `buddy:name:${categoryName}/${markname ?? nick}`
+}
+
+/** `ambiguous`: the name is empty or shared with another entry of the same kind in this directory. */
+export function groupKey(name: string, code: number, ambiguous: boolean): string {
+  return ambiguous ? `group:name:${name}#${code}` : `group:name:${name}`
+}
+
+export function discussionKey(name: string, did: number, ambiguous: boolean): string {
+  return ambiguous ? `discuss:name:${name}#${did}` : `discuss:name:${name}`
+}
+
+export function qqSenderKey(qq: number): string {
+  return `qq:${qq}`
+}
+
+export function nickSenderKey(nick: string): string {
+  return `n:${nick}`
+}
+
+export function placeholderSenderKey(uin: number): string {
+  return `u:${uin}`
+}
+
+export function placeholderConversationKey(kind: ConversationKind, id: number): string {
+  return `${kind}:uin:${id}`
+}
+
+/** Names that occur more than once (or are empty) need the id fallback to stay distinct. */
+export function ambiguousNames(names: Iterable<string>): Set<string> {
+  const seen = new Set<string>()
+  const dup = new Set<string>([''])
+  for (const n of names) (seen.has(n) ? dup : seen).add(n)
+  return dup
+}
+
+function digest(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, length)
+}
+
+export function contentHash(segments: readonly Segment[]): string {
+  return digest(JSON.stringify(segments), 16)
+}
+
+export function eventId(conversationKey: string, senderKey: string, msgId: number, time: number, segments: readonly Segment[]): string {
+  return digest(`${conversationKey}\u0000${senderKey}\u0000${msgId}\u0000${time}\u0000${contentHash(segments)}`, 22)
+}

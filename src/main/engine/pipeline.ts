@@ -1,0 +1,156 @@
+/**
+ * The incoming message pipeline, one poll batch at a time, in arrival order:
+ *
+ *   decoded events -> drop duplicates -> drop echoes of our own sends -> resolve names
+ *   -> persist (one transaction per batch) -> emit
+ *
+ * Duplicates: the server can deliver an event twice. Within a session a re-delivery has the same
+ * session tuple (kind, ids, msg_id, time, content) and gets the stable id assigned the first time, so a
+ * sender resolved in between cannot split it; across sessions/restarts the store drops the stable id.
+ * Echoes: SmartQQ echoes our own group/discussion sends back (send_uin = self). Those matching a recent
+ * outbox send are dropped; the rest were sent from another device and are emitted with self: true.
+ * Persist before emit: anything a subscriber saw is in the store (unless the store itself failed, which is
+ * logged; the message is still shown rather than lost from view).
+ */
+import { segmentsToText, type ConversationKind } from '../../shared/domain'
+import type { IncomingMessage, PollEvent } from '../protocol/types'
+import type { HistoryStore, NewMessage } from '../store/types'
+import type { Directory } from './directory'
+import { contentHash, eventId } from './identity'
+import type { MessageDto, PresenceEvent } from './types'
+
+/** Implemented by the outbox runner. */
+export interface EchoMatcher {
+  /** True (and forgets the send) when `text` matches a recent send of ours to that conversation. */
+  consumeEcho(kind: ConversationKind, conversationId: number, text: string): boolean
+}
+
+export interface PipelineDeps {
+  directory: Directory
+  history(): HistoryStore | null
+  echoes: EchoMatcher
+  emitMessage(message: MessageDto): void
+  emitPresence(event: PresenceEvent): void
+  log(message: string): void
+}
+
+export interface BatchResult {
+  /** Set when the batch carried a kick_message. */
+  kicked: string | null
+}
+
+/** How many session tuples we remember for re-delivery detection (a few minutes of heavy traffic). */
+const SEEN_LIMIT = 50_000
+
+/** What a person reads, normalised for comparing an echo with what we sent. */
+export function echoText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim()
+}
+
+export class Pipeline {
+  private readonly seen = new Map<string, string>()
+  private readonly titles = new Map<string, string>()
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  handle(events: readonly PollEvent[]): BatchResult {
+    let kicked: string | null = null
+    const rows: NewMessage[] = []
+    const dtos: MessageDto[] = []
+    const batchIds = new Set<string>()
+    for (const ev of events) {
+      if (ev.type === 'message' || ev.type === 'sess-message') {
+        const built = this.build(ev.type === 'message' ? ev.message : { ...ev.message, kind: 'buddy' })
+        if (!built || batchIds.has(built.row.id)) continue
+        batchIds.add(built.row.id)
+        rows.push(built.row)
+        dtos.push(built.dto)
+      } else if (ev.type === 'status') {
+        if (this.deps.directory.setStatus(ev.uin, ev.status)) this.deps.emitPresence({ uin: ev.uin, status: ev.status })
+      } else if (ev.type === 'kick') {
+        kicked = ev.reason
+      } else {
+        this.deps.log(`ignored poll event ${ev.pollType}`)
+      }
+    }
+    if (rows.length > 0) this.persistAndEmit(rows, dtos)
+    return { kicked }
+  }
+
+  private persistAndEmit(rows: NewMessage[], dtos: MessageDto[]): void {
+    const store = this.deps.history()
+    let fresh: Set<string> | null = null
+    if (store) {
+      try {
+        this.upsertTitles(store, dtos)
+        fresh = new Set(store.appendBatch(rows).inserted)
+      } catch (e) {
+        this.deps.log(`storing ${rows.length} messages failed: ${String(e)}; showing them anyway`)
+      }
+    }
+    for (const dto of dtos) if (!fresh || fresh.has(dto.id)) this.deps.emitMessage(dto)
+  }
+
+  private upsertTitles(store: HistoryStore, dtos: MessageDto[]): void {
+    for (const d of dtos) {
+      const title = d.kind === 'buddy' ? (d.self ? d.to.name : d.from.name) : d.to.name
+      if (this.titles.get(d.conversationKey) === title) continue
+      store.upsertConversation(d.conversationKey, d.kind, title)
+      this.titles.set(d.conversationKey, title)
+    }
+  }
+
+  private remember(tuple: string, id: string): void {
+    this.seen.set(tuple, id)
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.keys().next().value as string)
+  }
+
+  private build(m: IncomingMessage): { row: NewMessage; dto: MessageDto } | null {
+    const { directory } = this.deps
+    const self = directory.self
+    const hash = contentHash(m.segments)
+    const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${m.time}:${hash}`
+    if (this.seen.has(tuple)) return null
+
+    const fromSelf = self !== null && m.senderUin === self.uin
+    // Our own buddy message from another device arrives with from = self; the peer is to_uin.
+    const conversationId = m.kind === 'buddy' && fromSelf ? m.toUin : m.fromUin
+    const text = segmentsToText(m.segments)
+    if (fromSelf && this.deps.echoes.consumeEcho(m.kind, conversationId, echoText(text))) {
+      this.remember(tuple, '')
+      return null
+    }
+    const conv = directory.conversationKey(m.kind, conversationId)
+    const sender = directory.sender(m.kind, conversationId, m.senderUin)
+    if (!conv.known || !sender.known) directory.resolveLater(m.kind, conversationId, m.senderUin)
+    const id = eventId(conv.key, sender.key, m.msgId, m.time, m.segments)
+    this.remember(tuple, id)
+
+    const conversationName = directory.conversationName(m.kind, conversationId)
+    const selfParty = { uin: self?.uin ?? m.toUin, name: self?.nick ?? '' }
+    const dto: MessageDto = {
+      id,
+      kind: m.kind,
+      conversationKey: conv.key,
+      conversationId,
+      from: { uin: m.senderUin, name: sender.name },
+      to: m.kind !== 'buddy' ? { uin: conversationId, name: conversationName } : fromSelf ? { uin: conversationId, name: conversationName } : selfParty,
+      text,
+      segments: m.segments,
+      time: m.time,
+      self: fromSelf,
+      state: null
+    }
+    const row: NewMessage = {
+      id,
+      conversation: conv.key,
+      kind: m.kind,
+      sender: sender.key,
+      senderName: sender.name,
+      self: fromSelf,
+      time: m.time,
+      segments: m.segments
+    }
+    return { row, dto }
+  }
+}

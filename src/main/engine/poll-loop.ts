@@ -1,0 +1,123 @@
+/**
+ * The receive loop: exactly one poll2 in flight, always.
+ *
+ *  - events: handed to the pipeline (synchronously persisted and emitted, so order is kept), re-poll at once;
+ *  - no news (102, 100012, 504, the 2018 form...): normal, re-poll, but never more than one poll per
+ *    `minIntervalMs` (a server answering instantly must not make us spin);
+ *  - network/HTTP/malformed failures: backoff with jitter up to `maxBackoffMs`, state `reconnecting`;
+ *  - 116: the client already adopted the new ptwebqq; save it and go on;
+ *  - 120/121: relink (login2 again);
+ *  - 103: the ladder get_online_buddies2 -> relink -> give up (the engine logs in again);
+ *  - 100000/100001 or a kick: the session is over.
+ * Contact refreshes run elsewhere and never hold this loop up (pandolia/qqbot#75/#76).
+ */
+import { ProtocolError } from '../protocol'
+import type { PollEvent, ProtocolClient } from '../protocol/types'
+import { Backoff } from './backoff'
+import { isAbort, type Clock } from './clock'
+import type { BatchResult } from './pipeline'
+
+export type PollExit =
+  | { kind: 'stopped' }
+  | { kind: 'kicked'; reason: string }
+  | { kind: 'session-dead'; retcode: number }
+  /** The 103 ladder ran out: log in again (remembered session first). */
+  | { kind: 'not-registered' }
+
+export interface PollLoopDeps {
+  client: ProtocolClient
+  clock: Clock
+  minIntervalMs: number
+  maxBackoffMs: number
+  handleBatch(events: readonly PollEvent[]): BatchResult
+  /** The session is unhealthy (network trouble, relinking): show `reconnecting`. */
+  troubled(reason: 'network' | 'relink' | 'not-registered', detail: string | null): void
+  /** Polls work again: show `online`. */
+  healthy(): void
+  /** ptwebqq or psessionid changed: save the session again. */
+  credentialsChanged(): void
+  log(message: string): void
+}
+
+export async function runPollLoop(deps: PollLoopDeps, signal: AbortSignal): Promise<PollExit> {
+  const { client, clock } = deps
+  const backoff = new Backoff(clock, { minMs: deps.minIntervalMs, maxMs: deps.maxBackoffMs })
+  let ladder = 0
+
+  const pace = async (startedAt: number): Promise<void> => {
+    const wait = startedAt + deps.minIntervalMs - clock.now()
+    if (wait > 0) await clock.sleep(wait, signal)
+  }
+  const relink = async (): Promise<PollExit | null> => {
+    try {
+      await client.relink(signal)
+      deps.credentialsChanged()
+      deps.healthy()
+      return null
+    } catch (e) {
+      if (e instanceof ProtocolError && e.code === 'retcode') return { kind: 'session-dead', retcode: e.retcode ?? 0 }
+      throw e
+    }
+  }
+
+  while (!signal.aborted) {
+    const startedAt = clock.now()
+    try {
+      const outcome = await client.poll(signal)
+      if (backoff.consecutiveFailures > 0) {
+        backoff.reset()
+        deps.healthy()
+      }
+      switch (outcome.kind) {
+        case 'events': {
+          ladder = 0
+          const result = deps.handleBatch(outcome.events)
+          if (result.kicked !== null) return { kind: 'kicked', reason: result.kicked }
+          break
+        }
+        case 'empty':
+          ladder = 0
+          await pace(startedAt)
+          break
+        case 'ptwebqq-rotated':
+          deps.credentialsChanged()
+          await pace(startedAt)
+          break
+        case 'relink': {
+          deps.troubled('relink', null)
+          const exit = await relink()
+          if (exit) return exit
+          break
+        }
+        case 'not-registered': {
+          ladder++
+          deps.log(`poll 103 (step ${ladder} of the ladder)`)
+          if (ladder === 1) {
+            await client.getOnlineBuddies(signal).catch((e: unknown) => deps.log(`get_online_buddies2 failed: ${String(e)}`))
+            await pace(startedAt)
+          } else if (ladder === 2) {
+            deps.troubled('not-registered', null)
+            const exit = await relink()
+            if (exit) return exit
+          } else {
+            return { kind: 'not-registered' }
+          }
+          break
+        }
+        case 'session-dead':
+          return { kind: 'session-dead', retcode: outcome.retcode }
+      }
+    } catch (e) {
+      if (signal.aborted || isAbort(e)) return { kind: 'stopped' }
+      const delay = backoff.next()
+      deps.troubled('network', e instanceof Error ? e.message : String(e))
+      deps.log(`poll failed (${String(e)}); retrying in ${Math.round(delay)} ms`)
+      try {
+        await clock.sleep(Math.max(0, startedAt + delay - clock.now()), signal)
+      } catch {
+        return { kind: 'stopped' }
+      }
+    }
+  }
+  return { kind: 'stopped' }
+}
