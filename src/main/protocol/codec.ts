@@ -38,7 +38,8 @@ export function cleanName(s: string): string {
 
 /** Message text from the server: unescaped, `\r\n` (and lone `\r`) as `\n`. */
 export function cleanText(s: string): string {
-  return unescapeHtml(s).replace(/\r\n?/g, '\n')
+  const t = unescapeHtml(s)
+  return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t
 }
 
 const IMAGE_KINDS = new Set(['offpic', 'cface', 'pic'])
