@@ -17,6 +17,17 @@ export default defineConfig({
         }
       },
       {
+        // Needs `electron-vite build` first (out/renderer, out/preload) and /usr/bin/chromium.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          server: { deps: { inline: ['electron-store'] } }
+        }
+      },
+      {
         plugins: [vue()],
         resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
         test: {

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: every test layer in order, then ONE closing line "N passed, N failed".
+// Lint, each type-check and the build count as one check each; vitest tests count individually
+// (a test file that fails to load counts as a failure). Never launches Electron.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const outDir = join(root, '.ci-out')
+mkdirSync(outDir, { recursive: true })
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
+
+let passed = 0
+let failed = 0
+const failures = []
+
+function step(name, args) {
+  process.stdout.write(`\n=== ${name} ===\n`)
+  const started = Date.now()
+  const result = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: process.env })
+  const ok = result.status === 0
+  process.stdout.write(`=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`)
+  return ok
+}
+
+function check(name, args) {
+  if (step(name, args)) passed++
+  else {
+    failed++
+    failures.push(name)
+  }
+}
+
+function vitest(name, projects) {
+  const report = join(outDir, `${name}.json`)
+  rmSync(report, { force: true })
+  const projectArgs = projects.flatMap((p) => ['--project', p])
+  step(`vitest ${name}`, ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  if (!existsSync(report)) {
+    failed++
+    failures.push(`vitest ${name}: no report`)
+    return
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'))
+  passed += json.numPassedTests
+  failed += json.numFailedTests
+  if (json.numFailedTests > 0) failures.push(`vitest ${name}: ${json.numFailedTests} failed`)
+  // A file that crashed before running any test has no assertion results but is failed.
+  for (const file of json.testResults) {
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      failed++
+      failures.push(`vitest ${name}: ${file.name} did not load`)
+    }
+  }
+  if (json.numTotalTests === 0) {
+    failed++
+    failures.push(`vitest ${name}: no tests ran`)
+  }
+}
+
+check('lint', ['eslint', '.'])
+check('typecheck:node', ['tsc', '--noEmit', '-p', 'tsconfig.node.json', '--composite', 'false'])
+check('typecheck:web', ['vue-tsc', '--noEmit', '-p', 'tsconfig.web.json', '--composite', 'false'])
+check('typecheck:test', ['vue-tsc', '--noEmit', '-p', 'tsconfig.test.json', '--composite', 'false'])
+check('build', ['electron-vite', 'build'])
+vitest('unit', ['node', 'renderer'])
+vitest('e2e', ['e2e'])
+
+if (failures.length) process.stdout.write(`\nFailures:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`)
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`)
+process.exit(failed === 0 ? 0 : 1)

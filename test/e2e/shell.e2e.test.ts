@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { createHandlers } from '../../src/main/ipc/app-handlers'
+import { createSenderCheck } from '../../src/main/security/sender'
+import { createShellSession } from '../../src/main/shell-session'
+import { launchChromium, openBridgedPage, RENDERER_DIR, serveRenderer, type BridgedPage } from './harness'
+
+vi.mock('electron', () => {
+  const electron = { app: undefined, ipcMain: undefined, shell: {} }
+  return { ...electron, default: electron }
+})
+const { createSettingsStore } = await import('../../src/main/settings/settings-store')
+
+describe('built renderer in Chromium with the test bridge', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof serveRenderer>>
+  let bridged: BridgedPage
+
+  beforeAll(async () => {
+    server = await serveRenderer()
+    const profile = mkdtempSync(join(tmpdir(), 'qq-e2e-'))
+    const settings = createSettingsStore({ cwd: profile })
+    const handlers = createHandlers({
+      appInfo: { name: 'qq-desktop', version: '0.0.0-e2e', platform: 'linux' },
+      settings,
+      session: createShellSession({ settings, userDataDir: profile, onChange: () => {} }),
+      openExternal: () => {}
+    })
+    browser = await launchChromium()
+    bridged = await openBridgedPage(browser, server.url, createDispatcher(handlers, createSenderCheck(server.url)))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('ships the strict CSP in the built page', () => {
+    const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8')
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("connect-src 'none'")
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).not.toContain('unsafe-inline')
+  })
+
+  it('renders the shell: title bar and the login view, with no console errors', async () => {
+    const { page } = bridged
+    await page.getByTestId('login-state').waitFor()
+    expect(await page.getByTestId('login-state').textContent()).toBe('未登录')
+    expect(await page.locator('.title-bar .name').textContent()).toBe('QQ')
+    await bridged.screenshot('shell-login-zh')
+    expect(bridged.problems).toEqual([])
+  })
+
+  it('exposes only window.api to the page, not ipcRenderer or require', async () => {
+    const globals = await bridged.page.evaluate(() => ({
+      api: typeof (window as unknown as { api: unknown }).api,
+      ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+      req: typeof (window as unknown as { require?: unknown }).require,
+      names: Object.keys((window as unknown as { api: object }).api).sort()
+    }))
+    expect(globals).toMatchObject({ api: 'object', ipc: 'undefined', req: 'undefined' })
+    expect(globals.names).toContain('startSession')
+  })
+
+  it('validates payloads end to end: a bad call from the page gets a typed error', async () => {
+    const result = await bridged.page.evaluate(() =>
+      (window as unknown as { api: { updateSettings(p: unknown): Promise<unknown> } }).api.updateSettings({ locale: 'xx' })
+    )
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+  })
+
+  it('switches to English through main and persists it', async () => {
+    const { page } = bridged
+    await page.getByTestId('locale-select').selectOption('en')
+    await expect.poll(() => page.getByTestId('login-state').textContent()).toBe('Signed out')
+    await bridged.screenshot('shell-login-en')
+    const settings = await page.evaluate(() =>
+      (window as unknown as { api: { getSettings(): Promise<{ value: { locale: string } }> } }).api.getSettings()
+    )
+    expect(settings.value.locale).toBe('en')
+  })
+
+  it('follows session pushes from main', async () => {
+    await bridged.emit('session:changed', { state: 'signed-out', reason: 'kicked', qrDataUrl: null, self: null })
+    await expect.poll(() => bridged.page.getByTestId('login-reason').textContent()).toContain('signed in elsewhere')
+    expect(bridged.problems).toEqual([])
+  })
+})
