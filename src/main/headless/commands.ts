@@ -1,0 +1,71 @@
+/**
+ * The headless stdin contract: one JSON object per line, validated with valibot. A line that does not
+ * parse or validate becomes a CommandError (answered with {"type":"error"}); the process lives on.
+ */
+import * as v from 'valibot'
+import type { Segment } from '../../shared/domain'
+import { faceName } from '../../shared/faces'
+
+const Kind = v.picklist(['buddy', 'group', 'discuss'])
+const Id = v.pipe(v.number(), v.integer(), v.minValue(0))
+const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)))
+const Before = v.optional(v.nullable(v.string()))
+
+const SegmentIn = v.variant('type', [
+  v.object({ type: v.literal('text'), text: v.string() }),
+  v.object({ type: v.literal('face'), id: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.optional(v.string()) })
+])
+
+const SendBase = { cmd: v.literal('send'), ref: v.string(), kind: Kind, to: Id } as const
+
+export const CommandSchema = v.variant('cmd', [
+  v.object({ cmd: v.literal('contacts'), refresh: v.optional(v.boolean()) }),
+  v.object({ cmd: v.literal('members'), kind: v.picklist(['group', 'discuss']), id: Id, refresh: v.optional(v.boolean()) }),
+  v.pipe(
+    v.object({ ...SendBase, text: v.optional(v.pipe(v.string(), v.minLength(1))), segments: v.optional(v.pipe(v.array(SegmentIn), v.minLength(1))) }),
+    v.check((c) => (c.text === undefined) !== (c.segments === undefined), 'give either "text" or "segments"')
+  ),
+  v.object({ cmd: v.literal('history'), kind: Kind, id: Id, limit: Limit, before: Before }),
+  v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), kind: v.optional(Kind), id: v.optional(Id), limit: Limit, before: Before }),
+  v.object({ cmd: v.literal('read'), kind: Kind, id: Id }),
+  v.object({ cmd: v.literal('unread') }),
+  v.object({ cmd: v.literal('outbox') }),
+  v.object({ cmd: v.literal('retry'), id: Id }),
+  v.object({ cmd: v.literal('logout') }),
+  v.object({ cmd: v.literal('quit') })
+])
+
+export type Command = v.InferOutput<typeof CommandSchema>
+
+export class CommandError extends Error {
+  override name = 'CommandError'
+  constructor(
+    message: string,
+    readonly ref: string | null
+  ) {
+    super(message)
+  }
+}
+
+/** Parses one stdin line into a command. */
+export function parseCommand(line: string): Command {
+  let raw: unknown
+  try {
+    raw = JSON.parse(line)
+  } catch {
+    throw new CommandError('not JSON: expected one JSON object per line', null)
+  }
+  const r = v.safeParse(CommandSchema, raw)
+  if (!r.success) {
+    const ref = typeof raw === 'object' && raw !== null && typeof (raw as { ref?: unknown }).ref === 'string' ? (raw as { ref: string }).ref : null
+    const issue = r.issues[0]
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? ''
+    throw new CommandError(`invalid command${path ? ` at ${path}` : ''}: ${issue.message}`, ref)
+  }
+  return r.output
+}
+
+/** Input segments with face names filled in from the face table. */
+export function toSegments(input: ReadonlyArray<v.InferOutput<typeof SegmentIn>>): Segment[] {
+  return input.map((s) => (s.type === 'text' ? { type: 'text', text: s.text } : { type: 'face', id: s.id, name: s.name ?? faceName(s.id) }))
+}

@@ -1,0 +1,188 @@
+/**
+ * The headless mode: the same engine as the app, driven by JSON lines on stdin and reporting JSON
+ * lines on stdout (see writer.ts for the contract), with the QR shown on stderr for a terminal.
+ */
+import { chmod, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable, Writable } from 'node:stream'
+import { createEngine, createFileSecretStore, EngineCommandError, type Engine, type OutboxDto } from '../engine'
+import { createProtocolClient } from '../protocol'
+import { ensurePrivateDir, openAccountStore, StoreError } from '../store'
+import type { HeadlessArgs } from './args'
+import { CommandError, parseCommand, toSegments, type Command } from './commands'
+import { qrToTerminal } from './qr-terminal'
+import { createJsonWriter, createLogger, toHeadlessMessage } from './writer'
+
+export interface HeadlessIo {
+  stdin: Readable
+  stdout: Writable
+  stderr: Writable
+}
+
+async function writePrivateFile(path: string, data: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp`
+  await writeFile(tmp, data, { mode: 0o600 })
+  await chmod(tmp, 0o600)
+  await rename(tmp, path)
+}
+
+/** Runs until quit / end of stdin; resolves with the exit code once the store and outbox are saved. */
+export async function runHeadless(args: HeadlessArgs, io: HeadlessIo): Promise<number> {
+  const log = createLogger(io.stderr)
+  const out = createJsonWriter(io.stdout)
+  ensurePrivateDir(args.profile)
+
+  const engine = createEngine({
+    client: createProtocolClient({ serverUrl: args.server ?? undefined }),
+    secrets: createFileSecretStore(args.profile, log),
+    openStore: (account) => openAccountStore(args.profile, String(account)),
+    sendIntervalMs: args.sendIntervalMs ?? undefined,
+    log
+  })
+  wireEvents(engine, args.profile, out.write, log, io.stderr)
+
+  let quitting: Promise<number> | null = null
+  const quit = (): Promise<number> =>
+    (quitting ??= (async () => {
+      await engine.stop()
+      await out.flush()
+      return 0
+    })())
+
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity })
+  lines.on('line', (line) => {
+    if (line.trim() === '' || quitting) return
+    void handleLine(engine, line, out.write, quit).catch((e: unknown) => log(`command failed unexpectedly: ${String(e)}`))
+  })
+  lines.on('close', () => void quit())
+  process.once('SIGTERM', () => void quit())
+  process.once('SIGINT', () => void quit())
+
+  engine.start()
+  return await new Promise<number>((resolve) => {
+    const check = setInterval(() => {
+      if (quitting) {
+        clearInterval(check)
+        resolve(quitting)
+      }
+    }, 20)
+  })
+}
+
+type Out = (obj: Record<string, unknown> & { type: string }) => void
+
+function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) => void, stderr: Writable): void {
+  const qrPath = join(profile, 'qr.png')
+  engine.on('qr', ({ png }) => {
+    void writePrivateFile(qrPath, png)
+      .then(() => {
+        out({ type: 'qr', path: qrPath })
+        const art = qrToTerminal(png)
+        stderr.write(art ? `Scan this QR code with the QQ mobile app:\n${art}` : `QR code saved to ${qrPath}\n`)
+      })
+      .catch((e: unknown) => log(`writing the QR image failed: ${String(e)}`))
+  })
+  engine.on('state', (e) => {
+    const line: Record<string, unknown> & { type: string } = { type: 'login', state: e.state }
+    if (e.state === 'signed-out' || e.state === 'reconnecting') line.reason = e.reason
+    if (e.detail) line.detail = e.detail
+    out(line)
+  })
+  engine.on('ready', (r) => {
+    out({ type: 'ready', self: { uin: r.self.uin, nick: r.self.nick }, buddies: r.buddies, groups: r.groups, discussions: r.discussions })
+  })
+  engine.on('message', (m) => out({ type: 'message', ...toHeadlessMessage(m) }))
+  engine.on('outbox', (o) => reportOutbox(o, out))
+}
+
+/** One `sent` (or `error`) per ref, when its last part is settled; earlier processes' refs included. */
+function reportOutbox(o: OutboxDto, out: Out): void {
+  if (o.ref === null) return
+  if (o.state === 'failed') out({ type: 'error', ref: o.ref, message: o.error ?? 'not sent' })
+  else if ((o.state === 'sent' || o.state === 'unconfirmed') && o.part === o.parts - 1) out({ type: 'sent', ref: o.ref, state: o.state })
+}
+
+async function handleLine(engine: Engine, line: string, out: Out, quit: () => Promise<number>): Promise<void> {
+  let cmd: Command
+  try {
+    cmd = parseCommand(line)
+  } catch (e) {
+    const ref = e instanceof CommandError ? e.ref : null
+    out({ type: 'error', ...(ref !== null ? { ref } : {}), message: e instanceof Error ? e.message : String(e) })
+    return
+  }
+  try {
+    await runCommand(engine, cmd, out, quit)
+  } catch (e) {
+    if (!(e instanceof EngineCommandError || e instanceof StoreError)) throw e
+    out({ type: 'error', ...('ref' in cmd ? { ref: cmd.ref } : {}), cmd: cmd.cmd, message: e.message })
+  }
+}
+
+async function runCommand(engine: Engine, cmd: Command, out: Out, quit: () => Promise<number>): Promise<void> {
+  switch (cmd.cmd) {
+    case 'contacts': {
+      const c = await engine.contacts({ refresh: cmd.refresh })
+      out({
+        type: 'contacts',
+        buddies: c.buddies.map((b) => ({ uin: b.uin, nick: b.nick, markname: b.markname, category: b.category, online: b.online, status: b.status })),
+        groups: c.groups.map((g) => ({ gid: g.gid, code: g.code, name: g.name, markname: g.markname })),
+        discussions: c.discussions.map((d) => ({ did: d.did, name: d.name }))
+      })
+      return
+    }
+    case 'members': {
+      const members = await engine.members(cmd.kind, cmd.id, { refresh: cmd.refresh })
+      out({ type: 'members', kind: cmd.kind, id: cmd.id, members: members.map((m) => ({ uin: m.uin, nick: m.nick, card: m.card })) })
+      return
+    }
+    case 'send': {
+      const input =
+        cmd.text !== undefined
+          ? { kind: cmd.kind, to: cmd.to, text: cmd.text, ref: cmd.ref }
+          : { kind: cmd.kind, to: cmd.to, segments: toSegments(cmd.segments ?? []), ref: cmd.ref }
+      let started = false
+      const off = engine.on('outbox', (o) => {
+        if (o.ref === cmd.ref && o.state !== 'queued') started = true
+      })
+      engine.send(input)
+      // "queued" only when it cannot go out right now (signed out, pacing, other sends ahead).
+      await new Promise((r) => setTimeout(r, 0))
+      off()
+      if (!started) out({ type: 'queued', ref: cmd.ref })
+      return
+    }
+    case 'history': {
+      const page = engine.history(cmd.kind, cmd.id, { limit: cmd.limit, before: cmd.before })
+      out({ type: 'history', kind: cmd.kind, id: cmd.id, messages: page.messages.map(toHeadlessMessage), next: page.next })
+      return
+    }
+    case 'search': {
+      if ((cmd.kind === undefined) !== (cmd.id === undefined)) throw new EngineCommandError('search: give both kind and id, or neither')
+      const scope = cmd.kind !== undefined && cmd.id !== undefined ? { kind: cmd.kind, id: cmd.id } : null
+      const page = engine.search(cmd.query, scope, { limit: cmd.limit, before: cmd.before })
+      out({ type: 'search', messages: page.messages.map(toHeadlessMessage), next: page.next })
+      return
+    }
+    case 'read':
+      engine.markRead(cmd.kind, cmd.id)
+      out({ type: 'read', kind: cmd.kind, id: cmd.id })
+      return
+    case 'unread':
+      out({ type: 'unread', conversations: engine.unread() })
+      return
+    case 'outbox':
+      out({ type: 'outbox', entries: engine.outbox() })
+      return
+    case 'retry':
+      out({ type: 'retry', entry: engine.retry(cmd.id) })
+      return
+    case 'logout':
+      await engine.logout()
+      return
+    case 'quit':
+      await quit()
+      return
+  }
+}

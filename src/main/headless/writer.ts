@@ -1,0 +1,42 @@
+/**
+ * stdout is the machine channel: NOTHING but JSON objects, one per line. Everything for people goes
+ * to stderr through `log`. Field names here are the headless contract (docs in the task, tests in
+ * test/headless); extra fields may be added, existing ones never renamed.
+ */
+import type { Writable } from 'node:stream'
+import type { MessageDto } from '../engine/types'
+
+export interface HeadlessMessage {
+  id: string
+  kind: MessageDto['kind']
+  from: { uin: number; name: string }
+  to: { uin: number; name: string }
+  text: string
+  segments: MessageDto['segments']
+  time: number
+  self?: true
+  /** Our own sends only. */
+  state?: string
+}
+
+export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
+  const out: HeadlessMessage = { id: m.id, kind: m.kind, from: m.from, to: m.to, text: m.text, segments: m.segments, time: m.time }
+  if (m.self) out.self = true
+  if (m.state) out.state = m.state
+  return out
+}
+
+export function createJsonWriter(stdout: Writable): { write(obj: Record<string, unknown> & { type: string }): void; flush(): Promise<void> } {
+  return {
+    write(obj) {
+      stdout.write(JSON.stringify(obj) + '\n')
+    },
+    flush: () => new Promise<void>((resolve) => stdout.write('', () => resolve()))
+  }
+}
+
+export function createLogger(stderr: Writable): (message: string) => void {
+  return (message) => {
+    stderr.write(`[${new Date().toISOString()}] ${message}\n`)
+  }
+}
