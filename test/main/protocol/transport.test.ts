@@ -195,4 +195,71 @@ describe('transport', () => {
     expect(calls('/ptqrshow')).toHaveLength(0)
     await expect(second.importSession({ credentials: 'nope' })).rejects.toMatchObject({ code: 'malformed' })
   })
+
+  it('wrong types and missing keys in a result are malformed, naming the path', async () => {
+    const c = client()
+    await loggedIn(c)
+    routes['/api/get_user_friends2'] = (_q, res) =>
+      json(res, { retcode: 0, result: { friends: [{ uin: 'x', categories: 0 }], info: [] } })
+    const wrong = (await c.getFriends().catch((e: unknown) => e)) as ProtocolError
+    expect(wrong).toMatchObject({ code: 'malformed', endpoint: 'get_user_friends2' })
+    expect(wrong.message).toContain('friends.0.uin')
+    routes['/api/get_user_friends2'] = (_q, res) => json(res, { retcode: 0, result: { info: [] } })
+    expect(await c.getFriends().catch((e: unknown) => e)).toMatchObject({ code: 'malformed' })
+    routes['/api/get_user_friends2'] = (_q, res) => json(res, { retcode: 'zero' })
+    expect(await c.getFriends().catch((e: unknown) => e)).toMatchObject({ code: 'malformed' })
+  })
+
+  it('one odd poll element is kept as other; the rest still decode', async () => {
+    const c = client()
+    await loggedIn(c)
+    const good = { from_uin: 1, to_uin: 2, msg_id: 3, time: 4, content: [['font', {}], 'hi'] }
+    routes['/channel/poll2'] = (_q, res) =>
+      json(res, {
+        retcode: 0,
+        result: [
+          { poll_type: 'message', value: { ...good, msg_id: 'bad' } },
+          { poll_type: 'message', value: good },
+          { poll_type: 'input_notify', value: { from_uin: 1 } }
+        ]
+      })
+    const o = await c.poll()
+    expect(o.kind).toBe('events')
+    if (o.kind !== 'events') return
+    expect(o.events.map((e) => e.type)).toEqual(['other', 'message', 'other'])
+    expect(o.events[1]).toMatchObject({ type: 'message', message: { msgId: 3, segments: [{ type: 'text', text: 'hi' }] } })
+  })
+
+  it('116 updates the ptwebqq cookie (not a second one) and the next poll body', async () => {
+    const c = client()
+    await loggedIn(c)
+    routes['/channel/poll2'] = (_q, res) => json(res, { retcode: 116, p: 'NEWPT' })
+    expect(await c.poll()).toEqual({ kind: 'ptwebqq-rotated' })
+    routes['/channel/poll2'] = (_q, res) => json(res, { retcode: 102, errmsg: '' })
+    seen = []
+    expect(await c.poll()).toEqual({ kind: 'empty' })
+    const next = calls('/channel/poll2')[0]
+    expect(next.headers.cookie?.match(/ptwebqq=/g)).toHaveLength(1)
+    expect(next.headers.cookie).toContain('ptwebqq=NEWPT')
+    expect(JSON.parse(new URLSearchParams(next.body).get('r') ?? '')).toMatchObject({ ptwebqq: 'NEWPT', key: '' })
+    routes['/channel/poll2'] = (_q, res) => json(res, { retcode: 116 })
+    expect(await c.poll().catch((e: unknown) => e)).toMatchObject({ code: 'retcode', retcode: 116 })
+  })
+
+  it('send answers: errCode 0 (seed) and retcode 0 are sent; the content is a string, font last', async () => {
+    const c = client()
+    await loggedIn(c)
+    routes['/channel/send_buddy_msg2'] = (_q, res) => json(res, { errCode: 0, msg: 'send ok' })
+    const req = { kind: 'buddy' as const, to: 5, segments: [{ type: 'text' as const, text: 'x' }], msgId: 77 }
+    expect(await c.send(req)).toEqual({ status: 'sent' })
+    const r = JSON.parse(new URLSearchParams(calls('/channel/send_buddy_msg2')[0].body).get('r') ?? '') as Record<string, unknown>
+    expect(r).toMatchObject({ to: 5, msg_id: 77, clientid: 53999199, psessionid: 'PS' })
+    expect(r.content).toBe('["x",["font",{"name":"宋体","size":10,"style":[0,0,0],"color":"000000"}]]')
+    routes['/channel/send_buddy_msg2'] = (_q, res) => json(res, { retcode: 0, result: 'ok' })
+    expect(await c.send(req)).toEqual({ status: 'sent' })
+    routes['/channel/send_buddy_msg2'] = (_q, res) => json(res, { errmsg: 'error!!!', retcode: 108 })
+    expect(await c.send(req)).toEqual({ status: 'refused', retcode: 108, message: 'error!!!' })
+    routes['/channel/send_buddy_msg2'] = (_q, res) => json(res, { msg: 'what' })
+    expect(await c.send(req).catch((e: unknown) => e)).toMatchObject({ code: 'malformed' })
+  })
 })
