@@ -1,0 +1,74 @@
+/**
+ * The SmartQQ protocol simulator: offline demo server, test oracle, and the proof the client would
+ * have worked against the real service in 2015-2018. Start it in-process with startSimulator().
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Actions } from './actions'
+import { SimCore } from './core'
+import { resolveOptions } from './options'
+import { createRequestListener } from './router'
+import { startScenario } from './scenarios'
+import type { AccountView, Fault, PushMessage, SentRecord, SimState, SimulatorOptions } from './types'
+
+export type * from './types'
+export { hash33, contactHash, time33 } from './protocol-hashes'
+export { KICK_REASON } from './events'
+
+export interface Simulator {
+  readonly url: string
+  /** Stops the server; held polls are ended (connection closed). */
+  close(): Promise<void>
+  /** The phone scans the current QR; confirm:false = scanned but not yet allowed. */
+  scan(opts?: { confirm?: boolean }): void
+  expireQr(): void
+  pushMessage(p: PushMessage): void
+  pushStatus(qq: number, status: string): void
+  burst(count: number): void
+  injectFault(f: Fault): void
+  kick(): void
+  expireSession(): void
+  sent(): SentRecord[]
+  state(): SimState
+  account(opts?: { members?: boolean }): AccountView
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const opts = resolveOptions(options)
+  const core = new SimCore(opts)
+  const actions = new Actions(core)
+  const server = createServer(createRequestListener(core, actions))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, opts.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host
+  core.baseUrl = `http://${host}:${port}`
+  const stopScenario = startScenario(core, {
+    push: (p) => actions.push(p),
+    status: (qq, s) => actions.pushStatus(qq, s),
+    burst: (n) => actions.burst(n),
+    active: () => core.registry.current() !== null
+  })
+  return {
+    url: core.baseUrl,
+    close: async () => {
+      stopScenario()
+      core.hub.closeAll()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+    scan: (o) => actions.scan(o?.confirm ?? true),
+    expireQr: () => actions.expireQr(),
+    pushMessage: (p) => actions.push(p),
+    pushStatus: (qq, s) => actions.pushStatus(qq, s),
+    burst: (n) => actions.burst(n),
+    injectFault: (f) => actions.injectFault(f),
+    kick: () => actions.kick(),
+    expireSession: () => actions.expireSession(),
+    sent: () => actions.sent(),
+    state: () => actions.state(),
+    account: (o) => actions.account(o)
+  }
+}

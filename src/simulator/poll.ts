@@ -1,0 +1,65 @@
+/** poll2 (seed 三, reference §2): session checks, the 2017 registration rule, injected retcodes, then the hub. */
+import * as v from 'valibot'
+import type { SimCore } from './core'
+import { json, nginxPage, retcode, type Outcome, type SimRequest } from './http-io'
+import { randHex } from './prng'
+import type { Session } from './sessions'
+import type { EmptyPollForm } from './types'
+import { ClientId, guardWeb2, readR } from './web2-guard'
+
+const PollBody = v.object({ ptwebqq: v.string(), clientid: ClientId, psessionid: v.string(), key: v.optional(v.string()) })
+
+const ERRMSG: Record<number, string> = { 103: 'error', 100_000: 'login domain error', 100_001: 'login error', 102: '' }
+
+export function emptyPoll(form: EmptyPollForm, holdMs: number): Outcome {
+  if (form === '102') return json({ retcode: 102, errmsg: '' })
+  if (form === '504') return nginxPage(504)
+  if (form === '100012') return json({ retcode: 100_012, retmsg: `no message for cost[${(holdMs / 1000).toFixed(2)}s]` })
+  return json({ retcode: 0, retmsg: 'ok', errmsg: 'error' })
+}
+
+function notRegistered(): Outcome {
+  return json({ errmsg: 'error', retcode: 103 })
+}
+
+function loginError(): Outcome {
+  return json({ errmsg: 'login error', retcode: 100_001 })
+}
+
+/** What a poll of an ended session gets: kicked sessions first receive their kick_message. */
+function endedAnswer(core: SimCore, session: Session, signal: AbortSignal): Outcome | Promise<Outcome> {
+  if (session.ended === 'replaced') return notRegistered()
+  if (session.ended === 'kicked' && core.hub.pending(session) > 0) return core.hub.poll(session, loginError, signal)
+  return loginError()
+}
+
+export function poll2(core: SimCore, req: SimRequest): Outcome | Promise<Outcome> {
+  const g = guardWeb2(core.registry, req)
+  if (!g.ok) return g.reply
+  const rr = readR(req, PollBody)
+  if (!rr.ok) return rr.reply
+  const { r } = rr
+  const session = core.registry.sessionById(r.psessionid)
+  // Anything not bound to this cookie jar is "not recognised" (reference §9: 103 on poll).
+  if (!session || session.auth !== g.auth || r.clientid !== session.clientid) return notRegistered()
+  if (session.ended) return endedAnswer(core, session, req.signal)
+  if (r.ptwebqq !== g.auth.ptwebqq) return notRegistered()
+  if (core.since2017 && !session.registered) return notRegistered()
+  if (session.needsRelink !== null) return retcode(session.needsRelink, 'error')
+  const fault = core.faults.take('poll2', 'retcode', 'empty')
+  if (fault?.type === 'empty') return emptyPoll(fault.form, core.opts.pollHoldMs)
+  if (fault?.type === 'retcode') {
+    if (fault.retcode === 116) {
+      // The server rotates ptwebqq; from now on only the new value is accepted.
+      g.auth.ptwebqq = randHex(core.qrRng, 64)
+      return json({ retcode: 116, p: g.auth.ptwebqq })
+    }
+    if (fault.retcode === 120 || fault.retcode === 121) session.needsRelink = fault.retcode
+    if (fault.retcode === 100_012 || fault.retcode === 2018) return emptyPoll(fault.retcode === 2018 ? '2018' : '100012', core.opts.pollHoldMs)
+    return json({ errmsg: ERRMSG[fault.retcode] ?? 'error', retcode: fault.retcode })
+  }
+  return core.hub.poll(session, () => {
+    const now = core.registry.sessionById(session.psessionid)
+    return now?.ended ? loginError() : emptyPoll(core.opts.emptyPoll, core.opts.pollHoldMs)
+  }, req.signal)
+}

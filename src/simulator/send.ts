@@ -1,0 +1,110 @@
+/**
+ * send_buddy_msg2 / send_qun_msg2 / send_discu_msg2 (seed 三, reference §3): strict request shape,
+ * era-specific answers, rate limiting with ambiguous 1202, silent non-delivery of long texts,
+ * and the echo of the account's own group/discussion messages on poll.
+ */
+import * as v from 'valibot'
+import { segmentsToText } from '../shared/domain'
+import type { SimCore } from './core'
+import { renderPush } from './events'
+import { json, retcode, type Reply, type SimRequest } from './http-io'
+import type { Session } from './sessions'
+import type { SentRecord } from './types'
+import { ClientId, liveSession, LOGIN_ERROR, MISSING_DATA, readR } from './web2-guard'
+import { parseSentContent, textOnly } from './wire-content'
+
+export type SendEndpoint = SentRecord['endpoint']
+
+const TARGET_KEY: Record<SendEndpoint, 'to' | 'group_uin' | 'did'> = {
+  send_buddy_msg2: 'to',
+  send_qun_msg2: 'group_uin',
+  send_discu_msg2: 'did'
+}
+
+/** Longer texts are answered "ok" and never arrive (PQ splits at 720 UTF-8 bytes). */
+const MAX_DELIVERED_BYTES = 720
+
+const SendBody = v.looseObject({
+  content: v.unknown(),
+  msg_id: v.optional(v.pipe(v.number(), v.integer())),
+  clientid: v.optional(ClientId),
+  psessionid: v.optional(v.string()),
+  face: v.optional(v.unknown())
+})
+
+export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Reply {
+  const rr = readR(req, SendBody)
+  const body = rr.ok ? rr.r : null
+  const record: SentRecord = {
+    endpoint,
+    target: Number(body?.[TARGET_KEY[endpoint]] ?? NaN),
+    targetRef: null,
+    text: '',
+    segments: [],
+    rawContent: body?.content,
+    msgId: body?.msg_id ?? null,
+    time: core.now(),
+    answer: null,
+    delivered: false
+  }
+  const answer = (reply: Reply, delivered = false): Reply => {
+    record.answer = JSON.parse(String(reply.body))
+    record.delivered = delivered
+    core.sent.push(record)
+    return reply
+  }
+  const live = liveSession(core.registry, req, {})
+  if (!live.ok) return answer(live.reply)
+  if (!rr.ok) return answer(rr.reply)
+  const r = rr.r
+  // Seed: "如果这里直接提交了一个JSONArray的话，应该会返回1000001错误". Same for every other shape error.
+  const content = parseSentContent(r.content)
+  const target = r[TARGET_KEY[endpoint]]
+  if (!content.ok || typeof target !== 'number' || r.msg_id === undefined || r.clientid === undefined || r.psessionid === undefined)
+    return answer(retcode(MISSING_DATA, content.ok ? 'missing field' : content.reason))
+  const { session } = live
+  if (r.psessionid !== session.psessionid || r.clientid !== session.clientid) return answer(retcode(LOGIN_ERROR, 'login error'))
+  record.segments = content.segments
+  record.text = segmentsToText(content.segments)
+  const ref = resolveTarget(core, session, endpoint, target)
+  if (ref === null) return answer(retcode(LOGIN_ERROR, 'unknown target'))
+  record.targetRef = ref
+  const { answerBody, deliver } = decide(core, endpoint, textOnly(content.segments))
+  if (deliver) echo(core, session, endpoint, ref, content.segments)
+  return answer(json(answerBody), deliver)
+}
+
+/** QQ number, group index or discussion index behind the target id; a group CODE is not a gid. */
+function resolveTarget(core: SimCore, session: Session, endpoint: SendEndpoint, target: number): number | null {
+  if (endpoint === 'send_buddy_msg2') {
+    const qq = session.ids.qqOf(target)
+    return qq !== undefined && core.account.buddy(qq) ? qq : null
+  }
+  if (endpoint === 'send_qun_msg2') return session.ids.groupOfGid(target) ?? null
+  return session.ids.discussOfDid(target) ?? null
+}
+
+function decide(core: SimCore, endpoint: SendEndpoint, text: string): { answerBody: unknown; deliver: boolean } {
+  const ok = core.opts.era === '2015' ? { errCode: 0, msg: 'send ok' } : { retcode: 0, result: 'ok' }
+  const forced = core.faults.take(endpoint, 'send')
+  if (forced) {
+    if (forced.retcode === 0) return { answerBody: ok, deliver: true }
+    const deliver = forced.retcode === 100_100 || (forced.retcode === 1202 && core.limiter.luck())
+    return { answerBody: { errmsg: 'error!!!', retcode: forced.retcode }, deliver }
+  }
+  const verdict = core.limiter.judge(text, core.now())
+  if (verdict.retcode === 1202) return { answerBody: { errmsg: 'error!!!', retcode: 1202 }, deliver: verdict.deliver }
+  const deliver = Buffer.byteLength(text, 'utf8') <= MAX_DELIVERED_BYTES
+  if (endpoint === 'send_discu_msg2' && core.opts.discuss100100) return { answerBody: { errmsg: 'error!!!', retcode: 100_100 }, deliver }
+  return { answerBody: ok, deliver }
+}
+
+/** Real servers echoed the account's own group/discussion messages with send_uin = self uin. */
+function echo(core: SimCore, session: Session, endpoint: SendEndpoint, ref: number, segments: SentRecord['segments']): void {
+  if (!core.echo || endpoint === 'send_buddy_msg2') return
+  const group = endpoint === 'send_qun_msg2' ? core.account.groups[ref] : undefined
+  const element = group
+    ? renderPush(core, session, { kind: 'group', group: group.number, self: true, segments })
+    : renderPush(core, session, { kind: 'discuss', discuss: ref, self: true, segments })
+  core.hub.enqueue(session, element)
+}

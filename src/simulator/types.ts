@@ -1,0 +1,144 @@
+/**
+ * Public types of the protocol simulator (in-process API and admin JSON bodies).
+ * Tests, the app's demo mode and benches code against these names.
+ */
+import type { PresenceStatus, Segment } from '../shared/domain'
+
+export type Era = '2015' | '2017' | '2018'
+export type Scenario = 'quiet' | 'lively' | 'load'
+/** How an empty poll2 ends: 102 JSON (2015), HTTP 504 HTML (2016-17), 100012 JSON (late 2017), the 2018 retcode-0 form. */
+export type EmptyPollForm = '102' | '504' | '100012' | '2018'
+
+export interface AccountSize {
+  buddies?: number
+  groups?: number
+  discussions?: number
+  /** Size of the largest group (group index 0); the others are smaller. */
+  groupMembers?: number
+  categories?: number
+}
+
+export interface SimulatorOptions {
+  port?: number
+  host?: string
+  era?: Era
+  scenario?: Scenario
+  seed?: number
+  pollHoldMs?: number
+  qrLifetimeMs?: number
+  sessionLifetimeMs?: number
+  sendIntervalMs?: number
+  livelyIntervalMs?: number
+  emptyPoll?: EmptyPollForm
+  account?: AccountSize
+  /** Echo the account's own group/discussion sends back on poll (real servers did). Default true. */
+  echo?: boolean
+  /** Number of 1202-triggering sends within blockWindowMs that escalate to a temporary block. Default 5. */
+  blockAfter?: number
+  blockWindowMs?: number
+  /** How long a temporary send block lasts. Default 60 000. */
+  blockMs?: number
+  /** Discussion sends answer {"errmsg":"error!!!","retcode":100100} (and still deliver). Default false. */
+  discuss100100?: boolean
+  /** get_group_info_ext2 omits `minfo` once the session is older than this (a 2017 failure). Default: never. */
+  minfoMaxAgeMs?: number
+  /** Messages per burst in the `load` scenario. Default 100. */
+  loadBurstSize?: number
+  /** Received faces arrive as id 0 (2018-04 behaviour). Default false. */
+  zeroFaces?: boolean
+}
+
+/** A message from a contact to the account (POST /__sim/push). Give `text` or `segments`. */
+export type PushMessage =
+  | { kind: 'buddy'; from: number; text?: string; segments?: Segment[]; self?: false }
+  /** The account itself wrote to buddy `to` (QQ number) from another device. */
+  | { kind: 'buddy'; self: true; to: number; text?: string; segments?: Segment[] }
+  /** `group` = group number; `from` = member QQ number (ignored with self:true). */
+  | { kind: 'group'; group: number; from?: number; self?: boolean; text?: string; segments?: Segment[] }
+  /** `discuss` = discussion index as listed by account(); `from` = member QQ number. */
+  | { kind: 'discuss'; discuss: number; from?: number; self?: boolean; text?: string; segments?: Segment[] }
+
+export type FaultEndpoint = string
+
+/** A fault injected on demand (POST /__sim/fault). `count` = how many requests it hits (default 1, -1 = until cleared). */
+export type Fault =
+  | { type: 'reset'; endpoint: FaultEndpoint; count?: number }
+  | { type: 'http'; endpoint: FaultEndpoint; status: number; count?: number }
+  /** 116 rotates ptwebqq (answer carries "p"); 120/121 demand a relink (login2 with the psessionid) before polls work again. */
+  | { type: 'retcode'; endpoint: FaultEndpoint; retcode: number; count?: number }
+  /** The 2018 empty form or 100012 on a poll, regardless of era. */
+  | { type: 'empty'; endpoint: FaultEndpoint; form: EmptyPollForm; count?: number }
+  | { type: 'slow'; endpoint: FaultEndpoint; bytesPerTick?: number; tickMs?: number; count?: number }
+  | { type: 'malformed'; endpoint: FaultEndpoint; variant: 'truncated' | 'empty' | 'html'; count?: number }
+  /** The next pushed message is delivered twice (same msg_id, two poll answers). */
+  | { type: 'duplicate'; count?: number }
+  /** Force the answer of the next send(s): 1202 (random delivery), 1000003 (not delivered), 100100 (delivered)... */
+  | { type: 'send'; retcode: number; endpoint?: FaultEndpoint; count?: number }
+  | { type: 'echo'; enabled: boolean }
+  /** Temporary send block: every send answers 1202 and nothing is delivered, for `ms`. */
+  | { type: 'block'; ms: number }
+  | { type: 'clear' }
+
+export interface SentRecord {
+  endpoint: 'send_buddy_msg2' | 'send_qun_msg2' | 'send_discu_msg2'
+  /** The target id the client sent (uin / gid / did of that session). */
+  target: number
+  /** buddy QQ number, group number or discussion index, when the target resolved. */
+  targetRef: number | null
+  /** Decoded text (faces as [name]); '' when the content was invalid. */
+  text: string
+  segments: Segment[]
+  /** `content` exactly as received (a string when the client was right). */
+  rawContent: unknown
+  msgId: number | null
+  time: number
+  /** The JSON answer given. */
+  answer: unknown
+  delivered: boolean
+}
+
+export interface SimSessionState {
+  psessionid: string
+  qq: number
+  ended: null | 'expired' | 'kicked' | 'replaced' | 'logged-out'
+  registered: boolean
+  needsRelink: number | null
+  pendingEvents: number
+  createdAt: number
+}
+
+export interface SimState {
+  era: Era
+  url: string
+  qr: null | { state: 'waiting' | 'scanned' | 'confirmed' | 'expired'; qrsig: string; createdAt: number }
+  loggedIn: boolean
+  sessions: SimSessionState[]
+  pollsInFlight: number
+  /** How many times a second poll of one session arrived while another was held. */
+  concurrentPolls: number
+  requests: Record<string, number>
+  faultsPending: number
+  sendBlockedUntil: number
+}
+
+export interface AccountPersonView {
+  qq: number
+  /** Current-session uin, null when nobody is logged in. */
+  uin: number | null
+  nick: string
+}
+
+export interface AccountView {
+  self: AccountPersonView
+  categories: Array<{ index: number; sort: number; name: string }>
+  buddies: Array<AccountPersonView & { markname: string | null; category: number; status: PresenceStatus }>
+  groups: Array<{
+    number: number
+    gid: number | null
+    code: number | null
+    name: string
+    memberCount: number
+    members?: Array<AccountPersonView & { card: string | null }>
+  }>
+  discussions: Array<{ index: number; did: number | null; name: string; members: AccountPersonView[] }>
+}

@@ -1,0 +1,65 @@
+/**
+ * Message content as it travels on the wire, from the server's side:
+ * - received content (poll2): font FIRST, then HTML-escaped text with \r\n and ["face",id];
+ * - sent content (send_*_msg2): a STRING holding a JSON array whose LAST element is the font.
+ */
+import { faceName } from '../shared/faces'
+import type { Segment } from '../shared/domain'
+
+/** Font of received messages (seed §三 example). */
+export const RECEIVED_FONT = { color: '000000', name: '微软雅黑', size: 10, style: [0, 0, 0] }
+
+/** Names (nick, markname, card, group name) are HTML-escaped on the wire; U+00A0 stays raw. */
+export function escapeName(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** Received message text: entities as for names, U+00A0 as &nbsp;, every newline as \r\n. */
+export function escapeMessageText(text: string): string {
+  return escapeName(text).replace(/\u00a0/g, '&nbsp;').replace(/\r?\n/g, '\r\n')
+}
+
+/**
+ * The content array of a poll element. Pictures cannot travel over SmartQQ: an image segment
+ * leaves nothing but the font behind (reference §2.4, "picture-only messages").
+ */
+export function receivedContent(segments: readonly Segment[], zeroFaces: boolean): unknown[] {
+  const out: unknown[] = [['font', RECEIVED_FONT]]
+  for (const s of segments) {
+    if (s.type === 'text') out.push(escapeMessageText(s.text))
+    else if (s.type === 'face') out.push(['face', zeroFaces ? 0 : s.id])
+  }
+  return out
+}
+
+export type SentContent = { ok: true; segments: Segment[] } | { ok: false; reason: string }
+
+/** Validate and decode the `content` of a send request. */
+export function parseSentContent(raw: unknown): SentContent {
+  if (typeof raw !== 'string') return { ok: false, reason: 'content must be a string holding a JSON array' }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    return { ok: false, reason: 'content is not JSON' }
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) return { ok: false, reason: 'content is not a non-empty array' }
+  if (!isFont(parsed[parsed.length - 1])) return { ok: false, reason: 'the last content element must be ["font",{...}]' }
+  const segments: Segment[] = []
+  for (const el of parsed.slice(0, -1)) {
+    if (typeof el === 'string') segments.push({ type: 'text', text: el })
+    else if (Array.isArray(el) && el.length === 2 && el[0] === 'face' && Number.isInteger(el[1]))
+      segments.push({ type: 'face', id: el[1] as number, name: faceName(el[1] as number) })
+    else return { ok: false, reason: `unexpected content element ${JSON.stringify(el)}` }
+  }
+  return { ok: true, segments }
+}
+
+function isFont(el: unknown): boolean {
+  return Array.isArray(el) && el.length === 2 && el[0] === 'font' && typeof el[1] === 'object' && el[1] !== null && !Array.isArray(el[1])
+}
+
+/** Plain text of the text segments only (what the length and spam rules look at). */
+export function textOnly(segments: readonly Segment[]): string {
+  return segments.map((s) => (s.type === 'text' ? s.text : '')).join('')
+}
