@@ -1,0 +1,69 @@
+/** A spawned headless process with line-based access to its JSON stdout. */
+import { spawn, type ChildProcess } from 'node:child_process'
+
+export interface HeadlessChild {
+  proc: ChildProcess
+  lines: Array<Record<string, unknown>>
+  stderr(): string
+  send(obj: unknown): void
+  sendRaw(line: string): void
+  next(match: (l: Record<string, unknown>) => boolean, timeoutMs?: number, from?: number): Promise<Record<string, unknown>>
+  exit(): Promise<number | null>
+}
+
+export function spawnHeadless(script: string, args: string[]): HeadlessChild {
+  const proc = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+  const lines: Array<Record<string, unknown>> = []
+  const nonJson: string[] = []
+  let err = ''
+  let buf = ''
+  const waiters = new Set<() => void>()
+  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    buf += chunk
+    let i: number
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i)
+      buf = buf.slice(i + 1)
+      try {
+        lines.push(JSON.parse(line) as Record<string, unknown>)
+      } catch {
+        nonJson.push(line)
+      }
+    }
+    for (const w of [...waiters]) w()
+  })
+  proc.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c))
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)))
+  return {
+    proc,
+    lines,
+    stderr: () => err + (nonJson.length ? `\nNON-JSON STDOUT: ${nonJson.join(' | ')}` : ''),
+    send: (obj) => proc.stdin!.write(JSON.stringify(obj) + '\n'),
+    sendRaw: (line) => proc.stdin!.write(line + '\n'),
+    next(match, timeoutMs = 10_000, from = 0) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          for (let i = from; i < lines.length; i++)
+            if (match(lines[i]!)) {
+              resolve(lines[i]!)
+              return true
+            }
+          return false
+        }
+        if (check()) return
+        const timer = setTimeout(() => {
+          waiters.delete(w)
+          reject(new Error(`timed out; stdout so far: ${JSON.stringify(lines).slice(-1500)}\nstderr: ${err.slice(-1500)}`))
+        }, timeoutMs)
+        const w = (): void => {
+          if (check()) {
+            clearTimeout(timer)
+            waiters.delete(w)
+          }
+        }
+        waiters.add(w)
+      })
+    },
+    exit: () => exited
+  }
+}
