@@ -4,6 +4,7 @@
  */
 import QRCode from 'qrcode'
 import type { SimCore } from './core'
+import { InvalidInput } from './errors'
 import { addCookies, cookie, html, retcode, type Reply, type SimRequest } from './http-io'
 import { randInt, randToken } from './prng'
 import { hash33, time33 } from './protocol-hashes'
@@ -116,8 +117,8 @@ export function logout(core: SimCore, req: SimRequest): Reply {
 /** The phone scans the current QR (and, unless confirm is false, allows the login). */
 export function scanQr(core: SimCore, confirm: boolean): void {
   const qr = core.qr
-  if (!qr) throw new Error('no QR code has been shown yet (GET /ptqrshow first)')
-  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) throw new Error('the QR code has expired')
+  if (!qr) throw new InvalidInput('no QR code has been shown yet (GET /ptqrshow first)')
+  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) throw new InvalidInput('the QR code has expired')
   qr.phase = confirm ? 'confirmed' : 'scanned'
 }
 
