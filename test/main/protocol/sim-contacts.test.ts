@@ -122,3 +122,29 @@ describe('two logins of one account', () => {
     }
   })
 })
+
+describe('session-level refusals', () => {
+  it('minfo lost after some hours: members empty and flagged missing', async () => {
+    const { sim: s, client: c } = await loggedIn({ minfoMaxAgeMs: 0, account: { groups: 1 } })
+    try {
+      const g = s.account().groups[0]
+      const info = await c.getGroupInfo(g.code ?? 0)
+      expect(info).toMatchObject({ gid: g.gid, members: [], membersMissing: true })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a session without its cookies gets the seed 1000001 as a typed retcode error', async () => {
+    const { sim: s, client: c } = await loggedIn()
+    try {
+      const saved = JSON.parse(JSON.stringify(await c.exportSession())) as { cookies: { cookies: unknown[] } }
+      saved.cookies.cookies = []
+      const bare = clientFor(s)
+      await bare.importSession(saved)
+      expect(await protocolError(bare.getFriends())).toMatchObject({ code: 'retcode', retcode: 1000001 })
+    } finally {
+      await s.close()
+    }
+  })
+})
