@@ -45,7 +45,6 @@ export interface Session {
   /** 120/121 injected: poll keeps answering it until a relink. */
   needsRelink: number | null
   ended: SessionEnd | null
-  kickDelivered: boolean
   status: PresenceStatus
 }
 
@@ -133,7 +132,6 @@ export class Registry {
       registered: false,
       needsRelink: null,
       ended: null,
-      kickDelivered: false,
       status
     }
     auth.session = session
