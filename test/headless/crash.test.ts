@@ -26,7 +26,7 @@ describe('kill -9 during a burst', () => {
     const args = ['--server', sim.url, '--profile', p.dir]
 
     const a = spawnHeadless(script, args)
-    cleanups.push(() => a.proc.kill('SIGKILL'))
+    cleanups.push(() => void a.proc.kill('SIGKILL'))
     await a.next((l) => l.type === 'qr')
     sim.scan({ confirm: true })
     const ready = await a.next((l) => l.type === 'ready')
@@ -48,7 +48,7 @@ describe('kill -9 during a burst', () => {
     const beforeKill = messageIds(a)
 
     const b = spawnHeadless(script, args)
-    cleanups.push(() => b.proc.kill('SIGKILL'))
+    cleanups.push(() => void b.proc.kill('SIGKILL'))
     await b.next((l) => l.type === 'ready')
     expect(b.lines.some((l) => l.type === 'qr')).toBe(false)
     // Let the restart drain what the server still held for the session.

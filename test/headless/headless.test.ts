@@ -83,7 +83,7 @@ describe('headless JSON-lines mode', () => {
     const err = await child.next((l) => l.type === 'error' && l.ref === 'bad')
     expect(err.message).toMatch(/to/)
     child.send({ cmd: 'frobnicate' })
-    await child.next((l, ) => l.type === 'error' && String(l.message).includes('cmd'))
+    await child.next((l) => l.type === 'error' && String(l.message).includes('cmd'))
     child.proc.stdin!.end()
     expect(await child.exit()).toBe(0)
     expect(child.stderr()).not.toContain('NON-JSON STDOUT')
