@@ -4,7 +4,16 @@
  * Group members are generated lazily and cached, so a 3 000-member group costs nothing until asked for.
  */
 import type { PresenceStatus } from '../shared/domain'
-import { categoryName, chineseName, groupCard, groupName, longNick, markname, memo, nickname } from './account-names'
+import {
+  categoryName,
+  chineseName,
+  groupCard,
+  groupName,
+  longNick,
+  markname,
+  memo,
+  nickname
+} from './account-names'
 import { chance, pick, randInt, streamFor, type Rng } from './prng'
 
 export interface Person {
@@ -64,7 +73,13 @@ export interface AccountSizes {
 }
 
 const PLACES: ReadonlyArray<readonly [string, string]> = [
-  ['北京', '海淀'], ['上海', '浦东'], ['广东', '深圳'], ['浙江', '杭州'], ['四川', '成都'], ['湖北', '武汉'], ['', '']
+  ['北京', '海淀'],
+  ['上海', '浦东'],
+  ['广东', '深圳'],
+  ['浙江', '杭州'],
+  ['四川', '成都'],
+  ['湖北', '武汉'],
+  ['', '']
 ]
 const CLIENT_TYPES = [1, 21, 24, 41]
 
@@ -78,7 +93,10 @@ export class Account {
   private readonly groupIndex = new Map<number, Group>()
   private readonly memberCache = new Map<number, GroupMember[]>()
 
-  constructor(private readonly seed: number, sizes: AccountSizes) {
+  constructor(
+    private readonly seed: number,
+    sizes: AccountSizes
+  ) {
     const rng = streamFor(seed, 'account')
     const taken = new Set<number>()
     const freshQq = (): number => {
@@ -92,7 +110,11 @@ export class Account {
     }
     this.self = this.person(randInt(rng, 100_000_000, 3_999_999_999))
     taken.add(this.self.qq)
-    this.categories = Array.from({ length: Math.max(1, sizes.categories) }, (_, index) => ({ index, sort: index + 1, name: categoryName(index) }))
+    this.categories = Array.from({ length: Math.max(1, sizes.categories) }, (_, index) => ({
+      index,
+      sort: index + 1,
+      name: categoryName(index)
+    }))
     this.buddies = Array.from({ length: sizes.buddies }, () => {
       const b: Buddy = {
         ...this.person(freshQq()),
@@ -129,9 +151,14 @@ export class Account {
     this.discussions = Array.from({ length: sizes.discussions }, (_, index) => {
       const members = new Set<number>([this.self.qq])
       const want = randInt(rng, 2, 6)
-      for (let i = 0; i < want && this.buddies.length > 0; i++) members.add(pick(rng, this.buddies).qq)
+      for (let i = 0; i < want && this.buddies.length > 0; i++)
+        members.add(pick(rng, this.buddies).qq)
       for (let i = randInt(rng, 0, 2); i > 0; i--) members.add(freshQq())
-      return { index, name: `${chineseName(rng)}、${chineseName(rng)}等的讨论组`, memberQqs: [...members] }
+      return {
+        index,
+        name: `${chineseName(rng)}、${chineseName(rng)}等的讨论组`,
+        memberQqs: [...members]
+      }
     })
   }
 
@@ -157,7 +184,11 @@ export class Account {
       province,
       city,
       lnick: longNick(rng),
-      birthday: { year: randInt(rng, 1970, 2005), month: randInt(rng, 1, 12), day: randInt(rng, 1, 28) },
+      birthday: {
+        year: randInt(rng, 1970, 2005),
+        month: randInt(rng, 1, 12),
+        day: randInt(rng, 1, 28)
+      },
       vipLevel: chance(rng, 0.15) ? randInt(rng, 1, 7) : 0
     }
   }

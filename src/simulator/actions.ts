@@ -24,8 +24,20 @@ const Int = v.pipe(v.number(), v.integer())
 export const PushSchema = v.union([
   v.object({ kind: v.literal('buddy'), self: v.literal(true), to: Int, ...Content }),
   v.object({ kind: v.literal('buddy'), from: Int, self: v.optional(v.literal(false)), ...Content }),
-  v.object({ kind: v.literal('group'), group: Int, from: v.optional(Int), self: v.optional(v.boolean()), ...Content }),
-  v.object({ kind: v.literal('discuss'), discuss: Int, from: v.optional(Int), self: v.optional(v.boolean()), ...Content })
+  v.object({
+    kind: v.literal('group'),
+    group: Int,
+    from: v.optional(Int),
+    self: v.optional(v.boolean()),
+    ...Content
+  }),
+  v.object({
+    kind: v.literal('discuss'),
+    discuss: Int,
+    from: v.optional(Int),
+    self: v.optional(v.boolean()),
+    ...Content
+  })
 ])
 const Count = { count: v.optional(Int) }
 const Endpoint = v.string()
@@ -35,8 +47,19 @@ export const FaultSchema = v.variant('type', [
   v.object({ type: v.literal('http'), endpoint: Endpoint, status: Int, ...Count }),
   v.object({ type: v.literal('retcode'), endpoint: Endpoint, retcode: Int, ...Count }),
   v.object({ type: v.literal('empty'), endpoint: Endpoint, form: Form, ...Count }),
-  v.object({ type: v.literal('slow'), endpoint: Endpoint, bytesPerTick: v.optional(Int), tickMs: v.optional(Int), ...Count }),
-  v.object({ type: v.literal('malformed'), endpoint: Endpoint, variant: v.picklist(['truncated', 'empty', 'html']), ...Count }),
+  v.object({
+    type: v.literal('slow'),
+    endpoint: Endpoint,
+    bytesPerTick: v.optional(Int),
+    tickMs: v.optional(Int),
+    ...Count
+  }),
+  v.object({
+    type: v.literal('malformed'),
+    endpoint: Endpoint,
+    variant: v.picklist(['truncated', 'empty', 'html']),
+    ...Count
+  }),
   v.object({ type: v.literal('duplicate'), ...Count }),
   v.object({ type: v.literal('send'), retcode: Int, endpoint: v.optional(Endpoint), ...Count }),
   v.object({ type: v.literal('echo'), enabled: v.boolean() }),
@@ -77,7 +100,8 @@ export class Actions {
     if (!buddy) throw new InvalidInput(`no buddy with QQ ${qq}`)
     buddy.status = s
     const session = this.core.registry.current()
-    if (session) this.core.hub.enqueue(session, events.status(session.ids.uin(qq), s, buddy.clientType))
+    if (session)
+      this.core.hub.enqueue(session, events.status(session.ids.uin(qq), s, buddy.clientType))
   }
 
   burst(count: number): void {
@@ -147,18 +171,32 @@ export class Actions {
   account(opts: { members?: boolean } = {}): AccountView {
     const a = this.core.account
     const ids = this.core.registry.current()?.ids ?? null
-    const person = (qq: number, nick: string): { qq: number; uin: number | null; nick: string } => ({ qq, uin: ids ? ids.uin(qq) : null, nick })
+    const person = (
+      qq: number,
+      nick: string
+    ): { qq: number; uin: number | null; nick: string } => ({
+      qq,
+      uin: ids ? ids.uin(qq) : null,
+      nick
+    })
     return {
       self: person(a.self.qq, a.self.nick),
       categories: a.categories.map((c) => ({ ...c })),
-      buddies: a.buddies.map((b) => ({ ...person(b.qq, b.nick), markname: b.markname, category: b.category, status: b.status })),
+      buddies: a.buddies.map((b) => ({
+        ...person(b.qq, b.nick),
+        markname: b.markname,
+        category: b.category,
+        status: b.status
+      })),
       groups: a.groups.map((g) => ({
         number: g.number,
         gid: ids ? ids.gid(g.index) : null,
         code: ids ? ids.code(g.index) : null,
         name: g.name,
         memberCount: g.memberCount,
-        ...(opts.members === false ? {} : { members: a.members(g).map((m) => ({ ...person(m.qq, m.nick), card: m.card })) })
+        ...(opts.members === false
+          ? {}
+          : { members: a.members(g).map((m) => ({ ...person(m.qq, m.nick), card: m.card })) })
       })),
       discussions: a.discussions.map((d) => ({
         index: d.index,

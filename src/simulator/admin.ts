@@ -20,7 +20,9 @@ function body(req: SimRequest): unknown {
 
 const ScanBody = v.object({ confirm: v.optional(v.boolean(), true) })
 const StatusBody = v.object({ qq: v.number(), status: v.string() })
-const BurstBody = v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) })
+const BurstBody = v.object({
+  count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))
+})
 
 function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const r = v.safeParse(schema, input)
@@ -49,7 +51,8 @@ const routes: Record<string, (a: Actions, req: SimRequest) => unknown> = {
 }
 
 export function admin(actions: Actions, req: SimRequest): Reply {
-  if (!isLoopback(req.remoteAddress)) return json({ error: 'the admin API answers loopback callers only' }, 403)
+  if (!isLoopback(req.remoteAddress))
+    return json({ error: 'the admin API answers loopback callers only' }, 403)
   const route = routes[`${req.method} ${req.path.slice('/__sim/'.length)}`]
   if (!route) return json({ error: `no admin route ${req.method} ${req.path}` }, 404)
   try {

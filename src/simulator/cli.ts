@@ -8,7 +8,10 @@ import * as v from 'valibot'
 import { startSimulator } from './index'
 
 const Args = v.object({
-  port: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(65_535)), '8080'),
+  port: v.optional(
+    v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(65_535)),
+    '8080'
+  ),
   host: v.optional(v.string()),
   scenario: v.optional(v.picklist(['quiet', 'lively', 'load'])),
   era: v.optional(v.picklist(['2015', '2017', '2018'])),

@@ -10,14 +10,26 @@ import { guardWeb2, liveSession, LOGIN_ERROR, readR, REFUSED, type Binding } fro
 import { escapeName } from './wire-content'
 
 /** Status text -> the numeric `stat` of get_friend_info2 (Mojo code2state). */
-const STAT: Record<PresenceStatus, number> = { online: 10, offline: 20, away: 30, hidden: 40, busy: 50, callme: 60, silent: 70 }
+const STAT: Record<PresenceStatus, number> = {
+  online: 10,
+  offline: 20,
+  away: 30,
+  hidden: 40,
+  busy: 50,
+  callme: 60,
+  silent: 70
+}
 /** Wrong contact hash (LW LWQQ_EC_HASH_WRONG, reference §1.10). */
 const HASH_WRONG = 50
 /** A gid (or anything else) where get_group_info_ext2 wants the code (reference §4.2). */
 const NOT_A_CODE = 6
 
 const ListBody = v.object({ vfwebqq: v.string(), hash: v.string() })
-const RecentBody = v.object({ vfwebqq: v.string(), clientid: v.optional(v.union([v.number(), v.string()])), psessionid: v.optional(v.string()) })
+const RecentBody = v.object({
+  vfwebqq: v.string(),
+  clientid: v.optional(v.union([v.number(), v.string()])),
+  psessionid: v.optional(v.string())
+})
 
 type Handler = (core: SimCore, req: SimRequest) => Reply
 
@@ -36,7 +48,10 @@ function ok(result: unknown): Reply {
   return json({ retcode: 0, result })
 }
 
-function withSession(binding: (req: SimRequest) => Binding, body: (core: SimCore, session: Session, req: SimRequest) => Reply): Handler {
+function withSession(
+  binding: (req: SimRequest) => Binding,
+  body: (core: SimCore, session: Session, req: SimRequest) => Reply
+): Handler {
   return (core, req) => {
     const live = liveSession(core.registry, req, binding(req))
     return live.ok ? body(core, live.session, req) : live.reply
@@ -50,7 +65,8 @@ function hashedList(body: (core: SimCore, session: Session) => unknown): Handler
     if (!rr.ok) return rr.reply
     const live = liveSession(core.registry, req, { vfwebqq: rr.r.vfwebqq })
     if (!live.ok) return live.reply
-    if (rr.r.hash !== contactHash(core.account.self.qq, live.auth.ptwebqq)) return json({ retcode: HASH_WRONG })
+    if (rr.r.hash !== contactHash(core.account.self.qq, live.auth.ptwebqq))
+      return json({ retcode: HASH_WRONG })
     return ok(body(core, live.session))
   }
 }
@@ -60,17 +76,28 @@ const friends = hashedList((core, session) => {
   const uin = (b: Buddy): number => session.ids.uin(b.qq)
   return {
     friends: bs.map((b) => ({ flag: b.flag, uin: uin(b), categories: b.category })),
-    marknames: bs.filter((b) => b.markname !== null).map((b) => ({ uin: uin(b), markname: escapeName(b.markname!), type: 0 })),
+    marknames: bs
+      .filter((b) => b.markname !== null)
+      .map((b) => ({ uin: uin(b), markname: escapeName(b.markname!), type: 0 })),
     // Real servers often left out category 0 (我的好友) even though friends reference it.
-    categories: core.account.categories.filter((c) => c.index !== 0).map((c) => ({ index: c.index, sort: c.sort, name: c.name })),
+    categories: core.account.categories
+      .filter((c) => c.index !== 0)
+      .map((c) => ({ index: c.index, sort: c.sort, name: c.name })),
     vipinfo: bs.map((b) => ({ vip_level: b.vipLevel, u: uin(b), is_vip: b.vipLevel > 0 ? 1 : 0 })),
     info: bs.map((b) => ({ face: b.face, flag: b.flag, nick: escapeName(b.nick), uin: uin(b) }))
   }
 })
 
 const groupList = hashedList((core, session) => ({
-  gnamelist: core.account.groups.map((g) => ({ flag: g.flag, name: escapeName(g.name), gid: session.ids.gid(g.index), code: session.ids.code(g.index) })),
-  gmarklist: core.account.groups.filter((g) => g.markname !== null).map((g) => ({ uin: session.ids.gid(g.index), markname: escapeName(g.markname!) })),
+  gnamelist: core.account.groups.map((g) => ({
+    flag: g.flag,
+    name: escapeName(g.name),
+    gid: session.ids.gid(g.index),
+    code: session.ids.code(g.index)
+  })),
+  gmarklist: core.account.groups
+    .filter((g) => g.markname !== null)
+    .map((g) => ({ uin: session.ids.gid(g.index), markname: escapeName(g.markname!) })),
   gmasklist: []
 }))
 
@@ -79,8 +106,16 @@ const onlineBuddies = withSession(
   (core, session) => {
     // Real servers registered the session for poll2 here (YZ #38).
     session.registered = true
-    const online = core.account.buddies.filter((b) => b.status !== 'offline' && b.status !== 'hidden')
-    return ok(online.map((b) => ({ client_type: b.clientType, status: b.status, uin: session.ids.uin(b.qq) })))
+    const online = core.account.buddies.filter(
+      (b) => b.status !== 'offline' && b.status !== 'hidden'
+    )
+    return ok(
+      online.map((b) => ({
+        client_type: b.clientType,
+        status: b.status,
+        uin: session.ids.uin(b.qq)
+      }))
+    )
   }
 )
 
@@ -130,7 +165,9 @@ const longNick = withSession(
   (req) => fromQuery(req, 'vfwebqq'),
   (core, session, req) => {
     const qq = tuinQq(session, req)
-    return qq === null ? retcode(LOGIN_ERROR, 'unknown tuin') : ok([{ uin: session.ids.uin(qq), lnick: escapeName(core.account.person(qq).lnick) }])
+    return qq === null
+      ? retcode(LOGIN_ERROR, 'unknown tuin')
+      : ok([{ uin: session.ids.uin(qq), lnick: escapeName(core.account.person(qq).lnick) }])
   }
 )
 
@@ -138,10 +175,16 @@ const longNick = withSession(
 const friendUin = withSession(
   (req) => fromQuery(req, 'vfwebqq'),
   (core, session, req) => {
-    if (core.opts.era !== '2015') return html(404, '<html><head><title>Apache Tomcat/6.0.45 - Error report</title></head><body><h1>HTTP Status 404 - </h1></body></html>')
+    if (core.opts.era !== '2015')
+      return html(
+        404,
+        '<html><head><title>Apache Tomcat/6.0.45 - Error report</title></head><body><h1>HTTP Status 404 - </h1></body></html>'
+      )
     const uin = Number(param(req, 'tuin') ?? NaN)
     const qq = session.ids.qqOf(uin)
-    return qq === undefined ? retcode(LOGIN_ERROR, 'unknown tuin') : ok({ uiuin: '', account: qq, uin })
+    return qq === undefined
+      ? retcode(LOGIN_ERROR, 'unknown tuin')
+      : ok({ uiuin: '', account: qq, uin })
   }
 )
 
@@ -152,8 +195,16 @@ const selfInfo: Handler = (core, req) => {
   if (g.auth.status !== 'alive') return retcode(REFUSED, 'login domain error')
   const self = core.account.self
   const session = g.auth.session && !g.auth.session.ended ? g.auth.session : null
-  const info = session ? profile(core, session, self.qq) : { nick: escapeName(self.nick), face: self.face, gender: self.gender }
-  return ok({ ...info, uin: self.qq, account: self.qq, lnick: escapeName(self.lnick), vfwebqq: g.auth.vfwebqq })
+  const info = session
+    ? profile(core, session, self.qq)
+    : { nick: escapeName(self.nick), face: self.face, gender: self.gender }
+  return ok({
+    ...info,
+    uin: self.qq,
+    account: self.qq,
+    lnick: escapeName(self.lnick),
+    vfwebqq: g.auth.vfwebqq
+  })
 }
 
 function groupInfo(core: SimCore, session: Session, group: Group): unknown {
@@ -176,14 +227,28 @@ function groupInfo(core: SimCore, session: Session, group: Group): unknown {
       members: members.map((m) => ({ muin: uin(m.qq), mflag: m.mflag })),
       option: 2
     },
-    stats: members.filter((m) => m.stat !== 20).map((m) => ({ client_type: m.clientType, uin: uin(m.qq), stat: m.stat })),
-    vipinfo: members.map((m) => ({ vip_level: m.vipLevel, u: uin(m.qq), is_vip: m.vipLevel > 0 ? 1 : 0 }))
+    stats: members
+      .filter((m) => m.stat !== 20)
+      .map((m) => ({ client_type: m.clientType, uin: uin(m.qq), stat: m.stat })),
+    vipinfo: members.map((m) => ({
+      vip_level: m.vipLevel,
+      u: uin(m.qq),
+      is_vip: m.vipLevel > 0 ? 1 : 0
+    }))
   }
   // A 2017 failure: after some hours only uins came back, no minfo (PQ #121).
   if (core.now() - session.createdAt < core.opts.minfoMaxAgeMs)
-    result.minfo = members.map((m) => ({ nick: escapeName(m.nick), province: m.province, gender: m.gender, uin: uin(m.qq), country: m.province ? '中国' : '', city: m.city }))
+    result.minfo = members.map((m) => ({
+      nick: escapeName(m.nick),
+      province: m.province,
+      gender: m.gender,
+      uin: uin(m.qq),
+      country: m.province ? '中国' : '',
+      city: m.city
+    }))
   // No cards at all = no `cards` key (seed 五).
-  if (cards.length > 0) result.cards = cards.map((m) => ({ muin: uin(m.qq), card: escapeName(m.card!) }))
+  if (cards.length > 0)
+    result.cards = cards.map((m) => ({ muin: uin(m.qq), card: escapeName(m.card!) }))
   return result
 }
 
@@ -191,13 +256,21 @@ const groupInfoExt = withSession(
   (req) => fromQuery(req, 'vfwebqq'),
   (core, session, req) => {
     const index = session.ids.groupOfCode(Number(param(req, 'gcode') ?? NaN))
-    return index === undefined ? json({ retcode: NOT_A_CODE }) : ok(groupInfo(core, session, core.account.groups[index]!))
+    return index === undefined
+      ? json({ retcode: NOT_A_CODE })
+      : ok(groupInfo(core, session, core.account.groups[index]!))
   }
 )
 
 const discusList = withSession(
   (req) => fromQuery(req, 'clientid', 'psessionid', 'vfwebqq'),
-  (core, session) => ok({ dnamelist: core.account.discussions.map((d) => ({ did: session.ids.did(d.index), name: escapeName(d.name) })) })
+  (core, session) =>
+    ok({
+      dnamelist: core.account.discussions.map((d) => ({
+        did: session.ids.did(d.index),
+        name: escapeName(d.name)
+      }))
+    })
 )
 
 const discuInfo = withSession(
@@ -220,7 +293,11 @@ const discuInfo = withSession(
       mem_info: people.map((p) => ({ nick: escapeName(p.nick), uin: session.ids.uin(p.qq) })),
       mem_status: people
         .filter((p) => statusOf(p.qq) !== 'offline')
-        .map((p) => ({ client_type: core.account.buddy(p.qq)?.clientType ?? 1, status: statusOf(p.qq), uin: session.ids.uin(p.qq) }))
+        .map((p) => ({
+          client_type: core.account.buddy(p.qq)?.clientType ?? 1,
+          status: statusOf(p.qq),
+          uin: session.ids.uin(p.qq)
+        }))
     })
   }
 )
@@ -229,7 +306,10 @@ const discuInfo = withSession(
 const recentList: Handler = (core, req) => {
   const rr = readR(req, RecentBody)
   if (!rr.ok) return rr.reply
-  const live = liveSession(core.registry, req, { vfwebqq: rr.r.vfwebqq, ...(rr.r.psessionid ? { psessionid: rr.r.psessionid } : {}) })
+  const live = liveSession(core.registry, req, {
+    vfwebqq: rr.r.vfwebqq,
+    ...(rr.r.psessionid ? { psessionid: rr.r.psessionid } : {})
+  })
   if (!live.ok) return live.reply
   const ids = live.session.ids
   const a = core.account

@@ -29,7 +29,12 @@ export class SimCore {
     readonly now: () => number = Date.now
   ) {
     this.account = new Account(opts.seed, opts.account)
-    this.registry = new Registry(streamFor(opts.seed, 'sessions'), this.account, opts.sessionLifetimeMs, now)
+    this.registry = new Registry(
+      streamFor(opts.seed, 'sessions'),
+      this.account,
+      opts.sessionLifetimeMs,
+      now
+    )
     this.hub = new PollHub(opts.pollHoldMs)
     this.limiter = new SendLimiter(streamFor(opts.seed, 'send'), {
       intervalMs: opts.sendIntervalMs,

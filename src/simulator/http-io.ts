@@ -42,13 +42,25 @@ export function html(status: number, body: string): Reply {
 
 /** The nginx-style error pages real s.web2/d1 fronts returned (502/504/404). */
 export function nginxPage(status: number): Reply {
-  const title = { 404: '404 Not Found', 502: '502 Bad Gateway', 503: '503 Service Unavailable', 504: '504 Gateway Time-out' }[status] ?? `${status} Error`
-  return html(status, `<html>\r\n<head><title>${title}</title></head>\r\n<body bgcolor="white">\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`)
+  const title =
+    {
+      404: '404 Not Found',
+      502: '502 Bad Gateway',
+      503: '503 Service Unavailable',
+      504: '504 Gateway Time-out'
+    }[status] ?? `${status} Error`
+  return html(
+    status,
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body bgcolor="white">\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+  )
 }
 
 export function addCookies(reply: Reply, cookies: string[]): Reply {
   const prior = reply.headers['set-cookie']
-  reply.headers['set-cookie'] = [...(Array.isArray(prior) ? prior : prior ? [prior] : []), ...cookies]
+  reply.headers['set-cookie'] = [
+    ...(Array.isArray(prior) ? prior : prior ? [prior] : []),
+    ...cookies
+  ]
   return reply
 }
 
@@ -87,7 +99,9 @@ export async function readRequest(req: IncomingMessage, signal: AbortSignal): Pr
     query: url.searchParams,
     headers: req.headers,
     cookies: parseCookies(req.headers.cookie),
-    form: type.toLowerCase().startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(rawBody) : null,
+    form: type.toLowerCase().startsWith('application/x-www-form-urlencoded')
+      ? new URLSearchParams(rawBody)
+      : null,
     rawBody,
     remoteAddress: req.socket.remoteAddress ?? '',
     signal
@@ -104,7 +118,8 @@ export interface BodyShaping {
 export function writeReply(res: ServerResponse, reply: Reply, shaping: BodyShaping = {}): void {
   let body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body
   const headers = { ...reply.headers }
-  if (shaping.malformed === 'truncated') body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)))
+  if (shaping.malformed === 'truncated')
+    body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)))
   else if (shaping.malformed === 'empty') body = Buffer.alloc(0)
   else if (shaping.malformed === 'html') {
     body = Buffer.from('<html><body>服务器繁忙，请稍后再试</body></html>', 'utf8')

@@ -9,7 +9,14 @@ import { SimCore } from './core'
 import { resolveOptions } from './options'
 import { createRequestListener } from './router'
 import { startScenario } from './scenarios'
-import type { AccountView, Fault, PushMessage, SentRecord, SimState, SimulatorOptions } from './types'
+import type {
+  AccountView,
+  Fault,
+  PushMessage,
+  SentRecord,
+  SimState,
+  SimulatorOptions
+} from './types'
 
 export type * from './types'
 export { hash33, contactHash, time33 } from './protocol-hashes'

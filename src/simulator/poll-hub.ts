@@ -93,7 +93,10 @@ export class PollHub {
   private drain(session: Session): Outcome {
     const q = this.queues.get(session) ?? []
     const result = q.map((e) => e.element)
-    this.queues.set(session, q.filter((e) => e.again).map((e) => ({ element: e.element, again: false })))
+    this.queues.set(
+      session,
+      q.filter((e) => e.again).map((e) => ({ element: e.element, again: false }))
+    )
     return json({ retcode: 0, result })
   }
 }

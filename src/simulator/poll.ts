@@ -7,14 +7,25 @@ import type { Session } from './sessions'
 import type { EmptyPollForm } from './types'
 import { ClientId, guardWeb2, readR } from './web2-guard'
 
-const PollBody = v.object({ ptwebqq: v.string(), clientid: ClientId, psessionid: v.string(), key: v.optional(v.string()) })
+const PollBody = v.object({
+  ptwebqq: v.string(),
+  clientid: ClientId,
+  psessionid: v.string(),
+  key: v.optional(v.string())
+})
 
-const ERRMSG: Record<number, string> = { 103: 'error', 100_000: 'login domain error', 100_001: 'login error', 102: '' }
+const ERRMSG: Record<number, string> = {
+  103: 'error',
+  100_000: 'login domain error',
+  100_001: 'login error',
+  102: ''
+}
 
 export function emptyPoll(form: EmptyPollForm, holdMs: number): Outcome {
   if (form === '102') return json({ retcode: 102, errmsg: '' })
   if (form === '504') return nginxPage(504)
-  if (form === '100012') return json({ retcode: 100_012, retmsg: `no message for cost[${(holdMs / 1000).toFixed(2)}s]` })
+  if (form === '100012')
+    return json({ retcode: 100_012, retmsg: `no message for cost[${(holdMs / 1000).toFixed(2)}s]` })
   return json({ retcode: 0, retmsg: 'ok', errmsg: 'error' })
 }
 
@@ -27,9 +38,14 @@ function loginError(): Outcome {
 }
 
 /** What a poll of an ended session gets: kicked sessions first receive their kick_message. */
-function endedAnswer(core: SimCore, session: Session, signal: AbortSignal): Outcome | Promise<Outcome> {
+function endedAnswer(
+  core: SimCore,
+  session: Session,
+  signal: AbortSignal
+): Outcome | Promise<Outcome> {
   if (session.ended === 'replaced') return notRegistered()
-  if (session.ended === 'kicked' && core.hub.pending(session) > 0) return core.hub.poll(session, loginError, signal)
+  if (session.ended === 'kicked' && core.hub.pending(session) > 0)
+    return core.hub.poll(session, loginError, signal)
   return loginError()
 }
 
@@ -55,11 +71,16 @@ export function poll2(core: SimCore, req: SimRequest): Outcome | Promise<Outcome
       return json({ retcode: 116, p: g.auth.ptwebqq })
     }
     if (fault.retcode === 120 || fault.retcode === 121) session.needsRelink = fault.retcode
-    if (fault.retcode === 100_012 || fault.retcode === 2018) return emptyPoll(fault.retcode === 2018 ? '2018' : '100012', core.opts.pollHoldMs)
+    if (fault.retcode === 100_012 || fault.retcode === 2018)
+      return emptyPoll(fault.retcode === 2018 ? '2018' : '100012', core.opts.pollHoldMs)
     return json({ errmsg: ERRMSG[fault.retcode] ?? 'error', retcode: fault.retcode })
   }
-  return core.hub.poll(session, () => {
-    const now = core.registry.sessionById(session.psessionid)
-    return now?.ended ? loginError() : emptyPoll(core.opts.emptyPoll, core.opts.pollHoldMs)
-  }, req.signal)
+  return core.hub.poll(
+    session,
+    () => {
+      const now = core.registry.sessionById(session.psessionid)
+      return now?.ended ? loginError() : emptyPoll(core.opts.emptyPoll, core.opts.pollHoldMs)
+    },
+    req.signal
+  )
 }

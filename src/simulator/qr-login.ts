@@ -16,7 +16,11 @@ const APPID = '501004106'
 const PROXY_REDIRECT = 'http://w.qq.com/proxy.html?login2qq=1&webqq_type=10'
 
 function script(body: string, extra: Record<string, string> = {}): Reply {
-  return { status: 200, headers: { 'content-type': 'application/javascript; charset=utf-8', ...extra }, body }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/javascript; charset=utf-8', ...extra },
+    body
+  }
 }
 
 /** Step 0: the login page; only the pt_login_sig cookie matters (reference §1.2). */
@@ -30,31 +34,49 @@ export function xlogin(core: SimCore): Reply {
 export async function ptqrshow(core: SimCore): Promise<Reply> {
   const qrsig = randToken(core.qrRng, 64)
   core.qr = { qrsig, createdAt: core.now(), phase: 'waiting', ptlogin: null, ticket: null }
-  const png = await QRCode.toBuffer(`https://txz.qq.com/p?k=${encodeURIComponent(qrsig.slice(0, 32))}&f=${APPID}`, { type: 'png', margin: 2, scale: 4 })
-  return addCookies({ status: 200, headers: { 'content-type': 'image/png' }, body: png }, [cookie('qrsig', qrsig)])
+  const png = await QRCode.toBuffer(
+    `https://txz.qq.com/p?k=${encodeURIComponent(qrsig.slice(0, 32))}&f=${APPID}`,
+    { type: 'png', margin: 2, scale: 4 }
+  )
+  return addCookies({ status: 200, headers: { 'content-type': 'image/png' }, body: png }, [
+    cookie('qrsig', qrsig)
+  ])
 }
 
 /** Step 2: ptuiCB(...) with the scan state, in the form of the configured era. */
 export function ptqrlogin(core: SimCore, req: SimRequest): Reply {
-  if (req.query.get('aid') !== APPID) return script(`ptuiCB('7','0','','0','提交参数错误，请检查。(${digits(core)})', '');`)
+  if (req.query.get('aid') !== APPID)
+    return script(`ptuiCB('7','0','','0','提交参数错误，请检查。(${digits(core)})', '');`)
   const seedForm = core.opts.era === '2015'
   const waiting = (): Reply =>
-    script(seedForm ? `ptuiCB('66','0','','0','二维码未失效。（${digits(core)}）','');` : `ptuiCB('66','0','','0','二维码未失效。(${digits(core)})', '');`)
+    script(
+      seedForm
+        ? `ptuiCB('66','0','','0','二维码未失效。（${digits(core)}）','');`
+        : `ptuiCB('66','0','','0','二维码未失效。(${digits(core)})', '');`
+    )
   const qr = core.qr
   const qrsig = req.cookies.get('qrsig')
-  if (!qr || qrsig !== qr.qrsig) return script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`)
+  if (!qr || qrsig !== qr.qrsig)
+    return script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`)
   // From 2017-02 a missing or wrong ptqrtoken never progresses (reference §1.1, §9).
   if (core.since2017 && req.query.get('ptqrtoken') !== String(hash33(qr.qrsig))) return waiting()
-  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) return script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`)
+  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs))
+    return script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`)
   if (qr.phase === 'waiting') return waiting()
   if (qr.phase === 'scanned')
-    return script(seedForm ? `ptuiCB('66','0','','0','二维码认证中。（${digits(core)}）','');` : `ptuiCB('67','0','','0','二维码认证中。(${digits(core)})', '');`)
+    return script(
+      seedForm
+        ? `ptuiCB('66','0','','0','二维码认证中。（${digits(core)}）','');`
+        : `ptuiCB('67','0','','0','二维码认证中。(${digits(core)})', '');`
+    )
   const ptlogin = (qr.ptlogin ??= core.registry.newPtLogin(core.account.self.qq))
   const ticket = (qr.ticket ??= core.registry.issueTicket(ptlogin))
   const url = checkSigUrl(core, ptlogin.qq, ticket)
   const nick = core.account.self.nick
   // The seed's example puts the URL in the 5th field; real servers put it in the 3rd.
-  const body = seedForm ? `ptuiCB('66','0','','0','${url}','');` : `ptuiCB('0','0','${url}','0','登录成功！', '${nick}');`
+  const body = seedForm
+    ? `ptuiCB('66','0','','0','${url}','');`
+    : `ptuiCB('0','0','${url}','0','登录成功！', '${nick}');`
   return addCookies(script(body), ptloginCookies(ptlogin, nick, randToken(core.qrRng, 44)))
 }
 
@@ -84,23 +106,36 @@ function checkSigUrl(core: SimCore, qq: number, ticket: string): string {
 
 /** Step 3: single-use; 302 with ptwebqq, p_skey, p_uin, pt4_token. An empty Referer header gets 403 (SJ #28). */
 export function checkSig(core: SimCore, req: SimRequest): Reply {
-  if (req.headers.referer !== undefined && req.headers.referer.trim() === '') return html(403, '<html><body><h1>403 Forbidden</h1></body></html>')
+  if (req.headers.referer !== undefined && req.headers.referer.trim() === '')
+    return html(403, '<html><body><h1>403 Forbidden</h1></body></html>')
   const auth = core.registry.redeemTicket(req.query.get('ptsigx') ?? '')
   if (!auth) return html(200, '<html><body>登录失败，请重新登录。</body></html>')
   const qq = qqCookieValue(auth.ptlogin.qq)
-  return addCookies({ status: 302, headers: { location: PROXY_REDIRECT, 'content-type': 'text/html; charset=utf-8' }, body: '' }, [
-    cookie('ptwebqq', auth.ptwebqq),
-    cookie('p_skey', auth.pskey),
-    cookie('p_uin', qq),
-    cookie('pt4_token', auth.pt4token)
-  ])
+  return addCookies(
+    {
+      status: 302,
+      headers: { location: PROXY_REDIRECT, 'content-type': 'text/html; charset=utf-8' },
+      body: ''
+    },
+    [
+      cookie('ptwebqq', auth.ptwebqq),
+      cookie('p_skey', auth.pskey),
+      cookie('p_uin', qq),
+      cookie('pt4_token', auth.pt4token)
+    ]
+  )
 }
 
 /** Mojo's quick login (reference §6): auth_token = time33(supertoken) of a ptlogin still within the session lifetime. */
 export function pt4Auth(core: SimCore, req: SimRequest): Reply {
   const p = core.registry.ptloginBySupertoken(req.cookies.get('supertoken') ?? '')
   const fresh = p && core.now() - p.createdAt < core.opts.sessionLifetimeMs
-  if (!p || !fresh || req.query.get('auth_token') !== String(time33(p.supertoken)) || req.query.get('appid') !== APPID)
+  if (
+    !p ||
+    !fresh ||
+    req.query.get('auth_token') !== String(time33(p.supertoken)) ||
+    req.query.get('appid') !== APPID
+  )
     return script(`ptui_auth_CB('1','')`)
   return script(`ptui_auth_CB('0','${checkSigUrl(core, p.qq, core.registry.issueTicket(p))}')`)
 }
@@ -108,7 +143,8 @@ export function pt4Auth(core: SimCore, req: SimRequest): Reply {
 /** Mojo's logout: pt4_token must match; the cookie jar is refused afterwards. */
 export function logout(core: SimCore, req: SimRequest): Reply {
   const auth = core.registry.authByPskey(req.cookies.get('p_skey') ?? '')
-  if (!auth || req.query.get('pt4_token') !== auth.pt4token) return script(`ptuiCB('1','0','','0','退出失败', '');`)
+  if (!auth || req.query.get('pt4_token') !== auth.pt4token)
+    return script(`ptuiCB('1','0','','0','退出失败', '');`)
   const ended = core.registry.end(auth, 'logged-out')
   if (ended) core.hub.interrupt(ended, retcode(100_001, 'login error'))
   return script(`ptuiCB('0','0','','0','退出成功', '');`)
@@ -118,15 +154,16 @@ export function logout(core: SimCore, req: SimRequest): Reply {
 export function scanQr(core: SimCore, confirm: boolean): void {
   const qr = core.qr
   if (!qr) throw new InvalidInput('no QR code has been shown yet (GET /ptqrshow first)')
-  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) throw new InvalidInput('the QR code has expired')
+  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs))
+    throw new InvalidInput('the QR code has expired')
   qr.phase = confirm ? 'confirmed' : 'scanned'
 }
 
 export function expireQr(core: SimCore): void {
-  if (core.qr && core.qr.phase !== 'confirmed') core.qr.createdAt = core.now() - core.opts.qrLifetimeMs
+  if (core.qr && core.qr.phase !== 'confirmed')
+    core.qr.createdAt = core.now() - core.opts.qrLifetimeMs
 }
 
 function digits(core: SimCore): string {
   return String(randInt(core.qrRng, 1_000_000_000, 4_294_967_295))
 }
-

@@ -22,7 +22,12 @@ export class SendLimiter {
 
   constructor(
     private readonly rng: Rng,
-    private readonly opts: { intervalMs: number; blockAfter: number; blockWindowMs: number; blockMs: number }
+    private readonly opts: {
+      intervalMs: number
+      blockAfter: number
+      blockWindowMs: number
+      blockMs: number
+    }
   ) {}
 
   block(ms: number, now: number): void {
@@ -31,7 +36,14 @@ export class SendLimiter {
 
   judge(text: string, now: number): LimiterVerdict {
     if (now < this.blockedUntil) return { retcode: 1202, deliver: false, reason: 'blocked' }
-    const reason = now - this.lastSendAt < this.opts.intervalMs ? 'too-fast' : this.recentTexts.includes(text) ? 'repeated' : URL_PATTERN.test(text) ? 'url' : 'ok'
+    const reason =
+      now - this.lastSendAt < this.opts.intervalMs
+        ? 'too-fast'
+        : this.recentTexts.includes(text)
+          ? 'repeated'
+          : URL_PATTERN.test(text)
+            ? 'url'
+            : 'ok'
     this.lastSendAt = now
     this.recentTexts = [text, ...this.recentTexts].slice(0, REMEMBERED_TEXTS)
     if (reason === 'ok') return { retcode: 0, deliver: true, reason }

@@ -60,10 +60,17 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
   // Seed: "如果这里直接提交了一个JSONArray的话，应该会返回1000001错误". Same for every other shape error.
   const content = parseSentContent(r.content)
   const target = r[TARGET_KEY[endpoint]]
-  if (!content.ok || typeof target !== 'number' || r.msg_id === undefined || r.clientid === undefined || r.psessionid === undefined)
+  if (
+    !content.ok ||
+    typeof target !== 'number' ||
+    r.msg_id === undefined ||
+    r.clientid === undefined ||
+    r.psessionid === undefined
+  )
     return answer(retcode(MISSING_DATA, content.ok ? 'missing field' : content.reason))
   const { session } = live
-  if (r.psessionid !== session.psessionid || r.clientid !== session.clientid) return answer(retcode(LOGIN_ERROR, 'login error'))
+  if (r.psessionid !== session.psessionid || r.clientid !== session.clientid)
+    return answer(retcode(LOGIN_ERROR, 'login error'))
   record.segments = content.segments
   record.text = segmentsToText(content.segments)
   const ref = resolveTarget(core, session, endpoint, target)
@@ -75,7 +82,12 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
 }
 
 /** QQ number, group index or discussion index behind the target id; a group CODE is not a gid. */
-function resolveTarget(core: SimCore, session: Session, endpoint: SendEndpoint, target: number): number | null {
+function resolveTarget(
+  core: SimCore,
+  session: Session,
+  endpoint: SendEndpoint,
+  target: number
+): number | null {
   if (endpoint === 'send_buddy_msg2') {
     const qq = session.ids.qqOf(target)
     return qq !== undefined && core.account.buddy(qq) ? qq : null
@@ -84,8 +96,13 @@ function resolveTarget(core: SimCore, session: Session, endpoint: SendEndpoint, 
   return session.ids.discussOfDid(target) ?? null
 }
 
-function decide(core: SimCore, endpoint: SendEndpoint, text: string): { answerBody: unknown; deliver: boolean } {
-  const ok = core.opts.era === '2015' ? { errCode: 0, msg: 'send ok' } : { retcode: 0, result: 'ok' }
+function decide(
+  core: SimCore,
+  endpoint: SendEndpoint,
+  text: string
+): { answerBody: unknown; deliver: boolean } {
+  const ok =
+    core.opts.era === '2015' ? { errCode: 0, msg: 'send ok' } : { retcode: 0, result: 'ok' }
   const forced = core.faults.take(endpoint, 'send')
   if (forced) {
     if (forced.retcode === 0) return { answerBody: ok, deliver: true }
@@ -93,14 +110,22 @@ function decide(core: SimCore, endpoint: SendEndpoint, text: string): { answerBo
     return { answerBody: { errmsg: 'error!!!', retcode: forced.retcode }, deliver }
   }
   const verdict = core.limiter.judge(text, core.now())
-  if (verdict.retcode === 1202) return { answerBody: { errmsg: 'error!!!', retcode: 1202 }, deliver: verdict.deliver }
+  if (verdict.retcode === 1202)
+    return { answerBody: { errmsg: 'error!!!', retcode: 1202 }, deliver: verdict.deliver }
   const deliver = Buffer.byteLength(text, 'utf8') <= MAX_DELIVERED_BYTES
-  if (endpoint === 'send_discu_msg2' && core.opts.discuss100100) return { answerBody: { errmsg: 'error!!!', retcode: 100_100 }, deliver }
+  if (endpoint === 'send_discu_msg2' && core.opts.discuss100100)
+    return { answerBody: { errmsg: 'error!!!', retcode: 100_100 }, deliver }
   return { answerBody: ok, deliver }
 }
 
 /** Real servers echoed the account's own group/discussion messages with send_uin = self uin. */
-function echo(core: SimCore, session: Session, endpoint: SendEndpoint, ref: number, segments: SentRecord['segments']): void {
+function echo(
+  core: SimCore,
+  session: Session,
+  endpoint: SendEndpoint,
+  ref: number,
+  segments: SentRecord['segments']
+): void {
   if (!core.echo || endpoint === 'send_buddy_msg2') return
   const group = endpoint === 'send_qun_msg2' ? core.account.groups[ref] : undefined
   const element = group

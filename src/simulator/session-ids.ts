@@ -16,7 +16,10 @@ export class SessionIds {
   private readonly groupByCode = new Map<number, number>()
   private readonly discussByDid = new Map<number, number>()
 
-  constructor(private readonly rng: Rng, account: Account) {
+  constructor(
+    private readonly rng: Rng,
+    account: Account
+  ) {
     this.uinByQq.set(account.self.qq, account.self.qq)
     this.qqByUin.set(account.self.qq, account.self.qq)
     const used = new Set<number>()

@@ -54,9 +54,23 @@ export type PushMessage =
   /** The account itself wrote to buddy `to` (QQ number) from another device. */
   | { kind: 'buddy'; self: true; to: number; text?: string; segments?: Segment[] }
   /** `group` = group number; `from` = member QQ number (ignored with self:true). */
-  | { kind: 'group'; group: number; from?: number; self?: boolean; text?: string; segments?: Segment[] }
+  | {
+      kind: 'group'
+      group: number
+      from?: number
+      self?: boolean
+      text?: string
+      segments?: Segment[]
+    }
   /** `discuss` = discussion index as listed by account(); `from` = member QQ number. */
-  | { kind: 'discuss'; discuss: number; from?: number; self?: boolean; text?: string; segments?: Segment[] }
+  | {
+      kind: 'discuss'
+      discuss: number
+      from?: number
+      self?: boolean
+      text?: string
+      segments?: Segment[]
+    }
 
 export type FaultEndpoint = string
 
@@ -68,8 +82,19 @@ export type Fault =
   | { type: 'retcode'; endpoint: FaultEndpoint; retcode: number; count?: number }
   /** The 2018 empty form or 100012 on a poll, regardless of era. */
   | { type: 'empty'; endpoint: FaultEndpoint; form: EmptyPollForm; count?: number }
-  | { type: 'slow'; endpoint: FaultEndpoint; bytesPerTick?: number; tickMs?: number; count?: number }
-  | { type: 'malformed'; endpoint: FaultEndpoint; variant: 'truncated' | 'empty' | 'html'; count?: number }
+  | {
+      type: 'slow'
+      endpoint: FaultEndpoint
+      bytesPerTick?: number
+      tickMs?: number
+      count?: number
+    }
+  | {
+      type: 'malformed'
+      endpoint: FaultEndpoint
+      variant: 'truncated' | 'empty' | 'html'
+      count?: number
+    }
   /** The next pushed message is delivered twice (same msg_id, two poll answers). */
   | { type: 'duplicate'; count?: number }
   /** Force the answer of the next send(s): 1202 (random delivery), 1000003 (not delivered), 100100 (delivered)... */
@@ -110,7 +135,11 @@ export interface SimSessionState {
 export interface SimState {
   era: Era
   url: string
-  qr: null | { state: 'waiting' | 'scanned' | 'confirmed' | 'expired'; qrsig: string; createdAt: number }
+  qr: null | {
+    state: 'waiting' | 'scanned' | 'confirmed' | 'expired'
+    qrsig: string
+    createdAt: number
+  }
   loggedIn: boolean
   sessions: SimSessionState[]
   pollsInFlight: number
@@ -131,7 +160,9 @@ export interface AccountPersonView {
 export interface AccountView {
   self: AccountPersonView
   categories: Array<{ index: number; sort: number; name: string }>
-  buddies: Array<AccountPersonView & { markname: string | null; category: number; status: PresenceStatus }>
+  buddies: Array<
+    AccountPersonView & { markname: string | null; category: number; status: PresenceStatus }
+  >
   groups: Array<{
     number: number
     gid: number | null
@@ -140,5 +171,10 @@ export interface AccountView {
     memberCount: number
     members?: Array<AccountPersonView & { card: string | null }>
   }>
-  discussions: Array<{ index: number; did: number | null; name: string; members: AccountPersonView[] }>
+  discussions: Array<{
+    index: number
+    did: number | null
+    name: string
+    members: AccountPersonView[]
+  }>
 }

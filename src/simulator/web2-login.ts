@@ -13,7 +13,8 @@ export function getvfwebqq(core: SimCore, req: SimRequest): Reply {
   if (!g.ok) return g.reply
   const { auth } = g
   const cookie = req.cookies.get('ptwebqq')
-  if (auth.status !== 'alive' || cookie !== auth.ptwebqq || req.query.get('ptwebqq') !== cookie) return retcode(REFUSED, 'login domain error')
+  if (auth.status !== 'alive' || cookie !== auth.ptwebqq || req.query.get('ptwebqq') !== cookie)
+    return retcode(REFUSED, 'login domain error')
   return json({ retcode: 0, result: { vfwebqq: auth.vfwebqq } })
 }
 
@@ -38,7 +39,12 @@ export function login2(core: SimCore, req: SimRequest): Reply {
   }
   if (!parsed.success) return retcode(BAD_REQUEST, v.summarize(parsed.issues))
   const r = parsed.output
-  if (auth.status !== 'alive' || r.ptwebqq !== auth.ptwebqq || req.cookies.get('ptwebqq') !== auth.ptwebqq) return retcode(REFUSED, 'login domain error')
+  if (
+    auth.status !== 'alive' ||
+    r.ptwebqq !== auth.ptwebqq ||
+    req.cookies.get('ptwebqq') !== auth.ptwebqq
+  )
+    return retcode(REFUSED, 'login domain error')
   let session = auth.session
   if (r.psessionid === '') {
     const created = core.registry.createSession(auth, r.clientid, r.status)
@@ -50,7 +56,13 @@ export function login2(core: SimCore, req: SimRequest): Reply {
     for (const k of created.kicked) core.hub.enqueue(k, events.kick())
   } else {
     // Relink (Mojo _relink on 120/121): the current psessionid of a live session.
-    if (!session || session.ended || session.psessionid !== r.psessionid || session.clientid !== r.clientid) return retcode(LOGIN_ERROR, 'login error')
+    if (
+      !session ||
+      session.ended ||
+      session.psessionid !== r.psessionid ||
+      session.clientid !== r.clientid
+    )
+      return retcode(LOGIN_ERROR, 'login error')
     session.needsRelink = null
     session.status = r.status
   }

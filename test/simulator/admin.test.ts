@@ -7,7 +7,16 @@ let sim: Simulator
 afterEach(async () => sim?.close())
 
 function admin(path: string, body?: unknown): ReturnType<typeof rawRequest> {
-  return rawRequest(sim.url + '/__sim/' + path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+  return rawRequest(
+    sim.url + '/__sim/' + path,
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' }
+        }
+  )
 }
 
 describe('admin API', () => {
@@ -32,7 +41,9 @@ describe('admin API', () => {
     await c.completeLogin(url)
     const acc = (await admin('account')).json()
     expect(acc.buddies[0].uin).toEqual(expect.any(Number))
-    expect((await admin('push', { kind: 'buddy', from: acc.buddies[0].qq, text: 'hey' })).json()).toEqual({ ok: true })
+    expect(
+      (await admin('push', { kind: 'buddy', from: acc.buddies[0].qq, text: 'hey' })).json()
+    ).toEqual({ ok: true })
     expect((await admin('push', { kind: 'buddy', from: 1, text: 'stranger' })).status).toBe(400)
     expect((await admin('push', { kind: 'nope' })).status).toBe(400)
     expect((await c.poll()).json().result[0].value.content[1]).toBe('hey')

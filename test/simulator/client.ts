@@ -14,10 +14,15 @@ export interface HttpResult {
   headers: Record<string, string | string[] | undefined>
   body: Buffer
   text: string
+  /** Test-only: bodies are asserted field by field, so the parsed JSON is deliberately untyped. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: () => any
 }
 
-export function rawRequest(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
+export function rawRequest(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = []
@@ -26,7 +31,13 @@ export function rawRequest(url: string, opts: { method?: string; headers?: Recor
       res.on('end', () => {
         const body = Buffer.concat(chunks)
         const text = body.toString('utf8')
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) })
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body,
+          text,
+          json: () => JSON.parse(text)
+        })
       })
     })
     req.on('error', reject)
@@ -47,15 +58,27 @@ export class TestClient {
 
   constructor(readonly base: string) {}
 
-  async get(path: string, referer: string | null = S_REF, extra: Record<string, string> = {}): Promise<HttpResult> {
+  async get(
+    path: string,
+    referer: string | null = S_REF,
+    extra: Record<string, string> = {}
+  ): Promise<HttpResult> {
     return this.call('GET', path, undefined, referer, extra)
   }
 
   async postR(path: string, r: unknown, referer: string | null = D_REF): Promise<HttpResult> {
-    return this.call('POST', path, 'r=' + encodeURIComponent(JSON.stringify(r)), referer, { 'content-type': 'application/x-www-form-urlencoded' })
+    return this.call('POST', path, 'r=' + encodeURIComponent(JSON.stringify(r)), referer, {
+      'content-type': 'application/x-www-form-urlencoded'
+    })
   }
 
-  async call(method: string, path: string, body: string | undefined, referer: string | null, extra: Record<string, string> = {}): Promise<HttpResult> {
+  async call(
+    method: string,
+    path: string,
+    body: string | undefined,
+    referer: string | null,
+    extra: Record<string, string> = {}
+  ): Promise<HttpResult> {
     const headers: Record<string, string> = { 'user-agent': 'Mozilla/5.0 test', ...extra }
     if (referer !== null) headers.referer = referer
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
@@ -93,23 +116,45 @@ export class TestClient {
   /** getvfwebqq + login2 (psessionid "") with whatever ptwebqq the jar holds: YZ/RB's remembered login. */
   async webLogin(register = true): Promise<Creds> {
     const ptwebqq = this.cookies.get('ptwebqq') ?? ''
-    const vf = (await this.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)).json()
+    const vf = (
+      await this.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)
+    ).json()
     if (vf.retcode !== 0) throw new Error(`getvfwebqq: ${JSON.stringify(vf)}`)
-    const l2 = (await this.postR('/channel/login2', { ptwebqq, clientid: CLIENT_ID, psessionid: '', status: 'online' })).json()
+    const l2 = (
+      await this.postR('/channel/login2', {
+        ptwebqq,
+        clientid: CLIENT_ID,
+        psessionid: '',
+        status: 'online'
+      })
+    ).json()
     if (l2.retcode !== 0) throw new Error(`login2: ${JSON.stringify(l2)}`)
-    this.creds = { ptwebqq, vfwebqq: vf.result.vfwebqq, psessionid: l2.result.psessionid, uin: l2.result.uin }
+    this.creds = {
+      ptwebqq,
+      vfwebqq: vf.result.vfwebqq,
+      psessionid: l2.result.psessionid,
+      uin: l2.result.uin
+    }
     if (register) await this.onlineBuddies()
     return this.creds
   }
 
   onlineBuddies(): Promise<HttpResult> {
     const c = this.creds!
-    return this.get(`/channel/get_online_buddies2?vfwebqq=${c.vfwebqq}&clientid=${CLIENT_ID}&psessionid=${c.psessionid}&t=0.1`, D_REF)
+    return this.get(
+      `/channel/get_online_buddies2?vfwebqq=${c.vfwebqq}&clientid=${CLIENT_ID}&psessionid=${c.psessionid}&t=0.1`,
+      D_REF
+    )
   }
 
   poll(): Promise<HttpResult> {
     const c = this.creds!
-    return this.postR('/channel/poll2', { ptwebqq: c.ptwebqq, clientid: CLIENT_ID, psessionid: c.psessionid, key: '' })
+    return this.postR('/channel/poll2', {
+      ptwebqq: c.ptwebqq,
+      clientid: CLIENT_ID,
+      psessionid: c.psessionid,
+      key: ''
+    })
   }
 
   hash(): string {
@@ -121,22 +166,44 @@ export class TestClient {
   }
 
   groups(): Promise<HttpResult> {
-    return this.postR('/api/get_group_name_list_mask2', { vfwebqq: this.creds!.vfwebqq, hash: this.hash() }, S_REF)
+    return this.postR(
+      '/api/get_group_name_list_mask2',
+      { vfwebqq: this.creds!.vfwebqq, hash: this.hash() },
+      S_REF
+    )
   }
 
-  send(endpoint: string, target: Record<string, number>, content: unknown, msgId = 65890001): Promise<HttpResult> {
+  send(
+    endpoint: string,
+    target: Record<string, number>,
+    content: unknown,
+    msgId = 65890001
+  ): Promise<HttpResult> {
     const c = this.creds!
-    return this.postR(`/channel/${endpoint}`, { ...target, content, face: 522, clientid: CLIENT_ID, msg_id: msgId, psessionid: c.psessionid })
+    return this.postR(`/channel/${endpoint}`, {
+      ...target,
+      content,
+      face: 522,
+      clientid: CLIENT_ID,
+      msg_id: msgId,
+      psessionid: c.psessionid
+    })
   }
 }
 
 /** A content string as the seed builds it: text and faces, then the font LAST. */
 export function content(...parts: Array<string | ['face', number]>): string {
-  return JSON.stringify([...parts, ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }]])
+  return JSON.stringify([
+    ...parts,
+    ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }]
+  ])
 }
 
 /** QR shown, scanned and confirmed, then the web2 login. */
-export async function loggedIn(sim: { url: string; scan: (o?: { confirm?: boolean }) => void }, register = true): Promise<TestClient> {
+export async function loggedIn(
+  sim: { url: string; scan: (o?: { confirm?: boolean }) => void },
+  register = true
+): Promise<TestClient> {
   const c = new TestClient(sim.url)
   await c.showQr()
   sim.scan()

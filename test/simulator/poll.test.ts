@@ -52,13 +52,33 @@ describe('delivery', () => {
     const held = c.poll()
     await new Promise((r) => setTimeout(r, 50))
     sim.pushMessage({ kind: 'buddy', from: acc.buddies[0]!.qq, text: 'a<b> & "c"\nd\u00a0e' })
-    sim.pushMessage({ kind: 'group', group: group.number, from: member.qq, segments: [{ type: 'face', id: 14, name: '微笑' }, { type: 'text', text: 'x' }] })
-    sim.pushMessage({ kind: 'discuss', discuss: 0, from: acc.discussions[0]!.members.find((m) => m.qq !== acc.self.qq)!.qq, text: 'd' })
+    sim.pushMessage({
+      kind: 'group',
+      group: group.number,
+      from: member.qq,
+      segments: [
+        { type: 'face', id: 14, name: '微笑' },
+        { type: 'text', text: 'x' }
+      ]
+    })
+    sim.pushMessage({
+      kind: 'discuss',
+      discuss: 0,
+      from: acc.discussions[0]!.members.find((m) => m.qq !== acc.self.qq)!.qq,
+      text: 'd'
+    })
     sim.pushStatus(acc.buddies[1]!.qq, 'away')
     const res = (await held).json()
     expect(res.retcode).toBe(0)
-    expect(res.result.map((e: { poll_type: string }) => e.poll_type)).toEqual(['message', 'group_message', 'discu_message', 'buddies_status_change'])
-    const [buddy, grp, disc, status] = res.result.map((e: { value: Record<string, unknown> }) => e.value)
+    expect(res.result.map((e: { poll_type: string }) => e.poll_type)).toEqual([
+      'message',
+      'group_message',
+      'discu_message',
+      'buddies_status_change'
+    ])
+    const [buddy, grp, disc, status] = res.result.map(
+      (e: { value: Record<string, unknown> }) => e.value
+    )
     expect(buddy.from_uin).toBe(acc.buddies[0]!.uin)
     expect(buddy.to_uin).toBe(acc.self.qq)
     expect(buddy.content[0][0]).toBe('font')
@@ -69,7 +89,11 @@ describe('delivery', () => {
     expect(grp.content.slice(1)).toEqual([['face', 14], 'x'])
     expect(disc.did).toBe(acc.discussions[0]!.did)
     expect(disc.from_uin).toBe(disc.did)
-    expect(status).toEqual({ uin: acc.buddies[1]!.uin, status: 'away', client_type: expect.any(Number) })
+    expect(status).toEqual({
+      uin: acc.buddies[1]!.uin,
+      status: 'away',
+      client_type: expect.any(Number)
+    })
     expect(new Set([buddy.msg_id, grp.msg_id, disc.msg_id]).size).toBe(3)
   })
 
@@ -117,7 +141,12 @@ describe('retcode faults', () => {
     sim.injectFault({ type: 'retcode', endpoint: 'poll2', retcode: 121 })
     expect((await c.poll()).json().retcode).toBe(121)
     expect((await c.poll()).json().retcode).toBe(121)
-    await c.postR('/channel/login2', { ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: c.creds!.psessionid, status: 'online' })
+    await c.postR('/channel/login2', {
+      ptwebqq: c.creds!.ptwebqq,
+      clientid: CLIENT_ID,
+      psessionid: c.creds!.psessionid,
+      status: 'online'
+    })
     expect((await c.poll()).status).toBe(504)
   })
 
@@ -161,7 +190,9 @@ describe('session end', () => {
     sim.expireSession()
     expect((await held).json()).toEqual({ errmsg: 'login error', retcode: 100001 })
     expect(sim.account().buddies[0]!.uin).toBeNull()
-    expect((await c.send('send_buddy_msg2', { to: buddyUin }, content('still there?'))).json().retcode).toBe(100000)
+    expect(
+      (await c.send('send_buddy_msg2', { to: buddyUin }, content('still there?'))).json().retcode
+    ).toBe(100000)
     expect(sim.sent().at(-1)!.delivered).toBe(false)
   })
 })

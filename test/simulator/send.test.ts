@@ -14,10 +14,19 @@ describe('send request shape', () => {
   it('accepts the seed form and records it', async () => {
     const c = await setup()
     const buddy = sim.account().buddies[0]!
-    const res = (await c.send('send_buddy_msg2', { to: buddy.uin! }, content('你好 ', ['face', 14]), 77)).json()
+    const res = (
+      await c.send('send_buddy_msg2', { to: buddy.uin! }, content('你好 ', ['face', 14]), 77)
+    ).json()
     expect(res).toEqual({ retcode: 0, result: 'ok' })
     const rec = sim.sent()[0]!
-    expect(rec).toMatchObject({ endpoint: 'send_buddy_msg2', target: buddy.uin, targetRef: buddy.qq, text: '你好 [微笑]', msgId: 77, delivered: true })
+    expect(rec).toMatchObject({
+      endpoint: 'send_buddy_msg2',
+      target: buddy.uin,
+      targetRef: buddy.qq,
+      text: '你好 [微笑]',
+      msgId: 77,
+      delivered: true
+    })
     expect(typeof rec.rawContent).toBe('string')
   })
 
@@ -26,8 +35,12 @@ describe('send request shape', () => {
     const to = sim.account().buddies[0]!.uin!
     const font = ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }]
     expect((await c.send('send_buddy_msg2', { to }, ['hi', font])).json().retcode).toBe(1000001)
-    expect((await c.send('send_buddy_msg2', { to }, JSON.stringify([font, 'hi']))).json().retcode).toBe(1000001)
-    expect((await c.send('send_buddy_msg2', { uin: to }, content('hi'))).json().retcode).toBe(1000001)
+    expect(
+      (await c.send('send_buddy_msg2', { to }, JSON.stringify([font, 'hi']))).json().retcode
+    ).toBe(1000001)
+    expect((await c.send('send_buddy_msg2', { uin: to }, content('hi'))).json().retcode).toBe(
+      1000001
+    )
     expect(sim.sent().every((r) => !r.delivered)).toBe(true)
   })
 
@@ -35,16 +48,31 @@ describe('send request shape', () => {
     const c = await setup()
     const acc = sim.account()
     const g = acc.groups[0]!
-    expect((await c.send('send_qun_msg2', { group_uin: g.gid! }, content('g'))).json().retcode).toBe(0)
-    expect((await c.send('send_qun_msg2', { group_uin: g.code! }, content('g2'))).json().retcode).toBe(100001)
-    expect((await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('d'))).json().retcode).toBe(0)
-    expect((await c.send('send_buddy_msg2', { to: 12345 }, content('b'))).json().retcode).toBe(100001)
-    expect((await c.send('send_buddy_msg2', { to: acc.buddies[0]!.qq }, content('qq is not a uin'))).json().retcode).toBe(100001)
+    expect(
+      (await c.send('send_qun_msg2', { group_uin: g.gid! }, content('g'))).json().retcode
+    ).toBe(0)
+    expect(
+      (await c.send('send_qun_msg2', { group_uin: g.code! }, content('g2'))).json().retcode
+    ).toBe(100001)
+    expect(
+      (await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('d'))).json()
+        .retcode
+    ).toBe(0)
+    expect((await c.send('send_buddy_msg2', { to: 12345 }, content('b'))).json().retcode).toBe(
+      100001
+    )
+    expect(
+      (
+        await c.send('send_buddy_msg2', { to: acc.buddies[0]!.qq }, content('qq is not a uin'))
+      ).json().retcode
+    ).toBe(100001)
   })
 
   it('answers errCode in the 2015 era', async () => {
     const c = await setup({ era: '2015' })
-    expect((await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))).json()).toEqual({ errCode: 0, msg: 'send ok' })
+    expect(
+      (await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))).json()
+    ).toEqual({ errCode: 0, msg: 'send ok' })
   })
 })
 
@@ -66,7 +94,13 @@ describe('echo and delivery', () => {
 
   it('answers ok but does not deliver texts over 720 UTF-8 bytes', async () => {
     const c = await setup()
-    const res = (await c.send('send_qun_msg2', { group_uin: sim.account().groups[0]!.gid! }, content('字'.repeat(241)))).json()
+    const res = (
+      await c.send(
+        'send_qun_msg2',
+        { group_uin: sim.account().groups[0]!.gid! },
+        content('字'.repeat(241))
+      )
+    ).json()
     expect(res.retcode).toBe(0)
     expect(sim.sent()[0]!.delivered).toBe(false)
     expect((await c.poll()).status).toBe(504)
@@ -80,7 +114,9 @@ describe('rate limiting', () => {
     for (let i = 0; i < 12; i++) await c.send('send_buddy_msg2', { to }, content(`m${i}`))
     const recs = sim.sent()
     expect(recs[0]!.answer).toEqual({ retcode: 0, result: 'ok' })
-    expect(recs.slice(1).every((r) => (r.answer as { retcode: number }).retcode === 1202)).toBe(true)
+    expect(recs.slice(1).every((r) => (r.answer as { retcode: number }).retcode === 1202)).toBe(
+      true
+    )
     await sim.close()
     return recs.slice(1).map((r) => r.delivered)
   }
@@ -96,8 +132,13 @@ describe('rate limiting', () => {
     const c = await setup({ blockAfter: 3, blockMs: 60_000 })
     const to = sim.account().buddies[0]!.uin!
     await c.send('send_buddy_msg2', { to }, content('same'))
-    expect((await c.send('send_buddy_msg2', { to }, content('same'))).json()).toEqual({ errmsg: 'error!!!', retcode: 1202 })
-    expect((await c.send('send_buddy_msg2', { to }, content('see http://example.com'))).json().retcode).toBe(1202)
+    expect((await c.send('send_buddy_msg2', { to }, content('same'))).json()).toEqual({
+      errmsg: 'error!!!',
+      retcode: 1202
+    })
+    expect(
+      (await c.send('send_buddy_msg2', { to }, content('see http://example.com'))).json().retcode
+    ).toBe(1202)
     expect((await c.send('send_buddy_msg2', { to }, content('same'))).json().retcode).toBe(1202)
     expect(sim.state().sendBlockedUntil).toBeGreaterThan(Date.now())
     expect((await c.send('send_buddy_msg2', { to }, content('innocent'))).json().retcode).toBe(1202)
@@ -108,9 +149,13 @@ describe('rate limiting', () => {
     const c = await setup()
     const acc = sim.account()
     sim.injectFault({ type: 'send', retcode: 1000003 })
-    expect((await c.send('send_buddy_msg2', { to: acc.buddies[0]!.uin! }, content('a'))).json().retcode).toBe(1000003)
+    expect(
+      (await c.send('send_buddy_msg2', { to: acc.buddies[0]!.uin! }, content('a'))).json().retcode
+    ).toBe(1000003)
     sim.injectFault({ type: 'send', endpoint: 'send_discu_msg2', retcode: 100100 })
-    expect((await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('b'))).json()).toEqual({ errmsg: 'error!!!', retcode: 100100 })
+    expect(
+      (await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('b'))).json()
+    ).toEqual({ errmsg: 'error!!!', retcode: 100100 })
     expect(sim.sent().map((r) => r.delivered)).toEqual([false, true])
   })
 })

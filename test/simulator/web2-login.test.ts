@@ -16,8 +16,12 @@ describe('getvfwebqq / login2 binding', () => {
   it('needs the ptwebqq query to equal the cookie, the proxy Referer and the cookies', async () => {
     sim = await startSimulator()
     const c = await loggedIn(sim)
-    const path = (p: string): string => `/api/getvfwebqq?ptwebqq=${p}&clientid=${CLIENT_ID}&psessionid=&t=0.1`
-    expect((await c.get(path(c.creds!.ptwebqq))).json()).toEqual({ retcode: 0, result: { vfwebqq: c.creds!.vfwebqq } })
+    const path = (p: string): string =>
+      `/api/getvfwebqq?ptwebqq=${p}&clientid=${CLIENT_ID}&psessionid=&t=0.1`
+    expect((await c.get(path(c.creds!.ptwebqq))).json()).toEqual({
+      retcode: 0,
+      result: { vfwebqq: c.creds!.vfwebqq }
+    })
     expect((await c.get(path('0' + c.creds!.ptwebqq.slice(1)))).json().retcode).toBe(100000)
     expect((await c.get(path(c.creds!.ptwebqq), null)).json().retcode).toBe(1000000)
     expect((await c.get(path(c.creds!.ptwebqq), 'http://w.qq.com/')).json().retcode).toBe(1000000)
@@ -36,8 +40,17 @@ describe('getvfwebqq / login2 binding', () => {
     const url = new URL((await c.qrState())[2]!)
     await c.get(url.pathname + url.search, null)
     const ptwebqq = c.cookies.get('ptwebqq')!
-    const vf = (await c.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)).json().result.vfwebqq
-    const l2 = (await c.postR('/channel/login2', { ptwebqq, clientid: CLIENT_ID, psessionid: '', status: 'online' })).json()
+    const vf = (
+      await c.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)
+    ).json().result.vfwebqq
+    const l2 = (
+      await c.postR('/channel/login2', {
+        ptwebqq,
+        clientid: CLIENT_ID,
+        psessionid: '',
+        status: 'online'
+      })
+    ).json()
     expect(l2.retcode).toBe(0)
     expect(l2.result.uin).toBe(sim.account().self.qq)
     expect(l2.result.vfwebqq).not.toBe(vf)
@@ -49,18 +62,50 @@ describe('getvfwebqq / login2 binding', () => {
   it('login2 refuses a ptwebqq that is not the cookie, and non-form bodies', async () => {
     sim = await startSimulator()
     const c = await loggedIn(sim)
-    expect((await c.postR('/channel/login2', { ptwebqq: 'x', clientid: CLIENT_ID, psessionid: '', status: 'online' })).json().retcode).toBe(100000)
-    const json = await c.call('POST', '/channel/login2', JSON.stringify({ ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: '' }), D_REF, { 'content-type': 'application/json' })
+    expect(
+      (
+        await c.postR('/channel/login2', {
+          ptwebqq: 'x',
+          clientid: CLIENT_ID,
+          psessionid: '',
+          status: 'online'
+        })
+      ).json().retcode
+    ).toBe(100000)
+    const json = await c.call(
+      'POST',
+      '/channel/login2',
+      JSON.stringify({ ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: '' }),
+      D_REF,
+      { 'content-type': 'application/json' }
+    )
     expect(json.json().retcode).not.toBe(0)
   })
 
   it('relinks with the current psessionid and keeps the session', async () => {
     sim = await startSimulator()
     const c = await loggedIn(sim)
-    const r = (await c.postR('/channel/login2', { ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: c.creds!.psessionid, status: 'online', key: '' })).json()
+    const r = (
+      await c.postR('/channel/login2', {
+        ptwebqq: c.creds!.ptwebqq,
+        clientid: CLIENT_ID,
+        psessionid: c.creds!.psessionid,
+        status: 'online',
+        key: ''
+      })
+    ).json()
     expect(r.retcode).toBe(0)
     expect(r.result.psessionid).toBe(c.creds!.psessionid)
-    expect((await c.postR('/channel/login2', { ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: 'nope', status: 'online' })).json().retcode).toBe(100001)
+    expect(
+      (
+        await c.postR('/channel/login2', {
+          ptwebqq: c.creds!.ptwebqq,
+          clientid: CLIENT_ID,
+          psessionid: 'nope',
+          status: 'online'
+        })
+      ).json().retcode
+    ).toBe(100001)
   })
 })
 
@@ -94,7 +139,10 @@ describe('remembered sessions', () => {
     sim.kick()
     await expect(clone(c).webLogin()).rejects.toThrow(/100000/)
     const d = await loggedIn(sim)
-    const out = await d.get(`/logout?pt4_token=${d.cookies.get('pt4_token')}&pt4_hkey=0&deep_logout=1`, null)
+    const out = await d.get(
+      `/logout?pt4_token=${d.cookies.get('pt4_token')}&pt4_hkey=0&deep_logout=1`,
+      null
+    )
     expect(out.text).toContain("'0'")
     await expect(clone(d).webLogin()).rejects.toThrow(/100000/)
   })
@@ -105,7 +153,10 @@ describe('remembered sessions', () => {
     const { time33 } = await import('../../src/simulator/index')
     const bad = await c.get('/pt4_auth?daid=164&appid=501004106&auth_token=1', null)
     expect(bad.text).not.toContain('check_sig')
-    const res = await c.get(`/pt4_auth?daid=164&appid=501004106&auth_token=${time33(c.cookies.get('supertoken')!)}`, null)
+    const res = await c.get(
+      `/pt4_auth?daid=164&appid=501004106&auth_token=${time33(c.cookies.get('supertoken')!)}`,
+      null
+    )
     const url = new URL(res.text.match(/'(http[^']+)'/)![1]!)
     const d = clone(c)
     await d.completeLogin(url.href)
@@ -124,7 +175,11 @@ describe('second login of the same QQ', () => {
     expect(kicked.retcode).toBe(0)
     expect(kicked.result[0]).toEqual({
       poll_type: 'kick_message',
-      value: { way: 'do_poll', show_reason: 1, reason: '您的账号在另一地点登录，您已被迫下线。如有疑问，请登录 safe.qq.com 了解更多。' }
+      value: {
+        way: 'do_poll',
+        show_reason: 1,
+        reason: '您的账号在另一地点登录，您已被迫下线。如有疑问，请登录 safe.qq.com 了解更多。'
+      }
     })
     expect((await first.poll()).json().retcode).toBe(100001)
     expect((await first.friends()).json().retcode).toBe(100000)
