@@ -38,6 +38,7 @@ const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, 
   FROM messages m JOIN conversations c ON c.id = m.conv JOIN senders s ON s.id = m.sender`
 const NEWEST_FIRST = `ORDER BY m.time DESC, m.seq DESC LIMIT ?`
 const OLDER_THAN = `(m.time, m.seq) < (?, ?)`
+const ARRIVAL_ORDER = `ORDER BY m.seq DESC`
 
 type Transactor = <T>(fn: () => T) => T
 type ConversationRow = v.InferOutput<typeof ConversationRowSchema>
@@ -72,11 +73,13 @@ export class History implements HistoryStore {
       page: p(`${MESSAGE_SELECT} WHERE m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
       byId: p(`${MESSAGE_SELECT} WHERE m.id = ?`),
       oldestFirst: p(`${MESSAGE_SELECT} WHERE m.conv = ? ORDER BY m.time, m.seq`),
-      ftsAll: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)
-        AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      // Global search walks the index newest-stored first and stops after `limit` hits; ordering by
+      // time instead would fetch and sort every match (100k+ rows for a common word in a big store).
+      ftsAll: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?
+        AND rowid < ? ORDER BY rowid DESC LIMIT ?) ${ARRIVAL_ORDER}`),
       ftsConv: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)
         AND m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
-      likeAll: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND ${OLDER_THAN} ${NEWEST_FIRST}`),
+      likeAll: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND m.seq < ? ${ARRIVAL_ORDER} LIMIT ?`),
       likeConv: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
       moveMessages: p('UPDATE messages SET conv = ? WHERE conv = ?'),
       renameConv: p('UPDATE conversations SET key = ? WHERE id = ?'),
@@ -197,8 +200,8 @@ export class History implements HistoryStore {
     // FTS: the whole query as one phrase, i.e. a substring match; LIKE: escaped so % and _ are literal.
     const pattern = useFts ? `"${needle.replaceAll('"', '""')}"` : `%${needle.replace(/[\\%_]/g, '\\$&')}%`
     const stmt = useFts ? (convId === null ? this.q.ftsAll! : this.q.ftsConv!) : convId === null ? this.q.likeAll! : this.q.likeConv!
-    const params = convId === null ? [pattern, before.time, before.seq] : [pattern, convId, before.time, before.seq]
-    return this.runPage(stmt, params, limit)
+    if (convId === null) return this.runPage(stmt, [pattern, before.seq], limit)
+    return this.runPage(stmt, [pattern, convId, before.time, before.seq], limit)
   }
 
   getMessage(id: string): StoredMessage | null {

@@ -118,7 +118,12 @@ export interface HistoryStore {
   listConversations(): ConversationInfo[]
   /** Newest messages of a conversation, keyset-paged. */
   page(conversation: string, query?: PageQuery): MessagePage
-  /** Full-text search (FTS5 trigram; LIKE for 1-2 character queries), newest matches first. */
+  /**
+   * Full-text search (FTS5 trigram; LIKE for 1-2 character queries), newest matches first. Within one
+   * conversation "newest" is by message time like `page`; across all conversations it is by arrival
+   * (storage order), which equals time order except for messages delivered late (offline messages at
+   * login), and lets a global search stop after `limit` hits instead of sorting every match.
+   */
   search(query: SearchQuery): MessagePage
   getMessage(id: string): StoredMessage | null
   /** Unread to 0 and read position to the newest message. */

@@ -65,6 +65,18 @@ describe('search', () => {
     s.close()
   })
 
+  it('orders per-conversation results by time and global results by arrival', () => {
+    const s = openAccountStore(tempDir(), 'acc')
+    // 'late' arrives after 'early' but carries an older time (an offline message delivered at login).
+    s.history.appendBatch([msg('early', { time: 200, segments: [{ type: 'text', text: '共同的话题' }] })])
+    s.history.appendBatch([msg('late', { time: 100, segments: [{ type: 'text', text: '共同的话题' }] })])
+    expect(ids(s, '同的话', 'group:code:1')).toEqual(['early', 'late'])
+    expect(ids(s, '同的话')).toEqual(['late', 'early'])
+    expect(ids(s, '话题', 'group:code:1')).toEqual(['early', 'late'])
+    expect(ids(s, '话题')).toEqual(['late', 'early'])
+    s.close()
+  })
+
   it('pages through many matches with the cursor', () => {
     const s = openAccountStore(tempDir(), 'acc')
     s.history.appendBatch(
