@@ -3,15 +3,16 @@
  * The protocol client, session engine and store live in plain-Node modules; this file and the
  * other shell files are the only ones that import `electron`.
  */
+import { join } from 'node:path'
 import { app, BrowserWindow, session as electronSession, shell } from 'electron'
 import { createMainWindow, rendererPageUrl } from './window'
 import { registerIpcHandlers, sendEvent } from './ipc/register'
-import { createHandlers } from './ipc/app-handlers'
 import { createSenderCheck } from './security/sender'
 import { denyAllPermissions } from './security/permissions'
 import { lockDownWebContents } from './security/web-contents'
 import { createSettingsStore } from './settings/settings-store'
-import { createShellSession } from './shell-session'
+import { createAppServices, type AppServices } from './app-services'
+import { createAppSecretStore } from './shell/safe-storage'
 
 // Sandbox every renderer, including any popup that slipped through (checklist #4).
 app.enableSandbox()
@@ -33,32 +34,46 @@ if (!app.requestSingleInstanceLock()) {
     lockDownWebContents(contents, (url) => shell.openExternal(url))
   })
 
+  let services: AppServices | null = null
+
   void app.whenReady().then(() => {
     denyAllPermissions(electronSession.defaultSession)
     const settings = createSettingsStore()
     const pageUrl = rendererPageUrl()
-    const sessionService = createShellSession({
+    const log = (message: string): void => console.error(`[engine] ${message}`)
+    const secrets = createAppSecretStore(join(app.getPath('userData'), 'sessions'), log)
+    services = createAppServices({
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        secretStorage: secrets.policy
+      },
       settings,
       userDataDir: app.getPath('userData'),
-      onChange: (snapshot) => {
+      secrets: secrets.store,
+      onSessionChange: (snapshot) => {
         for (const window of BrowserWindow.getAllWindows()) {
           sendEvent(window.webContents, 'session:changed', snapshot)
         }
-      }
+      },
+      openExternal: (url) => shell.openExternal(url),
+      log
     })
-    registerIpcHandlers(
-      createHandlers({
-        appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-        settings,
-        session: sessionService,
-        openExternal: (url) => shell.openExternal(url)
-      }),
-      createSenderCheck(pageUrl)
-    )
+    registerIpcHandlers(services.handlers, createSenderCheck(pageUrl))
     createMainWindow(pageUrl)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(pageUrl)
     })
+  })
+
+  // Let an in-flight send finish and the store close before the process ends.
+  let stopping = false
+  app.on('before-quit', (event) => {
+    if (stopping || !services) return
+    event.preventDefault()
+    stopping = true
+    void services.stop().finally(() => app.quit())
   })
 
   app.on('window-all-closed', () => {

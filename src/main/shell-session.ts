@@ -1,22 +1,96 @@
 /**
- * Bridges the session engine to the shell's SessionService.
- * TEMPORARY until the session engine lands: reports signed-out and cannot log in yet.
+ * Bridges the session engine to the shell: builds the engine from the settings, and folds its
+ * events into the SessionSnapshot the renderer shows (state, reason, QR as a data URL, self).
+ * Plain Node (no electron import): the shell injects the secret store and the change callback.
  */
+import { join } from 'node:path'
 import type { SessionSnapshot } from '../shared/ipc'
+import type { SessionState } from '../shared/domain'
+import { createEngine, type Engine, type SecretStore, type StateEvent } from './engine'
+import { createProtocolClient } from './protocol'
+import { openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
 import type { SettingsStore } from './settings/settings-store'
 
 export interface ShellSessionDeps {
-  settings: SettingsStore
+  settings: Pick<SettingsStore, 'get'>
   userDataDir: string
+  secrets: SecretStore
   onChange(snapshot: SessionSnapshot): void
+  /** Overrides the server from settings (the built-in demo server). */
+  serverUrl?(): string | null
+  log?(message: string): void
 }
 
-export function createShellSession(_deps: ShellSessionDeps): SessionService {
-  const snapshot: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null }
+export interface ShellSession extends SessionService {
+  /** Stops the engine (app quit): waits for a send in flight, closes the store. */
+  stop(): Promise<void>
+  /** Drops the running engine so the next start uses the current server settings. */
+  reset(): Promise<void>
+}
+
+/** States in which a QR is on screen. */
+const QR_STATES: ReadonlySet<SessionState> = new Set(['waiting', 'scanned', 'expired'])
+
+/** Lifecycle reasons the user is told about (see login.reason.* in the i18n messages). */
+const TOLD_REASONS = new Set(['expired', 'kicked', 'logout'])
+
+export function createShellSession(deps: ShellSessionDeps): ShellSession {
+  let engine: Engine | null = null
+  let snapshot: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }
+
+  const update = (patch: Partial<SessionSnapshot>): void => {
+    snapshot = { ...snapshot, ...patch }
+    if (!QR_STATES.has(snapshot.state)) snapshot.qrDataUrl = null
+    deps.onChange(snapshot)
+  }
+
+  const onState = (event: StateEvent): void => {
+    // A told reason (kicked, expired, logout) stays visible while the new QR is up, so the user
+    // knows why they are asked to scan again; going online clears it.
+    const told = TOLD_REASONS.has(event.reason) ? event.reason : null
+    update({ state: event.state, reason: event.state === 'online' ? null : (told ?? snapshot.reason) })
+  }
+
+  function build(): Engine {
+    const override = deps.serverUrl?.() ?? null
+    const serverUrl = override ?? (deps.settings.get().serverUrl || null)
+    snapshot = { ...snapshot, demo: override !== null }
+    const profile = join(deps.userDataDir, 'accounts')
+    const created = createEngine({
+      client: createProtocolClient({ serverUrl: serverUrl ?? undefined }),
+      secrets: deps.secrets,
+      openStore: (account) => openAccountStore(profile, String(account)),
+      sendIntervalMs: deps.settings.get().sendIntervalMs,
+      log: deps.log
+    })
+    created.on('state', onState)
+    created.on('qr', ({ png }) => update({ qrDataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }))
+    created.on('ready', ({ self }) => update({ self: { uin: self.uin, nick: self.nick } }))
+    return created
+  }
+
   return {
     snapshot: () => snapshot,
-    start: async () => snapshot,
-    logout: async () => snapshot
+    async start() {
+      if (!engine) {
+        engine = build()
+        engine.start()
+      }
+      return snapshot
+    },
+    async logout() {
+      if (engine) await engine.logout()
+      return snapshot
+    },
+    async stop() {
+      await engine?.stop()
+    },
+    async reset() {
+      const old = engine
+      engine = null
+      await old?.stop()
+      update({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false })
+    }
   }
 }

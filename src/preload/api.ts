@@ -33,6 +33,8 @@ const invokeNames = {
   getSession: 'session:get',
   startSession: 'session:start',
   logout: 'session:logout',
+  startDemo: 'demo:start',
+  scanDemo: 'demo:scan',
   openExternal: 'shell:open-external'
 } as const satisfies Record<string, InvokeChannel>
 

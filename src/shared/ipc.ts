@@ -21,6 +21,8 @@ export const invokeSchemas = {
   'session:get': empty,
   'session:start': empty,
   'session:logout': empty,
+  'demo:start': empty,
+  'demo:scan': empty,
   'shell:open-external': v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })
 } as const
 
@@ -31,6 +33,8 @@ export interface AppInfo {
   name: string
   version: string
   platform: string
+  /** 'no-keyring': the OS offers no keychain, so sessions are not remembered across restarts. */
+  secretStorage: 'encrypted' | 'no-keyring'
 }
 
 /** What the renderer knows about the login session. Never contains cookies or tokens. */
@@ -41,6 +45,8 @@ export interface SessionSnapshot {
   /** The QR code as a `data:image/png;base64,...` URL while a QR is shown. */
   qrDataUrl: string | null
   self: { uin: number; nick: string } | null
+  /** True while the session runs against the built-in demo server (the simulator). */
+  demo: boolean
 }
 
 export interface InvokeResponses {
@@ -50,6 +56,8 @@ export interface InvokeResponses {
   'session:get': SessionSnapshot
   'session:start': SessionSnapshot
   'session:logout': SessionSnapshot
+  'demo:start': SessionSnapshot
+  'demo:scan': boolean
   'shell:open-external': boolean
 }
 

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
-import { createHandlers } from '../../src/main/ipc/app-handlers'
 import { createSenderCheck } from '../../src/main/security/sender'
-import { createShellSession } from '../../src/main/shell-session'
+import { createAppServices, type AppServices } from '../../src/main/app-services'
+import { createFileSecretStore } from '../../src/main/engine'
+import type { SessionSnapshot } from '../../src/shared/ipc'
 import { launchChromium, openBridgedPage, RENDERER_DIR, serveRenderer, type BridgedPage } from './harness'
 
 vi.mock('electron', () => {
@@ -19,22 +20,30 @@ describe('built renderer in Chromium with the test bridge', () => {
   let browser: Browser
   let server: Awaited<ReturnType<typeof serveRenderer>>
   let bridged: BridgedPage
+  let services: AppServices
 
   beforeAll(async () => {
     server = await serveRenderer()
     const profile = mkdtempSync(join(tmpdir(), 'qq-e2e-'))
     const settings = createSettingsStore({ cwd: profile })
-    const handlers = createHandlers({
-      appInfo: { name: 'qq-desktop', version: '0.0.0-e2e', platform: 'linux' },
+    // Pushes go to the page once it exists, exactly as webContents.send would deliver them.
+    let push: (snapshot: SessionSnapshot) => void = () => {}
+    services = createAppServices({
+      appInfo: { name: 'qq-desktop', version: '0.0.0-e2e', platform: 'linux', secretStorage: 'encrypted' },
       settings,
-      session: createShellSession({ settings, userDataDir: profile, onChange: () => {} }),
-      openExternal: () => {}
+      userDataDir: profile,
+      secrets: createFileSecretStore(join(profile, 'sessions')),
+      onSessionChange: (snapshot) => push(snapshot),
+      openExternal: () => {},
+      log: () => {}
     })
     browser = await launchChromium()
-    bridged = await openBridgedPage(browser, server.url, createDispatcher(handlers, createSenderCheck(server.url)))
+    bridged = await openBridgedPage(browser, server.url, createDispatcher(services.handlers, createSenderCheck(server.url)))
+    push = (snapshot) => void bridged.emit('session:changed', snapshot)
   })
 
   afterAll(async () => {
+    await services?.stop()
     await browser?.close()
     await server?.close()
   })
@@ -87,8 +96,26 @@ describe('built renderer in Chromium with the test bridge', () => {
   })
 
   it('follows session pushes from main', async () => {
-    await bridged.emit('session:changed', { state: 'signed-out', reason: 'kicked', qrDataUrl: null, self: null })
+    await bridged.emit('session:changed', { state: 'signed-out', reason: 'kicked', qrDataUrl: null, self: null, demo: false })
     await expect.poll(() => bridged.page.getByTestId('login-reason').textContent()).toContain('signed in elsewhere')
+    expect(bridged.problems).toEqual([])
+  })
+
+  it('logs in against the built-in demo server: real QR, phone scan, online', async () => {
+    const { page } = bridged
+    await page.getByTestId('locale-select').selectOption('zh-CN')
+    await page.getByTestId('start-demo').click()
+    // A real QR PNG from the simulator, fetched by the real protocol client, shown as a data URL.
+    const qr = page.getByTestId('qr')
+    await qr.waitFor({ timeout: 20_000 })
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(50)
+    await expect.poll(() => page.getByTestId('login-state').textContent()).toBe('等待扫描')
+    await bridged.screenshot('demo-qr-zh')
+    await page.getByTestId('demo-scan').click()
+    await page.getByTestId('welcome').waitFor({ timeout: 20_000 })
+    expect(await page.getByTestId('login-state').textContent()).toBe('已登录')
+    expect(await page.getByTestId('welcome').textContent()).toMatch(/^欢迎，.+/)
+    await bridged.screenshot('demo-online-zh')
     expect(bridged.problems).toEqual([])
   })
 })

@@ -51,6 +51,28 @@ describe('login view', () => {
     expect(document.documentElement.lang).toBe('en')
   })
 
+  it('says when sessions cannot be remembered for lack of a keyring', async () => {
+    installFakeApi({}, 'no-keyring')
+    const wrapper = await mountApp()
+    expect(wrapper.get('[data-test="no-keyring"]').text()).toContain('钥匙串')
+    installFakeApi({}, 'encrypted')
+    const other = await mountApp()
+    expect(other.find('[data-test="no-keyring"]').exists()).toBe(false)
+  })
+
+  it('offers the demo server and plays the phone scan there', async () => {
+    const fake = installFakeApi()
+    const wrapper = await mountApp()
+    await wrapper.get('[data-test="start-demo"]').trigger('click')
+    await flushPromises()
+    expect(fake.api.startDemo).toHaveBeenCalledOnce()
+    await wrapper.get('[data-test="demo-scan"]').trigger('click')
+    expect(fake.api.scanDemo).toHaveBeenCalledOnce()
+    fake.push({ state: 'online', self: { uin: 1, nick: '小明' } })
+    await flushPromises()
+    expect(wrapper.get('[data-test="welcome"]').text()).toBe('欢迎，小明')
+  })
+
   it('unsubscribes from main when unmounted', async () => {
     const fake = installFakeApi()
     const wrapper = await mountApp()

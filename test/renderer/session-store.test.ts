@@ -9,8 +9,11 @@ describe('session store', () => {
 
   it('reports a failed IPC call as an error, keeping the last snapshot', async () => {
     const fake = installFakeApi()
-    fake.api.startSession = () =>
-      Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: 'server unreachable' } })
+    window.api = {
+      ...fake.api,
+      startSession: () =>
+        Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: 'server unreachable' } })
+    }
     const store = useSessionStore()
     await store.init()
     await store.start()

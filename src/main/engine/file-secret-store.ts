@@ -4,6 +4,9 @@
  * There is no OS keychain headless, so file permissions are the protection (as with ssh keys).
  * Files are written to a temp name and renamed, so a crash never leaves half a session; a file that
  * fails validation is treated as absent (the user scans a QR) and logged.
+ *
+ * The app passes a `Sealer` (Electron safeStorage): the session JSON is then stored sealed as
+ * `{"sealed":"<base64>"}` and a file that cannot be unsealed (another machine's keychain) is absent.
  */
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -17,6 +20,13 @@ const SavedSessionSchema = v.object({
   savedAt: v.number()
 })
 const LastSchema = v.object({ account: v.number() })
+const SealedSchema = v.object({ sealed: v.string() })
+
+/** Encrypts the session text at rest (the app's safeStorage); headless stores it plain, 0600. */
+export interface Sealer {
+  seal(plain: string): string
+  unseal(sealed: string): string
+}
 
 async function writePrivate(path: string, data: string): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`
@@ -40,7 +50,26 @@ async function readJson(path: string, log: (m: string) => void): Promise<unknown
   }
 }
 
-export function createFileSecretStore(dir: string, log: (message: string) => void = () => {}): SecretStore {
+function unsealed(raw: unknown, sealer: Sealer | undefined, path: string, log: (m: string) => void): unknown {
+  if (!sealer) return raw
+  const r = v.safeParse(SealedSchema, raw)
+  if (!r.success) {
+    log(`${path} is not sealed; ignoring it`)
+    return null
+  }
+  try {
+    return JSON.parse(sealer.unseal(r.output.sealed))
+  } catch (e) {
+    log(`${path} cannot be unsealed (${String(e)}); ignoring it`)
+    return null
+  }
+}
+
+export function createFileSecretStore(
+  dir: string,
+  log: (message: string) => void = () => {},
+  sealer?: Sealer
+): SecretStore {
   const sessionPath = (account: number): string => join(dir, `session-${account}.json`)
   const lastPath = join(dir, 'session-last.json')
   const ensureDir = async (): Promise<void> => {
@@ -56,7 +85,7 @@ export function createFileSecretStore(dir: string, log: (message: string) => voi
     async load(account) {
       const which = account ?? (await lastAccount())
       if (which === null) return null
-      const raw = await readJson(sessionPath(which), log)
+      const raw = unsealed(await readJson(sessionPath(which), log), sealer, sessionPath(which), log)
       if (raw === null) return null
       const r = v.safeParse(SavedSessionSchema, raw)
       if (!r.success) {
@@ -67,7 +96,8 @@ export function createFileSecretStore(dir: string, log: (message: string) => voi
     },
     async save(account, session) {
       await ensureDir()
-      await writePrivate(sessionPath(account), JSON.stringify(session))
+      const text = JSON.stringify(session)
+      await writePrivate(sessionPath(account), sealer ? JSON.stringify({ sealed: sealer.seal(text) }) : text)
       await writePrivate(lastPath, JSON.stringify({ account }))
     },
     async clear(account) {

@@ -1,6 +1,6 @@
 /** The session engine's public surface (see types.ts for every DTO and event payload). */
 export { createEngine, type Engine, type EngineOptions, type HistoryQuery } from './engine'
 export type { SecretStore } from './ports'
-export { createFileSecretStore } from './file-secret-store'
+export { createFileSecretStore, type Sealer } from './file-secret-store'
 export { systemClock, type Clock } from './clock'
 export * from './types'

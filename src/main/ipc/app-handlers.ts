@@ -14,10 +14,19 @@ export interface SessionService {
   logout(): Promise<SessionSnapshot>
 }
 
+/** The built-in demo server (the simulator on loopback). */
+export interface DemoService {
+  /** Starts the demo server and a login against it. */
+  start(): Promise<SessionSnapshot>
+  /** Plays the phone: scans and confirms the QR shown now. */
+  scan(): boolean
+}
+
 export interface HandlerDeps {
   appInfo: AppInfo
   settings: SettingsStore
   session: SessionService
+  demo: DemoService
   openExternal(url: string): Promise<void> | void
 }
 
@@ -29,6 +38,8 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
     'session:get': () => deps.session.snapshot(),
     'session:start': () => deps.session.start(),
     'session:logout': () => deps.session.logout(),
+    'demo:start': () => deps.demo.start(),
+    'demo:scan': () => deps.demo.scan(),
     'shell:open-external': async ({ url }) => {
       const safe = toSafeExternalUrl(url)
       if (!safe) return false

@@ -61,7 +61,9 @@ vi.mock('electron', () => {
     }
   }
   const shell = { openExternal: () => Promise.resolve() }
-  const electron = { app, BrowserWindow, ipcMain, session, shell }
+  // No keyring on this fake Linux: the app must choose not to remember sessions.
+  const safeStorage = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' }
+  const electron = { app, BrowserWindow, ipcMain, session, shell, safeStorage }
   return { ...electron, default: electron }
 })
 
@@ -109,7 +111,10 @@ describe('main bootstrap', () => {
     expect([...fake.handlers.keys()].sort()).toEqual(Object.keys(invokeSchemas).sort())
     const page = fake.windows[0].loadedUrl!
     const info = fake.handlers.get('app:info')!
-    await expect(info({ senderFrame: { url: page } }, undefined)).resolves.toMatchObject({ ok: true })
+    await expect(info({ senderFrame: { url: page } }, undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { version: '0.1.0', secretStorage: process.platform === 'linux' ? 'no-keyring' : 'encrypted' }
+    })
     await expect(info({ senderFrame: { url: 'https://evil.example/' } }, undefined)).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden-sender' }

@@ -10,21 +10,22 @@ const trusted = { senderFrame: { url: PAGE } }
 function makeHandlers(overrides: Partial<InvokeHandlers> = {}) {
   let current: Settings = { ...DEFAULT_SETTINGS }
   const session: SessionService = {
-    snapshot: () => ({ state: 'signed-out', reason: null, qrDataUrl: null, self: null }),
-    start: vi.fn(async () => ({ state: 'waiting' as const, reason: null, qrDataUrl: 'data:image/png;base64,AA==', self: null })),
-    logout: vi.fn(async () => ({ state: 'signed-out' as const, reason: 'logout', qrDataUrl: null, self: null }))
+    snapshot: () => ({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }),
+    start: vi.fn(async () => ({ state: 'waiting' as const, reason: null, qrDataUrl: 'data:image/png;base64,AA==', self: null, demo: false })),
+    logout: vi.fn(async () => ({ state: 'signed-out' as const, reason: 'logout', qrDataUrl: null, self: null, demo: false }))
   }
   const openExternal = vi.fn()
   const handlers = {
     ...createHandlers({
-      appInfo: { name: 'qq', version: '1.0.0', platform: 'linux' },
+      appInfo: { name: 'qq', version: '1.0.0', platform: 'linux', secretStorage: 'encrypted' },
       settings: {
         get: () => current,
         update: (patch) => (current = { ...current, ...patch }),
         invalidFields: []
       },
       session,
-      openExternal
+      openExternal,
+      demo: { start: () => session.start(), scan: () => true }
     }),
     ...overrides
   }
@@ -38,7 +39,7 @@ describe('IPC dispatcher', () => {
     const dispatch = createDispatcher(makeHandlers().handlers, check)
     await expect(dispatch('app:info', trusted, undefined)).resolves.toEqual({
       ok: true,
-      value: { name: 'qq', version: '1.0.0', platform: 'linux' }
+      value: { name: 'qq', version: '1.0.0', platform: 'linux', secretStorage: 'encrypted' }
     })
   })
 

@@ -13,6 +13,9 @@ const en: typeof zhCN = {
   login: {
     title: 'Sign in with QR code',
     start: 'Sign in',
+    demo: 'Try the demo server',
+    demoScan: 'Simulate the phone scan',
+    welcome: 'Welcome, {nick}',
     hint: 'Scan the QR code with QQ on your phone',
     qrAlt: 'Sign-in QR code',
     state: {
@@ -29,6 +32,8 @@ const en: typeof zhCN = {
       kicked: 'Your account signed in elsewhere, so this session was closed',
       logout: 'Signed out'
     },
+    noKeyring:
+      'This computer has no system keyring, so for safety your session is not remembered: scan again after each start.',
     serviceNote:
       'SmartQQ was shut down on 1 January 2019; connect to a compatible server or the built-in simulator.'
   },

@@ -11,6 +11,9 @@ export default {
   login: {
     title: '扫码登录',
     start: '开始登录',
+    demo: '试用演示服务器',
+    demoScan: '模拟手机扫码',
+    welcome: '欢迎，{nick}',
     hint: '请使用手机 QQ 扫描二维码',
     qrAlt: '登录二维码',
     state: {
@@ -27,6 +30,7 @@ export default {
       kicked: '您的账号在另一地点登录，已被迫下线',
       logout: '已退出登录'
     },
+    noKeyring: '本机没有系统钥匙串，为安全起见不会记住登录，每次启动都需要扫码。',
     serviceNote: 'SmartQQ 已于 2019 年 1 月 1 日停止服务；可连接兼容的服务器或内置模拟服务器。'
   },
   errors: {

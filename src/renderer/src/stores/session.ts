@@ -3,7 +3,7 @@ import { computed, ref } from 'vue'
 import type { SessionSnapshot } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
 
-const SIGNED_OUT: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null }
+const SIGNED_OUT: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }
 
 /** The login session as main reports it; kept live by the session:changed push. */
 export const useSessionStore = defineStore('session', () => {
@@ -33,11 +33,21 @@ export const useSessionStore = defineStore('session', () => {
 
   const start = () => run(async () => unwrap(await api.startSession()))
   const logout = () => run(async () => unwrap(await api.logout()))
+  const startDemo = () => run(async () => unwrap(await api.startDemo()))
+
+  async function scanDemo(): Promise<void> {
+    error.value = null
+    try {
+      unwrap(await api.scanDemo())
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
 
   function dispose(): void {
     unsubscribe?.()
     unsubscribe = null
   }
 
-  return { snapshot, error, isOnline, showsQr, init, start, logout, dispose }
+  return { snapshot, error, isOnline, showsQr, init, start, logout, startDemo, scanDemo, dispose }
 })

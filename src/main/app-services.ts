@@ -1,0 +1,61 @@
+/**
+ * The app's services wired together (session engine, demo server, IPC handlers), free of electron
+ * so the e2e tests drive exactly what the Electron shell runs. index.ts adds the Electron parts:
+ * the window, safeStorage, the real ipcMain.
+ */
+import type { AppInfo, SessionSnapshot } from '../shared/ipc'
+import type { SecretStore } from './engine'
+import { createHandlers } from './ipc/app-handlers'
+import type { InvokeHandlers } from './ipc/dispatcher'
+import type { SettingsStore } from './settings/settings-store'
+import { createDemoServer } from './shell/demo-server'
+import { createShellSession } from './shell-session'
+
+export interface AppServiceDeps {
+  appInfo: AppInfo
+  settings: SettingsStore
+  userDataDir: string
+  secrets: SecretStore
+  onSessionChange(snapshot: SessionSnapshot): void
+  openExternal(url: string): Promise<void> | void
+  log(message: string): void
+}
+
+export interface AppServices {
+  handlers: InvokeHandlers
+  /** Ends the session cleanly (in-flight send, store) and the demo server. */
+  stop(): Promise<void>
+}
+
+export function createAppServices(deps: AppServiceDeps): AppServices {
+  const demo = createDemoServer()
+  const session = createShellSession({
+    settings: deps.settings,
+    userDataDir: deps.userDataDir,
+    secrets: deps.secrets,
+    serverUrl: () => demo.url(),
+    onChange: deps.onSessionChange,
+    log: deps.log
+  })
+  const handlers = createHandlers({
+    appInfo: deps.appInfo,
+    settings: deps.settings,
+    session,
+    openExternal: deps.openExternal,
+    demo: {
+      async start() {
+        await demo.start()
+        await session.reset()
+        return session.start()
+      },
+      scan: () => demo.scan()
+    }
+  })
+  return {
+    handlers,
+    async stop() {
+      await session.stop()
+      await demo.stop()
+    }
+  }
+}
