@@ -1,18 +1,10 @@
 /** A small seeded generator of segment lists for the codec and splitter properties. */
 import type { Segment } from '../../../src/shared/domain'
 import { faceName } from '../../../src/shared/faces'
+import { mulberry32 } from '../../../src/simulator/prng'
 
-/** mulberry32: tiny, deterministic, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Seeded test data; the PRNG is the simulator's (a test-data utility, not protocol logic). */
+export const rng = mulberry32
 
 const PIECES = [
   '你好', '世界', 'hello', ' ', '\n', '"', "'", '\\', '\\n', '&lt;', '&amp;', '&#39;', '<b>', '&', '😀', '👍🏽',
