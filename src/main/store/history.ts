@@ -30,6 +30,13 @@ import type {
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
 const PREVIEW_CHARS = 60
+/**
+ * Messages per INSERT statement. FTS5 flushes its pending index at the end of every statement that
+ * writes it (here through the insert trigger), so one INSERT per message cost ~4x as much as a few
+ * hundred rows per statement. 200 rows x 10 columns stays far below SQLite's bound-parameter limit.
+ */
+const INSERT_CHUNK = 200
+const MESSAGE_COLUMNS = 10
 /** The trigram tokenizer indexes 3-character windows; shorter queries cannot use it. */
 const FTS_MIN_CHARS = 3
 
@@ -45,14 +52,15 @@ type ConversationRow = v.InferOutput<typeof ConversationRowSchema>
 
 interface Touched {
   unread: number
-  newest: { time: number; seq: number; preview: string; senderName: string } | null
+  newest: { time: number; seq: number; text: string; senderName: string } | null
 }
 
 export class History implements HistoryStore {
   private readonly q: Record<string, StatementSync>
+  private readonly insertMany = new Map<number, StatementSync>()
 
   constructor(
-    db: DatabaseSync,
+    private readonly db: DatabaseSync,
     private readonly tx: Transactor
   ) {
     const p = (sql: string): StatementSync => db.prepare(sql)
@@ -64,8 +72,6 @@ export class History implements HistoryStore {
       listConvs: p('SELECT * FROM conversations ORDER BY last_time DESC NULLS LAST, last_seq DESC, id'),
       senderId: p('SELECT id FROM senders WHERE key = ? AND name = ?'),
       insertSender: p('INSERT INTO senders (key, name) VALUES (?, ?)'),
-      insertMessage: p(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       addUnread: p('UPDATE conversations SET unread = unread + ? WHERE id = ?'),
       setLast: p(`UPDATE conversations SET last_time = ?, last_seq = ?, last_preview = ?, last_sender_name = ?
         WHERE id = ? AND (last_time IS NULL OR (last_time, last_seq) < (?, ?))`),
@@ -99,11 +105,12 @@ export class History implements HistoryStore {
   }
 
   private insertAll(messages: readonly NewMessage[]): AppendResult {
-    const result: AppendResult = { inserted: [], duplicates: [] }
     // Per-call caches: a batch usually hits a handful of conversations and senders many times.
     const convIds = new Map<string, number>()
     const senderIds = new Map<string, number>()
-    const touched = new Map<number, Touched>()
+    const convs: number[] = []
+    const texts: string[] = []
+    const params: Array<string | number | null> = []
     for (const m of messages) {
       let conv = convIds.get(m.conversation)
       if (conv === undefined) {
@@ -117,37 +124,55 @@ export class History implements HistoryStore {
         senderIds.set(senderKey, sender)
       }
       const text = segmentsToText(m.segments)
-      const run = this.q.insertMessage!.run(
-        m.id,
-        conv,
-        sender,
-        m.self ? 1 : 0,
-        m.time,
-        encodeSegments(m.segments),
-        text,
-        m.outboxId ?? null,
-        m.ref ?? null,
-        m.state ?? null
-      )
-      if (run.changes === 0) {
+      convs.push(conv)
+      texts.push(text)
+      params.push(m.id, conv, sender, m.self ? 1 : 0, m.time, encodeSegments(m.segments), text, m.outboxId ?? null, m.ref ?? null, m.state ?? null)
+    }
+    // INSERT OR IGNORE ... RETURNING yields only the rows actually stored: id -> seq.
+    const seqOf = new Map<string, number>()
+    for (let i = 0; i < messages.length; i += INSERT_CHUNK) {
+      const rows = Math.min(INSERT_CHUNK, messages.length - i)
+      const stored = this.insertStatement(rows).all(...params.slice(i * MESSAGE_COLUMNS, (i + rows) * MESSAGE_COLUMNS))
+      for (const r of stored as Array<{ id: string; seq: number }>) seqOf.set(r.id, r.seq)
+    }
+
+    const result: AppendResult = { inserted: [], duplicates: [] }
+    const touched = new Map<number, Touched>()
+    messages.forEach((m, i) => {
+      const seq = seqOf.get(m.id)
+      if (seq === undefined) {
         result.duplicates.push(m.id)
-        continue
+        return
       }
+      seqOf.delete(m.id) // the same id again later in this batch was ignored: a duplicate
       result.inserted.push(m.id)
-      const seq = Number(run.lastInsertRowid)
+      const conv = convs[i]!
       let t = touched.get(conv)
       if (!t) touched.set(conv, (t = { unread: 0, newest: null }))
       if (!m.self) t.unread++
       if (!t.newest || m.time > t.newest.time || (m.time === t.newest.time && seq > t.newest.seq)) {
-        t.newest = { time: m.time, seq, preview: [...text].slice(0, PREVIEW_CHARS).join(''), senderName: m.senderName }
+        t.newest = { time: m.time, seq, text: texts[i]!, senderName: m.senderName }
       }
-    }
+    })
     for (const [conv, t] of touched) {
       if (t.unread > 0) this.q.addUnread!.run(t.unread, conv)
       const n = t.newest!
-      this.q.setLast!.run(n.time, n.seq, n.preview, n.senderName, conv, n.time, n.seq)
+      const preview = [...n.text].slice(0, PREVIEW_CHARS).join('')
+      this.q.setLast!.run(n.time, n.seq, preview, n.senderName, conv, n.time, n.seq)
     }
     return result
+  }
+
+  /** INSERT OR IGNORE of `rows` messages in one statement, prepared once per row count. */
+  private insertStatement(rows: number): StatementSync {
+    let stmt = this.insertMany.get(rows)
+    if (!stmt) {
+      const values = Array.from({ length: rows }, () => `(${Array(MESSAGE_COLUMNS).fill('?').join(', ')})`).join(', ')
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state)
+        VALUES ${values} RETURNING id, seq`)
+      this.insertMany.set(rows, stmt)
+    }
+    return stmt
   }
 
   private conversationId(key: string, kind: ConversationKind): number {
