@@ -3,12 +3,12 @@
  * so the e2e tests drive exactly what the Electron shell runs. index.ts adds the Electron parts:
  * the window, safeStorage, the real ipcMain.
  */
-import type { AppInfo, SessionSnapshot } from '../shared/ipc'
+import type { AppInfo, EmitEvent } from '../shared/ipc'
 import type { SecretStore } from './engine'
 import { createHandlers } from './ipc/app-handlers'
 import type { InvokeHandlers } from './ipc/dispatcher'
 import type { SettingsStore } from './settings/settings-store'
-import { createDemoServer } from './shell/demo-server'
+import { createDemoServer, type DemoServer } from './shell/demo-server'
 import { createShellSession } from './shell-session'
 
 export interface AppServiceDeps {
@@ -16,13 +16,16 @@ export interface AppServiceDeps {
   settings: SettingsStore
   userDataDir: string
   secrets: SecretStore
-  onSessionChange(snapshot: SessionSnapshot): void
+  /** Pushes to the renderer (session and messenger events). */
+  emit: EmitEvent
   openExternal(url: string): Promise<void> | void
   log(message: string): void
 }
 
 export interface AppServices {
   handlers: InvokeHandlers
+  /** The built-in demo server, for tests that play the other side (never reachable from the renderer). */
+  demo: DemoServer
   /** Ends the session cleanly (in-flight send, store) and the demo server. */
   stop(): Promise<void>
 }
@@ -34,13 +37,14 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     userDataDir: deps.userDataDir,
     secrets: deps.secrets,
     serverUrl: () => demo.url(),
-    onChange: deps.onSessionChange,
+    emit: deps.emit,
     log: deps.log
   })
   const handlers = createHandlers({
     appInfo: deps.appInfo,
     settings: deps.settings,
     session,
+    messenger: session,
     openExternal: deps.openExternal,
     demo: {
       async start() {
@@ -53,6 +57,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
   })
   return {
     handlers,
+    demo,
     async stop() {
       await session.stop()
       await demo.stop()

@@ -52,10 +52,8 @@ if (!app.requestSingleInstanceLock()) {
       settings,
       userDataDir: app.getPath('userData'),
       secrets: secrets.store,
-      onSessionChange: (snapshot) => {
-        for (const window of BrowserWindow.getAllWindows()) {
-          sendEvent(window.webContents, 'session:changed', snapshot)
-        }
+      emit: (channel, payload) => {
+        for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, channel, payload)
       },
       openExternal: (url) => shell.openExternal(url),
       log

@@ -4,25 +4,27 @@
  * Plain Node (no electron import): the shell injects the secret store and the change callback.
  */
 import { join } from 'node:path'
-import type { SessionSnapshot } from '../shared/ipc'
+import type { EmitEvent, SessionSnapshot } from '../shared/ipc'
 import type { SessionState } from '../shared/domain'
 import { createEngine, type Engine, type SecretStore, type StateEvent } from './engine'
 import { createProtocolClient } from './protocol'
 import { openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
+import type { MessengerService } from './ipc/messenger-handlers'
 import type { SettingsStore } from './settings/settings-store'
 
 export interface ShellSessionDeps {
   settings: Pick<SettingsStore, 'get'>
   userDataDir: string
   secrets: SecretStore
-  onChange(snapshot: SessionSnapshot): void
+  /** Pushes to the renderer: session:changed and the engine's messenger events. */
+  emit: EmitEvent
   /** Overrides the server from settings (the built-in demo server). */
   serverUrl?(): string | null
   log?(message: string): void
 }
 
-export interface ShellSession extends SessionService {
+export interface ShellSession extends SessionService, MessengerService {
   /** Stops the engine (app quit): waits for a send in flight, closes the store. */
   stop(): Promise<void>
   /** Drops the running engine so the next start uses the current server settings. */
@@ -42,7 +44,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
   const update = (patch: Partial<SessionSnapshot>): void => {
     snapshot = { ...snapshot, ...patch }
     if (!QR_STATES.has(snapshot.state)) snapshot.qrDataUrl = null
-    deps.onChange(snapshot)
+    deps.emit('session:changed', snapshot)
   }
 
   const onState = (event: StateEvent): void => {
@@ -67,11 +69,16 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     created.on('state', onState)
     created.on('qr', ({ png }) => update({ qrDataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }))
     created.on('ready', ({ self }) => update({ self: { uin: self.uin, nick: self.nick } }))
+    created.on('message', (message) => deps.emit('message:received', message))
+    created.on('outbox', (entry) => deps.emit('outbox:changed', entry))
+    created.on('contacts', (change) => deps.emit('contacts:changed', change))
+    created.on('presence', (presence) => deps.emit('presence:changed', presence))
     return created
   }
 
   return {
     snapshot: () => snapshot,
+    engine: () => engine,
     async start() {
       if (!engine) {
         engine = build()

@@ -35,11 +35,24 @@ const invokeNames = {
   logout: 'session:logout',
   startDemo: 'demo:start',
   scanDemo: 'demo:scan',
-  openExternal: 'shell:open-external'
+  openExternal: 'shell:open-external',
+  getContacts: 'contacts:get',
+  getMembers: 'members:get',
+  getHistory: 'history:get',
+  searchHistory: 'history:search',
+  sendMessage: 'message:send',
+  retryOutbox: 'outbox:retry',
+  getOutbox: 'outbox:get',
+  markRead: 'conversation:read',
+  getUnread: 'unread:get'
 } as const satisfies Record<string, InvokeChannel>
 
 const eventNames = {
-  onSessionChanged: 'session:changed'
+  onSessionChanged: 'session:changed',
+  onMessageReceived: 'message:received',
+  onOutboxChanged: 'outbox:changed',
+  onContactsChanged: 'contacts:changed',
+  onPresenceChanged: 'presence:changed'
 } as const satisfies Record<string, EventChannel>
 
 export type Api = { [K in keyof typeof invokeNames]: Invoker<(typeof invokeNames)[K]> } & {

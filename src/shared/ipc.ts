@@ -11,8 +11,38 @@
 import * as v from 'valibot'
 import type { SessionState } from './domain'
 import { settingsPatchSchema, type Settings } from './settings'
+import type {
+  ContactsChangedDto,
+  ContactsDto,
+  HistoryPage,
+  MemberDto,
+  MessageDto,
+  OutboxDto,
+  PresenceDto,
+  UnreadDto
+} from './messenger'
 
 const empty = v.optional(v.undefined())
+
+const conversationKind = v.picklist(['buddy', 'group', 'discuss'])
+/** A current-session id (uin, gid, did). */
+const sessionId = v.pipe(v.number(), v.safeInteger(), v.minValue(1))
+const cursor = v.pipe(v.string(), v.maxLength(256))
+const pageLimit = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))
+/** Longer texts are split by the engine; this bounds one compose box (SmartQQ users pasted essays). */
+export const MAX_MESSAGE_CHARS = 4000
+export const MAX_SEARCH_CHARS = 100
+
+const searchSchema = v.pipe(
+  v.strictObject({
+    query: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_SEARCH_CHARS)),
+    kind: v.optional(conversationKind),
+    id: v.optional(sessionId),
+    limit: v.optional(pageLimit),
+    before: v.optional(v.nullable(cursor))
+  }),
+  v.check((s) => (s.kind === undefined) === (s.id === undefined), 'kind and id go together')
+)
 
 export const invokeSchemas = {
   'app:info': empty,
@@ -23,7 +53,26 @@ export const invokeSchemas = {
   'session:logout': empty,
   'demo:start': empty,
   'demo:scan': empty,
-  'shell:open-external': v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })
+  'shell:open-external': v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
+  'contacts:get': v.optional(v.strictObject({ refresh: v.optional(v.boolean()) })),
+  'members:get': v.strictObject({ kind: v.picklist(['group', 'discuss']), id: sessionId }),
+  'history:get': v.strictObject({
+    kind: conversationKind,
+    id: sessionId,
+    limit: v.optional(pageLimit),
+    before: v.optional(v.nullable(cursor))
+  }),
+  'history:search': searchSchema,
+  'message:send': v.strictObject({
+    kind: conversationKind,
+    to: sessionId,
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_MESSAGE_CHARS)),
+    ref: v.optional(v.pipe(v.string(), v.maxLength(64)))
+  }),
+  'outbox:retry': v.strictObject({ id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)) }),
+  'outbox:get': empty,
+  'conversation:read': v.strictObject({ kind: conversationKind, id: sessionId }),
+  'unread:get': empty
 } as const
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -59,6 +108,18 @@ export interface InvokeResponses {
   'demo:start': SessionSnapshot
   'demo:scan': boolean
   'shell:open-external': boolean
+  'contacts:get': ContactsDto
+  'members:get': MemberDto[]
+  'history:get': HistoryPage
+  'history:search': HistoryPage
+  /** One entry per part (long texts are split). */
+  'message:send': OutboxDto[]
+  'outbox:retry': OutboxDto
+  /** Entries not yet sent (queued, sending, unconfirmed, failed). */
+  'outbox:get': OutboxDto[]
+  /** False when there was nothing to mark (no stored message in that conversation). */
+  'conversation:read': boolean
+  'unread:get': UnreadDto[]
 }
 
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
@@ -66,11 +127,26 @@ export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
 /** Pushes from main to the renderer. */
 export interface EventMap {
   'session:changed': SessionSnapshot
+  /** A new incoming message (never an echo of our own send from this client). */
+  'message:received': MessageDto
+  'outbox:changed': OutboxDto
+  /** The directory changed; re-read contacts:get. */
+  'contacts:changed': ContactsChangedDto
+  'presence:changed': PresenceDto
 }
 
 export type EventChannel = keyof EventMap
 
-export const eventChannels: readonly EventChannel[] = ['session:changed']
+export const eventChannels: readonly EventChannel[] = [
+  'session:changed',
+  'message:received',
+  'outbox:changed',
+  'contacts:changed',
+  'presence:changed'
+]
+
+/** A typed push to the renderer (the shell sends it to every window). */
+export type EmitEvent = <C extends EventChannel>(channel: C, payload: EventMap[C]) => void
 
 /**
  * The result envelope every invoke returns. Errors cross IPC as data, never as thrown

@@ -7,7 +7,7 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { createSenderCheck } from '../../src/main/security/sender'
 import { createAppServices, type AppServices } from '../../src/main/app-services'
 import { createFileSecretStore } from '../../src/main/engine'
-import type { SessionSnapshot } from '../../src/shared/ipc'
+import type { EmitEvent } from '../../src/shared/ipc'
 import { launchChromium, openBridgedPage, RENDERER_DIR, serveRenderer, type BridgedPage } from './harness'
 
 vi.mock('electron', () => {
@@ -27,19 +27,19 @@ describe('built renderer in Chromium with the test bridge', () => {
     const profile = mkdtempSync(join(tmpdir(), 'qq-e2e-'))
     const settings = createSettingsStore({ cwd: profile })
     // Pushes go to the page once it exists, exactly as webContents.send would deliver them.
-    let push: (snapshot: SessionSnapshot) => void = () => {}
+    let push: EmitEvent = () => {}
     services = createAppServices({
       appInfo: { name: 'qq-desktop', version: '0.0.0-e2e', platform: 'linux', secretStorage: 'encrypted' },
       settings,
       userDataDir: profile,
       secrets: createFileSecretStore(join(profile, 'sessions')),
-      onSessionChange: (snapshot) => push(snapshot),
+      emit: (channel, payload) => push(channel, payload),
       openExternal: () => {},
       log: () => {}
     })
     browser = await launchChromium()
     bridged = await openBridgedPage(browser, server.url, createDispatcher(services.handlers, createSenderCheck(server.url)))
-    push = (snapshot) => void bridged.emit('session:changed', snapshot)
+    push = (channel, payload) => void bridged.emit(channel, payload)
   })
 
   afterAll(async () => {

@@ -1,14 +1,70 @@
 import { vi } from 'vitest'
 import type { Api } from '../../src/preload/api'
-import type { SessionSnapshot } from '../../src/shared/ipc'
+import type { EventChannel, EventMap, SessionSnapshot } from '../../src/shared/ipc'
+import type { ConversationKind } from '../../src/shared/domain'
+import type { ContactsDto, MemberDto, MessageDto, OutboxDto, UnreadDto } from '../../src/shared/messenger'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings'
 
-/** An in-memory window.api for component and store tests; `push` plays main's events. */
+/** In-memory messenger data behind the fake api; tests fill it before mounting. */
+export interface FakeMessengerData {
+  contacts: ContactsDto
+  /** `${kind}:${id}` -> members. */
+  members: Record<string, MemberDto[]>
+  /** `${kind}:${id}` -> messages, NEWEST FIRST (as the store pages them). */
+  history: Record<string, MessageDto[]>
+  unread: UnreadDto[]
+  outbox: OutboxDto[]
+}
+
+const emptyData = (): FakeMessengerData => ({
+  contacts: { buddies: [], groups: [], discussions: [], recent: [], loadedAt: 0 },
+  members: {},
+  history: {},
+  unread: [],
+  outbox: []
+})
+
+/** A message from a contact (or ourselves) in the shape the engine produces. */
+export function fakeMessage(
+  kind: ConversationKind,
+  conversationId: number,
+  n: number,
+  over: Partial<MessageDto> = {}
+): MessageDto {
+  return {
+    id: `m:${kind}:${conversationId}:${n}`,
+    kind,
+    conversationKey: `${kind}:key:${conversationId}`,
+    conversationId,
+    from: { uin: 900 + n, name: `发送者${n}` },
+    to: { uin: conversationId, name: `会话${conversationId}` },
+    text: `消息 ${n}`,
+    segments: [{ type: 'text', text: `消息 ${n}` }],
+    time: 1_700_000_000 + n,
+    self: false,
+    state: null,
+    ...over
+  }
+}
+
+/** An in-memory window.api for component and store tests; `push`/`emit` play main's events. */
 export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretStorage: 'encrypted' | 'no-keyring' = 'encrypted') {
   let session: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false, ...initial }
   let settings: Settings = { ...DEFAULT_SETTINGS }
-  const sessionListeners = new Set<(s: SessionSnapshot) => void>()
+  const data = emptyData()
+  let nextOutboxId = 1
+  const listeners = new Map<string, Set<(payload: never) => void>>()
+  const subscribe =
+    <C extends EventChannel>(channel: C) =>
+    (listener: (payload: EventMap[C]) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set())
+      listeners.get(channel)!.add(listener)
+      return () => void listeners.get(channel)!.delete(listener)
+    }
+  const emit = <C extends EventChannel>(channel: C, payload: EventMap[C]) =>
+    listeners.get(channel)?.forEach((l) => (l as (p: EventMap[C]) => void)(payload))
   const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
+  const conv = (kind: string, id: number) => `${kind}:${id}`
   const api: Api = {
     appInfo: () => ok({ name: 'qq', version: '0.0.0', platform: 'test', secretStorage }),
     getSettings: () => ok(settings),
@@ -25,18 +81,60 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     }),
     scanDemo: vi.fn(() => ok(true)),
     openExternal: () => ok(true),
-    onSessionChanged: (listener) => {
-      sessionListeners.add(listener)
-      return () => sessionListeners.delete(listener)
-    }
+    getContacts: vi.fn(() => ok(data.contacts)),
+    getMembers: vi.fn(({ kind, id }) => ok(data.members[conv(kind, id)] ?? [])),
+    getHistory: vi.fn(({ kind, id, limit = 50, before }) => {
+      const all = data.history[conv(kind, id)] ?? []
+      const start = before ? all.findIndex((m) => m.id === before) + 1 : 0
+      const messages = all.slice(start, start + limit)
+      const next = start + limit < all.length ? messages[messages.length - 1]!.id : null
+      return ok({ messages, next })
+    }),
+    searchHistory: vi.fn(({ query }) => {
+      const messages = Object.values(data.history)
+        .flat()
+        .filter((m) => m.text.includes(query))
+      return ok({ messages, next: null })
+    }),
+    sendMessage: vi.fn(({ kind, text }) => {
+      const entry: OutboxDto = {
+        id: nextOutboxId++,
+        ref: null,
+        kind,
+        targetKey: 'target',
+        text,
+        state: 'queued',
+        error: null,
+        part: 0,
+        parts: 1,
+        createdAt: Date.now()
+      }
+      data.outbox.push(entry)
+      return ok([entry])
+    }),
+    retryOutbox: vi.fn(({ id }) => {
+      const entry = data.outbox.find((e) => e.id === id)!
+      entry.state = 'queued'
+      return ok({ ...entry })
+    }),
+    getOutbox: () => ok(data.outbox.filter((e) => e.state !== 'sent')),
+    markRead: vi.fn(() => ok(true)),
+    getUnread: () => ok(data.unread),
+    onSessionChanged: subscribe('session:changed'),
+    onMessageReceived: subscribe('message:received'),
+    onOutboxChanged: subscribe('outbox:changed'),
+    onContactsChanged: subscribe('contacts:changed'),
+    onPresenceChanged: subscribe('presence:changed')
   }
   window.api = api
   return {
     api,
+    data,
+    emit,
     push(next: Partial<SessionSnapshot>) {
       session = { ...session, ...next }
-      sessionListeners.forEach((l) => l(session))
+      emit('session:changed', session)
     },
-    listenerCount: () => sessionListeners.size
+    listenerCount: (channel: EventChannel = 'session:changed') => listeners.get(channel)?.size ?? 0
   }
 }

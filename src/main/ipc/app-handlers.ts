@@ -6,6 +6,7 @@ import type { InvokeHandlers } from './dispatcher'
 import type { AppInfo, SessionSnapshot } from '../../shared/ipc'
 import type { SettingsStore } from '../settings/settings-store'
 import { toSafeExternalUrl } from '../security/external-url'
+import { createMessengerHandlers, type MessengerService } from './messenger-handlers'
 
 /** What the shell needs from the login session (backed by the session engine). */
 export interface SessionService {
@@ -27,6 +28,7 @@ export interface HandlerDeps {
   settings: SettingsStore
   session: SessionService
   demo: DemoService
+  messenger: MessengerService
   openExternal(url: string): Promise<void> | void
 }
 
@@ -45,6 +47,7 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       if (!safe) return false
       await deps.openExternal(safe)
       return true
-    }
+    },
+    ...createMessengerHandlers(deps.messenger)
   }
 }

@@ -8,6 +8,8 @@ import { startSimulator, type Simulator } from '../../simulator'
 
 export interface DemoServer {
   url(): string | null
+  /** The running simulator, for tests that push messages or read what was sent. */
+  simulator(): Simulator | null
   start(): Promise<string>
   /** The phone scans and confirms the QR shown now. */
   scan(): boolean
@@ -19,6 +21,7 @@ export function createDemoServer(): DemoServer {
   let starting: Promise<Simulator> | null = null
   return {
     url: () => simulator?.url ?? null,
+    simulator: () => simulator,
     async start() {
       starting ??= startSimulator({ era: '2018', scenario: 'lively', pollHoldMs: 30_000 })
       simulator = await starting

@@ -25,7 +25,8 @@ function makeHandlers(overrides: Partial<InvokeHandlers> = {}) {
       },
       session,
       openExternal,
-      demo: { start: () => session.start(), scan: () => true }
+      demo: { start: () => session.start(), scan: () => true },
+      messenger: { engine: () => null }
     }),
     ...overrides
   }
@@ -67,7 +68,31 @@ describe('IPC dispatcher', () => {
     ['settings:update', 'not an object'],
     ['shell:open-external', { url: 42 }],
     ['shell:open-external', { url: 'https://x', extra: 1 }],
-    ['app:info', { unexpected: true }]
+    ['app:info', { unexpected: true }],
+    ['contacts:get', { refresh: 'yes' }],
+    ['contacts:get', { refresh: true, extra: 1 }],
+    ['members:get', { kind: 'buddy', id: 1 }],
+    ['members:get', { kind: 'group', id: 0 }],
+    ['members:get', { kind: 'group' }],
+    ['history:get', { kind: 'channel', id: 5 }],
+    ['history:get', { kind: 'buddy', id: 5, limit: 10_000 }],
+    ['history:get', { kind: 'buddy', id: 5, before: 42 }],
+    ['history:get', { kind: 'buddy', id: 1.5 }],
+    ['history:search', { query: '' }],
+    ['history:search', { query: 'x'.repeat(101) }],
+    ['history:search', { query: 'hi', kind: 'group' }],
+    ['history:search', { query: 'hi', id: 3 }],
+    ['message:send', { kind: 'buddy', to: 5, text: '' }],
+    ['message:send', { kind: 'buddy', to: 5, text: 'x'.repeat(4001) }],
+    ['message:send', { kind: 'buddy', to: -5, text: 'hi' }],
+    ['message:send', { kind: 'buddy', to: 5, text: 'hi', html: '<b>' }],
+    ['message:send', { kind: 'buddy', to: '5', text: 'hi' }],
+    ['outbox:retry', { id: 'outbox:1' }],
+    ['outbox:retry', {}],
+    ['outbox:get', { all: true }],
+    ['conversation:read', { kind: 'group' }],
+    ['conversation:read', { kind: 'group', id: Number.NaN }],
+    ['unread:get', { kind: 'group' }]
   ])('gives a typed invalid-payload error for %s %j', async (channel, payload) => {
     const dispatch = createDispatcher(makeHandlers().handlers, check)
     const result = await dispatch(channel, trusted, payload)
@@ -98,6 +123,24 @@ describe('IPC dispatcher', () => {
     expect(await dispatch('shell:open-external', trusted, { url: 'javascript:alert(1)' })).toEqual({ ok: true, value: false })
     expect(await dispatch('shell:open-external', trusted, { url: 'https://qq.com' })).toEqual({ ok: true, value: true })
     expect(openExternal.mock.calls).toEqual([['https://qq.com/']])
+  })
+
+  it('answers messenger commands while signed out with a clear error', async () => {
+    const dispatch = createDispatcher(makeHandlers().handlers, check)
+    const calls: Array<[string, unknown]> = [
+      ['contacts:get', undefined],
+      ['members:get', { kind: 'group', id: 7 }],
+      ['history:get', { kind: 'buddy', id: 5, limit: 20 }],
+      ['history:search', { query: 'hi', kind: 'buddy', id: 5 }],
+      ['message:send', { kind: 'buddy', to: 5, text: 'hi' }],
+      ['outbox:retry', { id: 3 }],
+      ['outbox:get', undefined],
+      ['conversation:read', { kind: 'discuss', id: 9 }],
+      ['unread:get', undefined]
+    ]
+    for (const [channel, payload] of calls) {
+      expect(await dispatch(channel, trusted, payload)).toEqual({ ok: false, error: { code: 'failed', message: 'not signed in' } })
+    }
   })
 
   it('has a handler for every channel of the contract', () => {

@@ -1,0 +1,120 @@
+/**
+ * The messenger data the renderer receives over IPC: plain-data mirrors of the session engine's DTOs
+ * (src/main/engine/types.ts). They are declared here because src/shared may not import from src/main;
+ * the handlers return the engine's objects typed as these, so any drift is a compile error in main.
+ * All `uin`/`gid`/`did`/`id` numbers are the CURRENT session's ids; `key`s are stable across logins.
+ */
+import type { ConversationKind, PresenceStatus, Segment } from './domain'
+
+/** Delivery state of one of our own messages. */
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unconfirmed' | 'failed'
+
+export interface PartyDto {
+  uin: number
+  name: string
+}
+
+export interface MessageDto {
+  id: string
+  kind: ConversationKind
+  conversationKey: string
+  /** The conversation's current id: buddy uin, gid or did. */
+  conversationId: number
+  from: PartyDto
+  to: PartyDto
+  text: string
+  segments: Segment[]
+  /** Unix seconds. */
+  time: number
+  self: boolean
+  /** Our own sends from this client: the outbox state. */
+  state: DeliveryState | null
+}
+
+export interface BuddyDto {
+  uin: number
+  nick: string
+  markname: string | null
+  category: string
+  online: boolean
+  status: PresenceStatus
+  key: string
+}
+
+export interface GroupDto {
+  gid: number
+  code: number
+  name: string
+  markname: string | null
+  key: string
+}
+
+export interface DiscussionDto {
+  did: number
+  name: string
+  key: string
+}
+
+export interface RecentDto {
+  kind: ConversationKind
+  id: number
+  key: string | null
+}
+
+export interface ContactsDto {
+  buddies: BuddyDto[]
+  groups: GroupDto[]
+  discussions: DiscussionDto[]
+  recent: RecentDto[]
+  loadedAt: number
+}
+
+export interface MemberDto {
+  uin: number
+  nick: string
+  card: string | null
+  /** Display name per the naming rules (card else nick in groups). */
+  name: string
+}
+
+export interface OutboxDto {
+  /** The history message of this entry has the id `outbox:<id>`. */
+  id: number
+  ref: string | null
+  kind: ConversationKind
+  targetKey: string
+  text: string
+  state: DeliveryState
+  error: string | null
+  part: number
+  parts: number
+  createdAt: number
+}
+
+export interface HistoryPage {
+  /** Newest first. */
+  messages: MessageDto[]
+  /** Cursor for the next older page, null when there is none. */
+  next: string | null
+}
+
+export interface PresenceDto {
+  uin: number
+  status: PresenceStatus
+}
+
+export interface UnreadDto {
+  conversationKey: string
+  kind: ConversationKind
+  id: number | null
+  count: number
+}
+
+export interface ContactsChangedDto {
+  reason: 'refresh' | 'lookup'
+}
+
+/** The history message id of an outbox entry (the store links them this way). */
+export function outboxMessageId(outboxId: number): string {
+  return `outbox:${outboxId}`
+}
