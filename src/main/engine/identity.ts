@@ -29,7 +29,7 @@
  * a session), the directory reports a rekey and the engine moves the history (`rekeyConversation`).
  * Known limit: a name-keyed conversation whose name changed while we were signed out cannot be followed.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { ConversationKind, Segment } from '../../shared/domain'
 
 export function buddyKey(qq: number | null, categoryName: string, markname: string | null, nick: string): string {
@@ -70,7 +70,8 @@ export function ambiguousNames(names: Iterable<string>): Set<string> {
 }
 
 function digest(text: string, length: number): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, length)
+  // One-shot hash: no Hash object per call (this runs twice per received message).
+  return hash('sha256', text, 'base64url').slice(0, length)
 }
 
 export function contentHash(segments: readonly Segment[]): string {
@@ -78,5 +79,10 @@ export function contentHash(segments: readonly Segment[]): string {
 }
 
 export function eventId(conversationKey: string, senderKey: string, msgId: number, time: number, segments: readonly Segment[]): string {
-  return digest(`${conversationKey}\u0000${senderKey}\u0000${msgId}\u0000${time}\u0000${contentHash(segments)}`, 22)
+  return eventIdOfContent(conversationKey, senderKey, msgId, time, contentHash(segments))
+}
+
+/** eventId() when the content hash is already at hand (the pipeline needs it for the session tuple too). */
+export function eventIdOfContent(conversationKey: string, senderKey: string, msgId: number, time: number, contentHash: string): string {
+  return digest(`${conversationKey}\u0000${senderKey}\u0000${msgId}\u0000${time}\u0000${contentHash}`, 22)
 }

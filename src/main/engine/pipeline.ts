@@ -5,8 +5,8 @@
  *   -> persist (one transaction per batch) -> emit
  *
  * Duplicates: the server can deliver an event twice. Within a session a re-delivery has the same
- * session tuple (kind, ids, msg_id, time, content) and gets the stable id assigned the first time, so a
- * sender resolved in between cannot split it; across sessions/restarts the store drops the stable id.
+ * session tuple (kind, ids, msg_id, time, content) and is dropped by it, so a sender resolved in between
+ * (which changes the stable id) cannot split it; across sessions/restarts the store drops the stable id.
  * Echoes: SmartQQ echoes our own group/discussion sends back (send_uin = self). Those matching a recent
  * outbox send are dropped; the rest were sent from another device and are emitted with self: true.
  * Persist before emit: anything a subscriber saw is in the store (unless the store itself failed, which is
@@ -16,7 +16,7 @@ import { segmentsToText, type ConversationKind } from '../../shared/domain'
 import type { IncomingMessage, PollEvent } from '../protocol/types'
 import type { HistoryStore, NewMessage } from '../store/types'
 import type { Directory } from './directory'
-import { contentHash, eventId } from './identity'
+import { contentHash, eventIdOfContent } from './identity'
 import type { MessageDto, PresenceEvent } from './types'
 
 /** Implemented by the outbox runner. */
@@ -39,8 +39,12 @@ export interface BatchResult {
   kicked: string | null
 }
 
-/** How many session tuples we remember for re-delivery detection (a few minutes of heavy traffic). */
-const SEEN_LIMIT = 50_000
+/**
+ * Session tuples are remembered for re-delivery detection in two generations of this size (a few minutes
+ * of heavy traffic): when the newer one is full the older one is dropped. Evicting one oldest entry per
+ * message instead walks the Map's deleted slots from the front, quadratic once the limit is reached.
+ */
+const SEEN_GENERATION = 25_000
 
 /** What a person reads, normalised for comparing an echo with what we sent. */
 export function echoText(text: string): string {
@@ -48,7 +52,8 @@ export function echoText(text: string): string {
 }
 
 export class Pipeline {
-  private readonly seen = new Map<string, string>()
+  private seen = new Set<string>()
+  private seenBefore = new Set<string>()
   private readonly titles = new Map<string, string>()
 
   constructor(private readonly deps: PipelineDeps) {}
@@ -100,9 +105,12 @@ export class Pipeline {
     }
   }
 
-  private remember(tuple: string, id: string): void {
-    this.seen.set(tuple, id)
-    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.keys().next().value as string)
+  private remember(tuple: string): void {
+    if (this.seen.size >= SEEN_GENERATION) {
+      this.seenBefore = this.seen
+      this.seen = new Set()
+    }
+    this.seen.add(tuple)
   }
 
   private build(m: IncomingMessage): { row: NewMessage; dto: MessageDto } | null {
@@ -110,21 +118,21 @@ export class Pipeline {
     const self = directory.self
     const hash = contentHash(m.segments)
     const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${m.time}:${hash}`
-    if (this.seen.has(tuple)) return null
+    if (this.seen.has(tuple) || this.seenBefore.has(tuple)) return null
 
     const fromSelf = self !== null && m.senderUin === self.uin
     // Our own buddy message from another device arrives with from = self; the peer is to_uin.
     const conversationId = m.kind === 'buddy' && fromSelf ? m.toUin : m.fromUin
     const text = segmentsToText(m.segments)
     if (fromSelf && this.deps.echoes.consumeEcho(m.kind, conversationId, echoText(text))) {
-      this.remember(tuple, '')
+      this.remember(tuple)
       return null
     }
     const conv = directory.conversationKey(m.kind, conversationId)
     const sender = directory.sender(m.kind, conversationId, m.senderUin)
     if (!conv.known || !sender.known) directory.resolveLater(m.kind, conversationId, m.senderUin)
-    const id = eventId(conv.key, sender.key, m.msgId, m.time, m.segments)
-    this.remember(tuple, id)
+    const id = eventIdOfContent(conv.key, sender.key, m.msgId, m.time, hash)
+    this.remember(tuple)
 
     const conversationName = directory.conversationName(m.kind, conversationId)
     const selfParty = { uin: self?.uin ?? m.toUin, name: self?.nick ?? '' }
