@@ -1,5 +1,7 @@
 /** A spawned headless process with line-based access to its JSON stdout. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { afterEach, beforeAll } from 'vitest'
+import { buildHeadless } from './build-headless'
 
 export interface HeadlessChild {
   proc: ChildProcess
@@ -65,5 +67,36 @@ export function spawnHeadless(script: string, args: string[]): HeadlessChild {
       })
     },
     exit: () => exited
+  }
+}
+
+/**
+ * The per-file setup every headless test file shares: build the CLI once, spawn children that are
+ * killed after each test, and run deferred cleanups (simulator, temp profile) in reverse order.
+ */
+export function useHeadlessSuite(): {
+  spawn(args: string[]): HeadlessChild
+  defer(...cleanups: Array<() => Promise<unknown> | void>): void
+} {
+  let script = ''
+  let children: HeadlessChild[] = []
+  let cleanups: Array<() => Promise<unknown> | void> = []
+  beforeAll(async () => {
+    script = await buildHeadless()
+  }, 60_000)
+  afterEach(async () => {
+    // Children first: they hold the profile and talk to the simulator the cleanups remove.
+    for (const child of children) if (child.proc.exitCode === null) child.proc.kill('SIGKILL')
+    for (const c of cleanups.reverse()) await c()
+    children = []
+    cleanups = []
+  })
+  return {
+    spawn(args) {
+      const child = spawnHeadless(script, args)
+      children.push(child)
+      return child
+    },
+    defer: (...more) => void cleanups.push(...more)
   }
 }

@@ -1,20 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openAccountStore } from '../../src/main/store'
 import { startSimulator } from '../../src/simulator'
 import { FAST_SIM, sleep, tempProfile } from '../main/engine/harness'
-import { buildHeadless } from './build-headless'
-import { spawnHeadless, type HeadlessChild } from './child'
+import { useHeadlessSuite, type HeadlessChild } from './child'
 
-let script = ''
-beforeAll(async () => {
-  script = await buildHeadless()
-}, 60_000)
-
-let cleanups: Array<() => Promise<unknown> | void> = []
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c()
-  cleanups = []
-})
+const suite = useHeadlessSuite()
 
 const messageIds = (c: HeadlessChild): string[] => c.lines.filter((l) => l.type === 'message').map((l) => l.id as string)
 
@@ -22,11 +12,10 @@ describe('kill -9 during a burst', () => {
   it('every message reported before the kill is stored exactly once, and the restart neither loses nor repeats any', async () => {
     const sim = await startSimulator({ ...FAST_SIM, account: { buddies: 20, groups: 5, discussions: 2, groupMembers: 20 } })
     const p = tempProfile()
-    cleanups.push(p.cleanup, () => sim.close())
+    suite.defer(p.cleanup, () => sim.close())
     const args = ['--server', sim.url, '--profile', p.dir]
 
-    const a = spawnHeadless(script, args)
-    cleanups.push(() => void a.proc.kill('SIGKILL'))
+    const a = suite.spawn(args)
     await a.next((l) => l.type === 'qr')
     sim.scan({ confirm: true })
     const ready = await a.next((l) => l.type === 'ready')
@@ -47,8 +36,7 @@ describe('kill -9 during a burst', () => {
     await pusher
     const beforeKill = messageIds(a)
 
-    const b = spawnHeadless(script, args)
-    cleanups.push(() => void b.proc.kill('SIGKILL'))
+    const b = suite.spawn(args)
     await b.next((l) => l.type === 'ready')
     expect(b.lines.some((l) => l.type === 'qr')).toBe(false)
     // Let the restart drain what the server still held for the session.

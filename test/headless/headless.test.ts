@@ -1,29 +1,17 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/simulator'
 import { FAST_SIM, sleep, tempProfile } from '../main/engine/harness'
-import { buildHeadless } from './build-headless'
-import { spawnHeadless, type HeadlessChild } from './child'
+import { useHeadlessSuite, type HeadlessChild } from './child'
 
-let script = ''
-beforeAll(async () => {
-  script = await buildHeadless()
-}, 60_000)
-
-let cleanups: Array<() => Promise<unknown> | void> = []
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c()
-  cleanups = []
-})
+const suite = useHeadlessSuite()
 
 async function start(): Promise<{ sim: Awaited<ReturnType<typeof startSimulator>>; child: HeadlessChild; profile: string }> {
   const sim = await startSimulator(FAST_SIM)
   const p = tempProfile()
-  const child = spawnHeadless(script, ['--server', sim.url, '--profile', p.dir, '--send-interval', '50'])
-  cleanups.push(p.cleanup, () => sim.close(), () => {
-    if (child.proc.exitCode === null) child.proc.kill('SIGKILL')
-  })
+  const child = suite.spawn(['--server', sim.url, '--profile', p.dir, '--send-interval', '50'])
+  suite.defer(p.cleanup, () => sim.close())
   return { sim, child, profile: p.dir }
 }
 
