@@ -42,7 +42,6 @@ const invokeNames = {
   searchHistory: 'history:search',
   sendMessage: 'message:send',
   retryOutbox: 'outbox:retry',
-  getOutbox: 'outbox:get',
   markRead: 'conversation:read',
   getUnread: 'unread:get'
 } as const satisfies Record<string, InvokeChannel>

@@ -11,15 +11,17 @@
 import * as v from 'valibot'
 import type { SessionState } from './domain'
 import { settingsPatchSchema, type Settings } from './settings'
-import type {
-  ContactsChangedDto,
-  ContactsDto,
-  HistoryPage,
-  MemberDto,
-  MessageDto,
-  OutboxDto,
-  PresenceDto,
-  UnreadDto
+import {
+  MAX_MESSAGE_CHARS,
+  MAX_SEARCH_CHARS,
+  type ContactsChangedDto,
+  type ContactsDto,
+  type HistoryPage,
+  type MemberDto,
+  type MessageDto,
+  type OutboxDto,
+  type PresenceDto,
+  type UnreadDto
 } from './messenger'
 
 const empty = v.optional(v.undefined())
@@ -29,9 +31,6 @@ const conversationKind = v.picklist(['buddy', 'group', 'discuss'])
 const sessionId = v.pipe(v.number(), v.safeInteger(), v.minValue(1))
 const cursor = v.pipe(v.string(), v.maxLength(256))
 const pageLimit = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))
-/** Longer texts are split by the engine; this bounds one compose box (SmartQQ users pasted essays). */
-export const MAX_MESSAGE_CHARS = 4000
-export const MAX_SEARCH_CHARS = 100
 
 const searchSchema = v.pipe(
   v.strictObject({
@@ -70,7 +69,6 @@ export const invokeSchemas = {
     ref: v.optional(v.pipe(v.string(), v.maxLength(64)))
   }),
   'outbox:retry': v.strictObject({ id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)) }),
-  'outbox:get': empty,
   'conversation:read': v.strictObject({ kind: conversationKind, id: sessionId }),
   'unread:get': empty
 } as const
@@ -115,8 +113,6 @@ export interface InvokeResponses {
   /** One entry per part (long texts are split). */
   'message:send': OutboxDto[]
   'outbox:retry': OutboxDto
-  /** Entries not yet sent (queued, sending, unconfirmed, failed). */
-  'outbox:get': OutboxDto[]
   /** False when there was nothing to mark (no stored message in that conversation). */
   'conversation:read': boolean
   'unread:get': UnreadDto[]

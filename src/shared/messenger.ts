@@ -6,6 +6,11 @@
  */
 import type { ConversationKind, PresenceStatus, Segment } from './domain'
 
+/** One compose box at most (the engine splits long texts into several sends). */
+export const MAX_MESSAGE_CHARS = 4000
+/** A history search query at most. */
+export const MAX_SEARCH_CHARS = 100
+
 /** Delivery state of one of our own messages. */
 export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unconfirmed' | 'failed'
 

@@ -117,7 +117,6 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       entry.state = 'queued'
       return ok({ ...entry })
     }),
-    getOutbox: () => ok(data.outbox.filter((e) => e.state !== 'sent')),
     markRead: vi.fn(() => ok(true)),
     getUnread: () => ok(data.unread),
     onSessionChanged: subscribe('session:changed'),

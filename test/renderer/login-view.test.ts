@@ -70,7 +70,14 @@ describe('login view', () => {
     expect(fake.api.scanDemo).toHaveBeenCalledOnce()
     fake.push({ state: 'online', self: { uin: 1, nick: '小明' } })
     await flushPromises()
-    expect(wrapper.get('[data-test="welcome"]').text()).toBe('欢迎，小明')
+    // Online: the messenger replaces the login card, and the title bar offers to sign out.
+    expect(wrapper.find('[data-test="login-state"]').exists()).toBe(false)
+    expect(wrapper.get('[data-test="main-view"]').exists()).toBe(true)
+    expect(wrapper.get('[data-test="self-nick"]').text()).toBe('小明')
+    await wrapper.get('[data-test="logout"]').trigger('click')
+    await flushPromises()
+    expect(fake.api.logout).toHaveBeenCalledOnce()
+    expect(wrapper.get('[data-test="login-reason"]').text()).toBe('已退出登录')
   })
 
   it('unsubscribes from main when unmounted', async () => {

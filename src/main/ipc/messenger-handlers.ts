@@ -14,7 +14,6 @@ export type MessengerChannel =
   | 'history:search'
   | 'message:send'
   | 'outbox:retry'
-  | 'outbox:get'
   | 'conversation:read'
   | 'unread:get'
 
@@ -51,7 +50,6 @@ export function createMessengerHandlers(service: MessengerService): Pick<InvokeH
       signedIn().search(query, kind !== undefined && id !== undefined ? { kind, id } : null, { limit, before }),
     'message:send': ({ kind, to, text, ref }) => known().send({ kind, to, text, ref }),
     'outbox:retry': ({ id }) => known().retry(id),
-    'outbox:get': () => known().outbox(),
     'conversation:read': ({ kind, id }) => {
       try {
         signedIn().markRead(kind, id)

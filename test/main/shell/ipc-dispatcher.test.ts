@@ -89,7 +89,6 @@ describe('IPC dispatcher', () => {
     ['message:send', { kind: 'buddy', to: '5', text: 'hi' }],
     ['outbox:retry', { id: 'outbox:1' }],
     ['outbox:retry', {}],
-    ['outbox:get', { all: true }],
     ['conversation:read', { kind: 'group' }],
     ['conversation:read', { kind: 'group', id: Number.NaN }],
     ['unread:get', { kind: 'group' }]
@@ -134,7 +133,6 @@ describe('IPC dispatcher', () => {
       ['history:search', { query: 'hi', kind: 'buddy', id: 5 }],
       ['message:send', { kind: 'buddy', to: 5, text: 'hi' }],
       ['outbox:retry', { id: 3 }],
-      ['outbox:get', undefined],
       ['conversation:read', { kind: 'discuss', id: 9 }],
       ['unread:get', undefined]
     ]

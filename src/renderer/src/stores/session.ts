@@ -13,6 +13,8 @@ export const useSessionStore = defineStore('session', () => {
   let unsubscribe: (() => void) | null = null
 
   const isOnline = computed(() => snapshot.value.state === 'online')
+  /** The messenger stays up while the engine reconnects (sends queue meanwhile). */
+  const isSignedIn = computed(() => isOnline.value || snapshot.value.state === 'reconnecting')
   const showsQr = computed(() => snapshot.value.qrDataUrl !== null && !isOnline.value)
 
   async function run(action: () => Promise<SessionSnapshot>): Promise<void> {
@@ -49,5 +51,5 @@ export const useSessionStore = defineStore('session', () => {
     unsubscribe = null
   }
 
-  return { snapshot, error, isOnline, showsQr, init, start, logout, startDemo, scanDemo, dispose }
+  return { snapshot, error, isOnline, isSignedIn, showsQr, init, start, logout, startDemo, scanDemo, dispose }
 })

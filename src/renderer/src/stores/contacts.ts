@@ -1,0 +1,95 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { ContactsDto, MemberDto, PresenceDto } from '../../../shared/messenger'
+import { unwrap, useApi } from '../composables/useApi'
+import { buddyName, groupName, refKey, type ConversationRef } from '../lib/conversation-ref'
+
+/** The directory (buddies, groups, discussions, recent) of the signed-in account, kept live by pushes. */
+export const useContactsStore = defineStore('contacts', () => {
+  const api = useApi()
+  const contacts = ref<ContactsDto | null>(null)
+  const error = ref<string | null>(null)
+  /** refKey -> members of a group or discussion, loaded when it is opened. */
+  const members = ref<Record<string, MemberDto[]>>({})
+  let unsubscribers: Array<() => void> = []
+
+  const buddies = computed(() => contacts.value?.buddies ?? [])
+  const groups = computed(() => contacts.value?.groups ?? [])
+  const discussions = computed(() => contacts.value?.discussions ?? [])
+  const recent = computed(() => contacts.value?.recent ?? [])
+  const buddyByUin = computed(() => new Map(buddies.value.map((b) => [b.uin, b])))
+  const groupByGid = computed(() => new Map(groups.value.map((g) => [g.gid, g])))
+  const discussionByDid = computed(() => new Map(discussions.value.map((d) => [d.did, d])))
+
+  async function load(refresh = false): Promise<void> {
+    try {
+      contacts.value = unwrap(await api.getContacts({ refresh }))
+      error.value = null
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  function applyPresence({ uin, status }: PresenceDto): void {
+    const buddy = buddyByUin.value.get(uin)
+    if (!buddy) return
+    buddy.status = status
+    buddy.online = status !== 'offline'
+  }
+
+  /** The name shown for a conversation, or null when it is not in the directory (yet). */
+  function nameOf(ref: ConversationRef): string | null {
+    if (ref.kind === 'buddy') {
+      const b = buddyByUin.value.get(ref.id)
+      return b ? buddyName(b) : null
+    }
+    if (ref.kind === 'group') {
+      const g = groupByGid.value.get(ref.id)
+      return g ? groupName(g) : null
+    }
+    return discussionByDid.value.get(ref.id)?.name ?? null
+  }
+
+  async function loadMembers(ref: ConversationRef & { kind: 'group' | 'discuss' }): Promise<void> {
+    try {
+      members.value[refKey(ref)] = unwrap(await api.getMembers(ref))
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  async function init(): Promise<void> {
+    if (unsubscribers.length === 0) {
+      unsubscribers = [
+        api.onContactsChanged(() => void load()),
+        api.onPresenceChanged(applyPresence)
+      ]
+    }
+    await load()
+  }
+
+  function dispose(): void {
+    unsubscribers.forEach((u) => u())
+    unsubscribers = []
+    contacts.value = null
+    members.value = {}
+    error.value = null
+  }
+
+  return {
+    contacts,
+    error,
+    members,
+    buddies,
+    groups,
+    discussions,
+    recent,
+    buddyByUin,
+    load,
+    loadMembers,
+    applyPresence,
+    nameOf,
+    init,
+    dispose
+  }
+})
