@@ -72,7 +72,7 @@ describe('login view', () => {
     await flushPromises()
     // Online: the messenger replaces the login card, and the title bar offers to sign out.
     expect(wrapper.find('[data-test="login-state"]').exists()).toBe(false)
-    expect(wrapper.get('[data-test="main-view"]').exists()).toBe(true)
+    expect(wrapper.find('[data-test="main-view"]').exists()).toBe(true)
     expect(wrapper.get('[data-test="self-nick"]').text()).toBe('小明')
     await wrapper.get('[data-test="logout"]').trigger('click')
     await flushPromises()

@@ -120,13 +120,10 @@ export function useContactRows(
 
   return computed<ContactRow[]>(() => {
     const query = normalizeQuery(filter.value)
-    if (query !== '')
-      return everyone.value.filter((r) => matchesName(r.name, query))
+    if (query !== '') return everyone.value.filter((r) => matchesName(r.name, query))
     if (tab.value === 'buddies') return buddyRows.value
-    if (tab.value === 'groups')
-      return everyone.value.filter((r) => r.ref.kind === 'group')
-    if (tab.value === 'discussions')
-      return everyone.value.filter((r) => r.ref.kind === 'discuss')
+    if (tab.value === 'groups') return everyone.value.filter((r) => r.ref.kind === 'group')
+    if (tab.value === 'discussions') return everyone.value.filter((r) => r.ref.kind === 'discuss')
     return recentRows.value
   })
 }

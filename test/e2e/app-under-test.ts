@@ -1,0 +1,73 @@
+/**
+ * The whole app for an e2e test: real services (engine, demo simulator, handlers) in this process,
+ * the built renderer in Chromium over the test bridge, and main's pushes delivered to the page.
+ * The test file must `vi.mock('electron')` first (electron-store is loaded lazily for that reason).
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { createSenderCheck } from '../../src/main/security/sender'
+import { createAppServices, type AppServices } from '../../src/main/app-services'
+import { createFileSecretStore } from '../../src/main/engine'
+import type { EmitEvent } from '../../src/shared/ipc'
+import { launchChromium, openBridgedPage, serveRenderer, type BridgedPage } from './harness'
+
+export interface AppUnderTest {
+  services: AppServices
+  bridged: BridgedPage
+  close(): Promise<void>
+}
+
+export async function startAppUnderTest(): Promise<AppUnderTest> {
+  const { createSettingsStore } = await import('../../src/main/settings/settings-store')
+  const server = await serveRenderer()
+  const profile = mkdtempSync(join(tmpdir(), 'qq-e2e-'))
+  // Pushes go to the page once it exists, exactly as webContents.send would deliver them.
+  let push: EmitEvent = () => {}
+  const services = createAppServices({
+    appInfo: {
+      name: 'qq-desktop',
+      version: '0.0.0-e2e',
+      platform: 'linux',
+      secretStorage: 'encrypted'
+    },
+    settings: createSettingsStore({ cwd: profile }),
+    userDataDir: profile,
+    secrets: createFileSecretStore(join(profile, 'sessions')),
+    emit: (channel, payload) => push(channel, payload),
+    openExternal: () => {},
+    log: () => {}
+  })
+  let browser: Browser | null = null
+  try {
+    browser = await launchChromium()
+    const dispatch = createDispatcher(services.handlers, createSenderCheck(server.url))
+    const bridged = await openBridgedPage(browser, server.url, dispatch)
+    push = (channel, payload) => void bridged.emit(channel, payload).catch(() => {})
+    const opened = browser
+    return {
+      services,
+      bridged,
+      async close() {
+        await services.stop()
+        await opened.close()
+        await server.close()
+      }
+    }
+  } catch (e) {
+    await services.stop()
+    await browser?.close()
+    await server.close()
+    throw e
+  }
+}
+
+/** Demo login through the UI: start the demo server, play the phone scan, wait for the messenger. */
+export async function signInWithDemo(app: AppUnderTest): Promise<void> {
+  const { page } = app.bridged
+  await page.getByTestId('start-demo').click()
+  await page.getByTestId('demo-scan').click({ timeout: 20_000 })
+  await page.getByTestId('main-view').waitFor({ timeout: 20_000 })
+}
