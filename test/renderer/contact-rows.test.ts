@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import { ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { BuddyDto } from '../../src/shared/messenger'
@@ -92,6 +93,17 @@ describe('sidebar rows', () => {
     expect(names()).toEqual(['#同学 2/3', '#家人 0/1', '赵六'])
     fake.emit('presence:changed', { uin: 4, status: 'busy' })
     expect(names()).toEqual(['#同学 2/3', '#家人 1/1', '赵六'])
+  })
+
+  it('reloads the directory when it changes, once per burst of changes', async () => {
+    const { fake, names } = await setup()
+    const loads = () => vi.mocked(fake.api.getContacts).mock.calls.length
+    expect(loads()).toBe(1)
+    fake.data.contacts = { ...fake.data.contacts, buddies: [buddy(7, '新朋友', '同学', true)] }
+    for (let i = 0; i < 5; i++) fake.emit('contacts:changed', { reason: 'lookup' })
+    await flushPromises()
+    expect(loads()).toBe(3)
+    expect(names()).toEqual(['#同学 1/1', '新朋友'])
   })
 
   it('filters every kind of contact by pinyin', async () => {

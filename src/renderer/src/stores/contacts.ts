@@ -30,6 +30,24 @@ export const useContactsStore = defineStore('contacts', () => {
     }
   }
 
+  // Lookups can report many changes in a burst (one per resolved sender): reload at most once at a
+  // time, plus once more afterwards if anything changed meanwhile.
+  let reloading: Promise<void> | null = null
+  let changedMeanwhile = false
+  function reload(): void {
+    if (reloading) {
+      changedMeanwhile = true
+      return
+    }
+    reloading = load().finally(() => {
+      reloading = null
+      if (changedMeanwhile) {
+        changedMeanwhile = false
+        reload()
+      }
+    })
+  }
+
   function applyPresence({ uin, status }: PresenceDto): void {
     const buddy = buddyByUin.value.get(uin)
     if (!buddy) return
@@ -61,7 +79,7 @@ export const useContactsStore = defineStore('contacts', () => {
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {
       unsubscribers = [
-        api.onContactsChanged(() => void load()),
+        api.onContactsChanged(reload),
         api.onPresenceChanged(applyPresence)
       ]
     }
