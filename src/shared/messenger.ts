@@ -1,7 +1,7 @@
 /**
- * The messenger data the renderer receives over IPC: plain-data mirrors of the session engine's DTOs
- * (src/main/engine/types.ts). They are declared here because src/shared may not import from src/main;
- * the handlers return the engine's objects typed as these, so any drift is a compile error in main.
+ * The messenger data the session engine produces and the renderer receives over IPC: plain-data
+ * DTOs, declared once here (src/shared may not import from src/main; the engine's types.ts
+ * re-exports these).
  * All `uin`/`gid`/`did`/`id` numbers are the CURRENT session's ids; `key`s are stable across logins.
  */
 import type { ConversationKind, PresenceStatus, Segment } from './domain'

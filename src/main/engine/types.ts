@@ -5,8 +5,35 @@
  */
 import type { ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
 import type { OutboxState } from '../store/types'
+import type {
+  BuddyDto,
+  ContactsDto,
+  DiscussionDto,
+  GroupDto,
+  HistoryPage,
+  MemberDto,
+  MessageDto,
+  OutboxDto,
+  PartyDto,
+  RecentDto,
+  UnreadDto
+} from '../../shared/messenger'
 
 export type { OutboxState }
+// The plain-data DTOs cross IPC, so they are declared once in src/shared (the renderer's side).
+export type {
+  BuddyDto,
+  ContactsDto,
+  DiscussionDto,
+  GroupDto,
+  HistoryPage,
+  MemberDto,
+  MessageDto,
+  OutboxDto,
+  PartyDto,
+  RecentDto,
+  UnreadDto
+}
 
 /** Why the lifecycle moved. */
 export type StateReason =
@@ -56,106 +83,9 @@ export interface ReadyEvent {
   remembered: boolean
 }
 
-export interface PartyDto {
-  uin: number
-  name: string
-}
-
-export interface MessageDto {
-  id: string
-  kind: ConversationKind
-  /** Stable conversation key (history, unread). */
-  conversationKey: string
-  /** The conversation's current id: buddy uin, gid or did. */
-  conversationId: number
-  from: PartyDto
-  /** Group/discussion for those kinds; for buddy messages the account itself (or the peer for our own sends). */
-  to: PartyDto
-  text: string
-  segments: Segment[]
-  time: number
-  /** Sent by this account (from this client, or from another device). */
-  self: boolean
-  /** Our own sends from this client: the outbox state. */
-  state: OutboxState | null
-}
-
-export interface BuddyDto {
-  uin: number
-  nick: string
-  markname: string | null
-  category: string
-  online: boolean
-  status: PresenceStatus
-  key: string
-}
-
-export interface GroupDto {
-  gid: number
-  code: number
-  name: string
-  markname: string | null
-  key: string
-}
-
-export interface DiscussionDto {
-  did: number
-  name: string
-  key: string
-}
-
-export interface RecentDto {
-  kind: ConversationKind
-  id: number
-  key: string | null
-}
-
-export interface ContactsDto {
-  buddies: BuddyDto[]
-  groups: GroupDto[]
-  discussions: DiscussionDto[]
-  recent: RecentDto[]
-  /** When the directory was last loaded from the server (ms). */
-  loadedAt: number
-}
-
-export interface MemberDto {
-  uin: number
-  nick: string
-  card: string | null
-  /** Display name per the naming rules. */
-  name: string
-}
-
-export interface OutboxDto {
-  id: number
-  ref: string | null
-  kind: ConversationKind
-  targetKey: string
-  text: string
-  state: OutboxState
-  error: string | null
-  part: number
-  parts: number
-  createdAt: number
-}
-
-export interface HistoryPage {
-  messages: MessageDto[]
-  next: string | null
-}
-
 export interface PresenceEvent {
   uin: number
   status: PresenceStatus
-}
-
-export interface UnreadDto {
-  conversationKey: string
-  kind: ConversationKind
-  /** Current id, or null when the conversation is not in this session's directory. */
-  id: number | null
-  count: number
 }
 
 /** Events delivered by `engine.on(name, cb)`. */
