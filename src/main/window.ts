@@ -10,8 +10,15 @@ export function rendererPageUrl(): string {
   return new URL(`file://${join(import.meta.dirname, '../renderer/index.html')}`).toString()
 }
 
+/** resources/ sits beside out/ (built) and is shipped unpacked beside the app (packaged). */
+const ICON = join(import.meta.dirname, '../../resources/icon.png')
+
 export function createMainWindow(pageUrl: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')))
+  const window = new BrowserWindow({
+    ...mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')),
+    // Windows and macOS take the icon from the packaged app; Linux window managers need it here.
+    ...(process.platform === 'linux' ? { icon: ICON } : {})
+  })
   lockDownWebContents(window.webContents, (url) => shell.openExternal(url))
   window.once('ready-to-show', () => window.show())
   void window.loadURL(pageUrl)
