@@ -41,4 +41,16 @@ describe('main view', () => {
     expect(wrapper.get('[data-test="contacts-empty"]').text()).toBe('没有找到匹配的联系人')
     expect(wrapper.get('[data-test="pick"]').text()).toContain('开始聊天')
   })
+
+  it('marks no tab current while a filter searches every kind, and a tab click ends the search', async () => {
+    const { wrapper } = await mountApp({ state: 'online' })
+    const selected = () => wrapper.findAll('[role="tab"]').filter((tab) => tab.attributes('aria-selected') === 'true')
+    expect(selected().map((tab) => tab.attributes('data-test'))).toEqual(['tab-buddies'])
+    const filter = wrapper.get<HTMLInputElement>('[data-test="contact-filter"]')
+    await filter.setValue('zs')
+    expect(selected()).toHaveLength(0)
+    await wrapper.get('[data-test="tab-groups"]').trigger('click')
+    expect(filter.element.value).toBe('')
+    expect(selected().map((tab) => tab.attributes('data-test'))).toEqual(['tab-groups'])
+  })
 })
