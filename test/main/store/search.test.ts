@@ -57,11 +57,36 @@ describe('search', () => {
     s.close()
   })
 
+  it('returns only messages holding the whole query, not merely all of its trigrams', () => {
+    const s = openAccountStore(tempDir(), 'acc')
+    s.history.appendBatch([
+      msg('split', { time: 1, segments: [{ type: 'text', text: '生日 快乐 日快乐生日快' }] }),
+      msg('whole', { time: 2, segments: [{ type: 'text', text: '祝你生日快乐' }] }),
+      msg('latin', { time: 3, segments: [{ type: 'text', text: 'abc xbcd cde' }] })
+    ])
+    expect(ids(s, '生日快乐')).toEqual(['whole'])
+    expect(ids(s, '生日快乐', 'group:code:1')).toEqual(['whole'])
+    expect(ids(s, 'abcde')).toEqual([])
+    expect(ids(s, 'bcd c')).toEqual(['latin'])
+    s.close()
+  })
+
+  it('folds case beyond ASCII for 3+ characters, as the trigram index does', () => {
+    const s = openAccountStore(tempDir(), 'acc')
+    s.history.appendBatch([msg('fr', { segments: [{ type: 'text', text: "l'École est fermée" }] })])
+    expect(ids(s, 'école')).toEqual(['fr'])
+    expect(ids(s, 'FERMÉE', 'group:code:1')).toEqual(['fr'])
+    s.close()
+  })
+
   it('treats FTS syntax in the query as plain text', () => {
     const s = seeded()
     expect(ids(s, 'the "meeting')).toEqual([])
     expect(ids(s, 'AND')).toEqual([])
     expect(ids(s, '100%')).toEqual(['g4'])
+    expect(ids(s, 'a_b')).toEqual(['g4'])
+    expect(ids(s, 'at 3PM OR x')).toEqual([])
+    expect(ids(s, '"Meeting at"')).toEqual([])
     s.close()
   })
 
