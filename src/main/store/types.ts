@@ -10,10 +10,11 @@
  * (backoff needs sub-second precision).
  */
 import type { ConversationKind, Segment } from '../../shared/domain'
+import type { DeliveryState } from '../../shared/messenger'
 import type { StoreError } from './errors'
 
-/** Delivery state of one of our own messages; mirrors the outbox entry it came from. */
-export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unconfirmed' | 'failed'
+/** Delivery state of one of our own messages (declared once in src/shared/messenger.ts). */
+export type { DeliveryState }
 
 /** A message to store. */
 export interface NewMessage {
