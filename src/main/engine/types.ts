@@ -5,35 +5,11 @@
  */
 import type { ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
 import type { OutboxState } from '../store/types'
-import type {
-  BuddyDto,
-  ContactsDto,
-  DiscussionDto,
-  GroupDto,
-  HistoryPage,
-  MemberDto,
-  MessageDto,
-  OutboxDto,
-  PartyDto,
-  RecentDto,
-  UnreadDto
-} from '../../shared/messenger'
+import type { MessageDto, OutboxDto } from '../../shared/messenger'
 
 export type { OutboxState }
 // The plain-data DTOs cross IPC, so they are declared once in src/shared (the renderer's side).
-export type {
-  BuddyDto,
-  ContactsDto,
-  DiscussionDto,
-  GroupDto,
-  HistoryPage,
-  MemberDto,
-  MessageDto,
-  OutboxDto,
-  PartyDto,
-  RecentDto,
-  UnreadDto
-}
+export type * from '../../shared/messenger'
 
 /** Why the lifecycle moved. */
 export type StateReason =
