@@ -16,8 +16,8 @@ import type { StoreError } from './errors'
 /** Delivery state of one of our own messages (declared once in src/shared/messenger.ts). */
 export type { DeliveryState }
 
-/** A message to store. */
-export interface NewMessage {
+/** What every message has, whether about to be stored or read back. */
+interface MessageBase {
   /** Stable event id: the same event delivered twice carries the same id and is stored once. */
   id: string
   conversation: string
@@ -30,6 +30,10 @@ export interface NewMessage {
   self: boolean
   /** Unix seconds. */
   time: number
+}
+
+/** A message to store. */
+export interface NewMessage extends MessageBase {
   segments: readonly Segment[]
   /** Link to the outbox entry this message was sent through, if any. */
   outboxId?: number | null
@@ -38,14 +42,7 @@ export interface NewMessage {
   state?: DeliveryState | null
 }
 
-export interface StoredMessage {
-  id: string
-  conversation: string
-  kind: ConversationKind
-  sender: string
-  senderName: string
-  self: boolean
-  time: number
+export interface StoredMessage extends MessageBase {
   segments: Segment[]
   /** What a person reads: `segmentsToText(segments)` (faces as `[name]`, images as `[图片]`). */
   text: string
