@@ -24,6 +24,15 @@ function started(engine: Engine): Engine {
   return engine
 }
 
+/** One engine logs in by QR and stops, leaving a remembered session in the profile. */
+async function rememberOneLogin(sim: Sim, profile: string): Promise<void> {
+  const first = makeEngine(sim, profile)
+  const rec = record(first)
+  first.start()
+  await loginByQr(sim, rec)
+  await first.stop()
+}
+
 describe('session lifecycle', () => {
   it('logs in by QR (waiting -> scanned -> signing-in -> online), announces ready with loaded contacts and remembers the session owner-only', async () => {
     const { sim, profile } = await setup()
@@ -62,11 +71,7 @@ describe('session lifecycle', () => {
 
   it('reuses a remembered session without a QR when the server still accepts it', async () => {
     const { sim, profile } = await setup()
-    const first = makeEngine(sim, profile)
-    const rec1 = record(first)
-    first.start()
-    await loginByQr(sim, rec1)
-    await first.stop()
+    await rememberOneLogin(sim, profile)
 
     const second = started(makeEngine(sim, profile))
     const rec2 = record(second)
@@ -78,11 +83,7 @@ describe('session lifecycle', () => {
 
   it('falls back to the QR when the remembered session is refused', async () => {
     const { sim, profile } = await setup()
-    const first = makeEngine(sim, profile)
-    const rec1 = record(first)
-    first.start()
-    await loginByQr(sim, rec1)
-    await first.stop()
+    await rememberOneLogin(sim, profile)
     await sim.expireSession()
 
     const second = started(makeEngine(sim, profile))
