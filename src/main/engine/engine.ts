@@ -5,8 +5,10 @@
  * account's store; the headless CLI injects plain-Node versions of the same.
  */
 import { randomUUID } from 'node:crypto'
+import { isAbsolute } from 'node:path'
 import type { ConversationKind, Segment, SessionState } from '../../shared/domain'
 import type { ProtocolClient, SessionCredentials } from '../protocol/types'
+import { StoreError } from '../store/errors'
 import type { AccountStore, StoredMessage } from '../store/types'
 import { isAbort, systemClock, type Clock } from './clock'
 import { Directory, memberName } from './directory'
@@ -21,6 +23,8 @@ import {
   EngineCommandError,
   type ContactsDto,
   type EngineEvents,
+  type ExportFormat,
+  type ExportResult,
   type HistoryPage,
   type MemberDto,
   type MessageDto,
@@ -76,6 +80,8 @@ export interface Engine {
   /** The newest outbox entry with this ref (any state), or null. */
   outboxByRef(ref: string): OutboxDto | null
   history(kind: ConversationKind, id: number, query?: HistoryQuery): HistoryPage
+  /** Writes the whole stored history of a conversation to `path` (absolute; file mode 0600). */
+  exportConversation(kind: ConversationKind, id: number, format: ExportFormat, path: string): ExportResult
   search(text: string, scope?: { kind: ConversationKind; id: number } | null, query?: HistoryQuery): HistoryPage
   unread(): UnreadDto[]
   markRead(kind: ConversationKind, id: number): void
@@ -436,6 +442,23 @@ export function createEngine(options: EngineOptions): Engine {
       const key = directory.conversationKey(kind, id).key
       const page = requireStore().history.page(key, { limit: query.limit, before: query.before ?? null })
       return { messages: page.messages.map((m) => toDto(m, id)), next: page.next }
+    },
+    exportConversation(kind, id, format, path) {
+      if (!isAbsolute(path)) throw new EngineCommandError(`export path must be absolute: ${path}`)
+      // The same key history() reads, so a conversation not (yet) in the contacts still exports.
+      const key = directory.conversationKey(kind, id).key
+      try {
+        requireStore().history.exportConversationToFile(key, format, path)
+      } catch (e) {
+        if (e instanceof StoreError) {
+          if (e.code === 'not-found') throw new EngineCommandError(`no stored history with ${kind} ${id}`)
+          throw e
+        }
+        // A missing folder or a read-only target is the caller's path, not a broken store.
+        if (e instanceof Error && 'code' in e && typeof e.code === 'string') throw new EngineCommandError(`cannot write ${path}: ${e.code}`)
+        throw e
+      }
+      return { path, format }
     },
     search(text, scope, query = {}) {
       const conversation = scope ? directory.conversationKey(scope.kind, scope.id).key : undefined

@@ -4,10 +4,10 @@
  * All `uin`/`gid`/`did` numbers are the CURRENT session's ids; `key`s are stable (identity.ts).
  */
 import type { ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
-import type { OutboxState } from '../store/types'
+import type { ExportFormat, OutboxState } from '../store/types'
 import type { MessageDto, OutboxDto } from '../../shared/messenger'
 
-export type { OutboxState }
+export type { ExportFormat, OutboxState }
 // The plain-data DTOs cross IPC, so they are declared once in src/shared (the renderer's side).
 export type * from '../../shared/messenger'
 
@@ -83,6 +83,12 @@ export interface EngineEvents {
 export type SendInput =
   | { kind: ConversationKind; to: number; text: string; ref?: string }
   | { kind: ConversationKind; to: number; segments: Segment[]; ref?: string }
+
+/** Where a conversation export was written. */
+export interface ExportResult {
+  path: string
+  format: ExportFormat
+}
 
 /** Thrown by engine commands for caller errors (unknown target, empty text...). */
 export class EngineCommandError extends Error {
