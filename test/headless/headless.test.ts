@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/simulator'
@@ -50,6 +50,15 @@ describe('headless JSON-lines mode', () => {
     ])
     expect(hist.next).toBeNull()
 
+    // A relative export path lands in the profile (checked 0600 with the other files below).
+    child.send({ cmd: 'export', kind: 'buddy', id: buddy.uin, format: 'txt', path: 'chat.txt' })
+    expect(await child.next((l) => l.type === 'exported')).toEqual({ type: 'exported', path: join(profile, 'chat.txt'), format: 'txt' })
+    const txt = readFileSync(join(profile, 'chat.txt'), 'utf8')
+    expect(txt).toContain('a < b & c [微笑]')
+    expect(txt).toContain('hello back')
+    child.send({ cmd: 'export', kind: 'buddy', id: acc.buddies[1]!.uin, format: 'json', path: 'none.json' })
+    expect((await child.next((l) => l.type === 'error' && l.cmd === 'export')).message).toMatch(/no stored history/)
+
     child.send({ cmd: 'contacts' })
     const contacts = await child.next((l) => l.type === 'contacts')
     const b0 = (contacts.buddies as Array<Record<string, unknown>>).find((b) => b.uin === buddy.uin)!
@@ -70,6 +79,8 @@ describe('headless JSON-lines mode', () => {
     child.send({ cmd: 'send', ref: 'bad', kind: 'buddy', to: 'nobody', text: 'x' })
     const err = await child.next((l) => l.type === 'error' && l.ref === 'bad')
     expect(err.message).toMatch(/to/)
+    child.send({ cmd: 'export', kind: 'buddy', id: 1, format: 'pdf', path: 'x.pdf' })
+    expect((await child.next((l) => l.type === 'error' && String(l.message).includes('format'))).message).toMatch(/invalid command at format/)
     child.send({ cmd: 'frobnicate' })
     await child.next((l) => l.type === 'error' && String(l.message).includes('cmd'))
     child.proc.stdin!.end()

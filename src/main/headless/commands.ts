@@ -28,6 +28,7 @@ export const CommandSchema = v.variant('cmd', [
   v.object({ cmd: v.literal('history'), kind: Kind, id: Id, limit: Limit, before: Before }),
   v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), kind: v.optional(Kind), id: v.optional(Id), limit: Limit, before: Before }),
   v.object({ cmd: v.literal('read'), kind: Kind, id: Id }),
+  v.object({ cmd: v.literal('export'), kind: Kind, id: Id, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }),
   v.object({ cmd: v.literal('unread') }),
   v.object({ cmd: v.literal('outbox') }),
   v.object({ cmd: v.literal('retry'), id: Id }),

@@ -3,7 +3,7 @@
  * lines on stdout (see writer.ts for the contract), with the QR shown on stderr for a terminal.
  */
 import { chmod, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import { createEngine, createFileSecretStore, EngineCommandError, type Engine, type OutboxDto } from '../engine'
@@ -53,7 +53,7 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo): Promise<n
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity })
   lines.on('line', (line) => {
     if (line.trim() === '' || quitting) return
-    void handleLine(engine, line, out.write, quit).catch((e: unknown) => log(`command failed unexpectedly: ${String(e)}`))
+    void handleLine(engine, args.profile, line, out.write, quit).catch((e: unknown) => log(`command failed unexpectedly: ${String(e)}`))
   })
   lines.on('close', () => void quit())
   process.once('SIGTERM', () => void quit())
@@ -103,7 +103,7 @@ function reportOutbox(o: OutboxDto, out: Out): void {
   else if ((o.state === 'sent' || o.state === 'unconfirmed') && o.part === o.parts - 1) out({ type: 'sent', ref: o.ref, state: o.state })
 }
 
-async function handleLine(engine: Engine, line: string, out: Out, quit: () => Promise<number>): Promise<void> {
+async function handleLine(engine: Engine, profile: string, line: string, out: Out, quit: () => Promise<number>): Promise<void> {
   let cmd: Command
   try {
     cmd = parseCommand(line)
@@ -113,14 +113,14 @@ async function handleLine(engine: Engine, line: string, out: Out, quit: () => Pr
     return
   }
   try {
-    await runCommand(engine, cmd, out, quit)
+    await runCommand(engine, profile, cmd, out, quit)
   } catch (e) {
     if (!(e instanceof EngineCommandError || e instanceof StoreError)) throw e
     out({ type: 'error', ...('ref' in cmd ? { ref: cmd.ref } : {}), cmd: cmd.cmd, message: e.message })
   }
 }
 
-async function runCommand(engine: Engine, cmd: Command, out: Out, quit: () => Promise<number>): Promise<void> {
+async function runCommand(engine: Engine, profile: string, cmd: Command, out: Out, quit: () => Promise<number>): Promise<void> {
   switch (cmd.cmd) {
     case 'contacts': {
       const c = await engine.contacts({ refresh: cmd.refresh })
@@ -169,6 +169,12 @@ async function runCommand(engine: Engine, cmd: Command, out: Out, quit: () => Pr
       engine.markRead(cmd.kind, cmd.id)
       out({ type: 'read', kind: cmd.kind, id: cmd.id })
       return
+    case 'export': {
+      // Relative to the profile, not the cwd: a script driving us need not know where we were started.
+      const done = engine.exportConversation(cmd.kind, cmd.id, cmd.format, resolve(profile, cmd.path))
+      out({ type: 'exported', path: done.path, format: done.format })
+      return
+    }
     case 'unread':
       out({ type: 'unread', conversations: engine.unread() })
       return
