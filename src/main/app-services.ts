@@ -3,7 +3,7 @@
  * so the e2e tests drive exactly what the Electron shell runs. index.ts adds the Electron parts:
  * the window, safeStorage, the real ipcMain.
  */
-import type { AppInfo, EmitEvent } from '../shared/ipc'
+import type { AppInfo, EmitEvent, ExportFormat } from '../shared/ipc'
 import type { SecretStore } from './engine'
 import { createHandlers } from './ipc/app-handlers'
 import type { InvokeHandlers } from './ipc/dispatcher'
@@ -19,6 +19,8 @@ export interface AppServiceDeps {
   /** Pushes to the renderer (session and messenger events). */
   emit: EmitEvent
   openExternal(url: string): Promise<void> | void
+  /** Where to save a conversation export (the save dialog in the app); null when cancelled. */
+  pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
   log(message: string): void
 }
 
@@ -46,6 +48,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     session,
     messenger: session,
     openExternal: deps.openExternal,
+    pickExportPath: deps.pickExportPath,
     demo: {
       async start() {
         await demo.start()

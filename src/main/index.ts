@@ -4,7 +4,7 @@
  * other shell files are the only ones that import `electron`.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, session as electronSession, shell } from 'electron'
+import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
 import { createMainWindow, rendererPageUrl } from './window'
 import { registerIpcHandlers, sendEvent } from './ipc/register'
 import { createSenderCheck } from './security/sender'
@@ -56,6 +56,15 @@ if (!app.requestSingleInstanceLock()) {
         for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, channel, payload)
       },
       openExternal: (url) => shell.openExternal(url),
+      async pickExportPath(defaultName, format) {
+        const options = {
+          defaultPath: join(app.getPath('documents'), defaultName),
+          filters: [format === 'json' ? { name: 'JSON', extensions: ['json'] } : { name: 'Text', extensions: ['txt'] }]
+        }
+        const window = BrowserWindow.getFocusedWindow()
+        const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+        return picked.canceled || !picked.filePath ? null : picked.filePath
+      },
       log
     })
     registerIpcHandlers(services.handlers, createSenderCheck(pageUrl))

@@ -73,6 +73,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     created.on('outbox', (entry) => deps.emit('outbox:changed', entry))
     created.on('contacts', (change) => deps.emit('contacts:changed', change))
     created.on('presence', (presence) => deps.emit('presence:changed', presence))
+    created.on('sender-resolved', (resolved) => deps.emit('sender:resolved', resolved))
     return created
   }
 

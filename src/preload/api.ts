@@ -43,6 +43,7 @@ const invokeNames = {
   sendMessage: 'message:send',
   retryOutbox: 'outbox:retry',
   markRead: 'conversation:read',
+  exportConversation: 'conversation:export',
   getUnread: 'unread:get'
 } as const satisfies Record<string, InvokeChannel>
 
@@ -51,7 +52,8 @@ const eventNames = {
   onMessageReceived: 'message:received',
   onOutboxChanged: 'outbox:changed',
   onContactsChanged: 'contacts:changed',
-  onPresenceChanged: 'presence:changed'
+  onPresenceChanged: 'presence:changed',
+  onSenderResolved: 'sender:resolved'
 } as const satisfies Record<string, EventChannel>
 
 export type Api = { [K in keyof typeof invokeNames]: Invoker<(typeof invokeNames)[K]> } & {

@@ -9,7 +9,7 @@
  * Every payload is plain data (structured-clone safe). No electron, DOM or Node imports here.
  */
 import * as v from 'valibot'
-import type { SessionState } from './domain'
+import type { ConversationKind, SessionState } from './domain'
 import { settingsPatchSchema, type Settings } from './settings'
 import {
   MAX_MESSAGE_CHARS,
@@ -31,6 +31,8 @@ const conversationKind = v.picklist(['buddy', 'group', 'discuss'])
 const sessionId = v.pipe(v.number(), v.safeInteger(), v.minValue(1))
 const cursor = v.pipe(v.string(), v.maxLength(256))
 const pageLimit = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))
+export const exportFormat = v.picklist(['txt', 'json'])
+export type ExportFormat = v.InferOutput<typeof exportFormat>
 
 const searchSchema = v.pipe(
   v.strictObject({
@@ -70,6 +72,8 @@ export const invokeSchemas = {
   }),
   'outbox:retry': v.strictObject({ id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)) }),
   'conversation:read': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** Main asks the user where to save (a native dialog); the renderer never names a path. */
+  'conversation:export': v.strictObject({ kind: conversationKind, id: sessionId, format: exportFormat }),
   'unread:get': empty
 } as const
 
@@ -115,6 +119,8 @@ export interface InvokeResponses {
   'outbox:retry': OutboxDto
   /** False when there was nothing to mark (no stored message in that conversation). */
   'conversation:read': boolean
+  /** `saved: false` when the user cancelled the save dialog. */
+  'conversation:export': { saved: false } | { saved: true; path: string }
   'unread:get': UnreadDto[]
 }
 
@@ -129,6 +135,15 @@ export interface EventMap {
   /** The directory changed; re-read contacts:get. */
   'contacts:changed': ContactsChangedDto
   'presence:changed': PresenceDto
+  /** A sender shown under a placeholder name now has its real name (conversation current id + sender uin). */
+  'sender:resolved': SenderResolvedDto
+}
+
+export interface SenderResolvedDto {
+  kind: ConversationKind
+  conversationId: number
+  uin: number
+  name: string
 }
 
 export type EventChannel = keyof EventMap
@@ -138,7 +153,8 @@ export const eventChannels: readonly EventChannel[] = [
   'message:received',
   'outbox:changed',
   'contacts:changed',
-  'presence:changed'
+  'presence:changed',
+  'sender:resolved'
 ]
 
 /** A typed push to the renderer (the shell sends it to every window). */

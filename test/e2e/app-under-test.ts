@@ -16,6 +16,8 @@ import { launchChromium, openBridgedPage, serveRenderer, type BridgedPage } from
 
 export interface AppUnderTest {
   services: AppServices
+  /** Paths handed out by the stand-in for the save dialog, in order. */
+  exportPaths: string[]
   bridged: BridgedPage
   close(): Promise<void>
 }
@@ -26,6 +28,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   const profile = mkdtempSync(join(tmpdir(), 'qq-e2e-'))
   // Pushes go to the page once it exists, exactly as webContents.send would deliver them.
   let push: EmitEvent = () => {}
+  const exportPaths: string[] = []
   const services = createAppServices({
     appInfo: {
       name: 'qq-desktop',
@@ -38,6 +41,11 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     secrets: createFileSecretStore(join(profile, 'sessions')),
     emit: (channel, payload) => push(channel, payload),
     openExternal: () => {},
+    // Plays the save dialog: the user accepts the suggested name in the profile folder.
+    pickExportPath: async (defaultName) => {
+      exportPaths.push(join(profile, defaultName))
+      return exportPaths[exportPaths.length - 1]!
+    },
     log: () => {}
   })
   let browser: Browser | null = null
@@ -49,6 +57,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
     const opened = browser
     return {
       services,
+      exportPaths,
       bridged,
       async close() {
         await services.stop()

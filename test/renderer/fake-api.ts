@@ -118,12 +118,14 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       return ok({ ...entry })
     }),
     markRead: vi.fn(() => ok(true)),
+    exportConversation: vi.fn(({ kind, id, format }) => ok({ saved: true as const, path: `/home/me/qq-${kind}-${id}.${format}` })),
     getUnread: () => ok(data.unread),
     onSessionChanged: subscribe('session:changed'),
     onMessageReceived: subscribe('message:received'),
     onOutboxChanged: subscribe('outbox:changed'),
     onContactsChanged: subscribe('contacts:changed'),
-    onPresenceChanged: subscribe('presence:changed')
+    onPresenceChanged: subscribe('presence:changed'),
+    onSenderResolved: subscribe('sender:resolved')
   }
   window.api = api
   return {

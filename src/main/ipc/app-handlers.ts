@@ -3,10 +3,10 @@
  * (and are tested) without Electron.
  */
 import type { InvokeHandlers } from './dispatcher'
-import type { AppInfo, SessionSnapshot } from '../../shared/ipc'
+import type { AppInfo, ExportFormat, SessionSnapshot } from '../../shared/ipc'
 import type { SettingsStore } from '../settings/settings-store'
 import { toSafeExternalUrl } from '../security/external-url'
-import { createMessengerHandlers, type MessengerService } from './messenger-handlers'
+import { createMessengerHandlers, NotSignedInError, type MessengerService } from './messenger-handlers'
 
 /** What the shell needs from the login session (backed by the session engine). */
 export interface SessionService {
@@ -30,6 +30,8 @@ export interface HandlerDeps {
   demo: DemoService
   messenger: MessengerService
   openExternal(url: string): Promise<void> | void
+  /** Asks the user where to save an export (a save dialog in the app); null when cancelled. */
+  pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
 }
 
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -47,6 +49,14 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       if (!safe) return false
       await deps.openExternal(safe)
       return true
+    },
+    'conversation:export': async ({ kind, id, format }) => {
+      // Checked before the dialog, so a signed-out user is not asked for a path first.
+      const engine = deps.messenger.engine()
+      if (!engine?.self) throw new NotSignedInError()
+      const path = await deps.pickExportPath(`qq-${kind}-${id}.${format}`, format)
+      if (path === null) return { saved: false }
+      return { saved: true, path: engine.exportConversation(kind, id, format, path).path }
     },
     ...createMessengerHandlers(deps.messenger)
   }

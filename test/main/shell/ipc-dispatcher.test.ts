@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createDispatcher, type InvokeHandlers } from '../../../src/main/ipc/dispatcher'
 import { createHandlers, type SessionService } from '../../../src/main/ipc/app-handlers'
+import type { Engine } from '../../../src/main/engine'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings'
 import { invokeSchemas } from '../../../src/shared/ipc'
 
 const PAGE = 'file:///app/out/renderer/index.html'
 const trusted = { senderFrame: { url: PAGE } }
 
-function makeHandlers(overrides: Partial<InvokeHandlers> = {}) {
+function makeHandlers(overrides: Partial<InvokeHandlers> = {}, engine: Engine | null = null, picked: string | null = null) {
   let current: Settings = { ...DEFAULT_SETTINGS }
   const session: SessionService = {
     snapshot: () => ({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }),
@@ -15,6 +16,7 @@ function makeHandlers(overrides: Partial<InvokeHandlers> = {}) {
     logout: vi.fn(async () => ({ state: 'signed-out' as const, reason: 'logout', qrDataUrl: null, self: null, demo: false }))
   }
   const openExternal = vi.fn()
+  const pickExportPath = vi.fn(async () => picked)
   const handlers = {
     ...createHandlers({
       appInfo: { name: 'qq', version: '1.0.0', platform: 'linux', secretStorage: 'encrypted' },
@@ -25,12 +27,13 @@ function makeHandlers(overrides: Partial<InvokeHandlers> = {}) {
       },
       session,
       openExternal,
+      pickExportPath,
       demo: { start: () => session.start(), scan: () => true },
-      messenger: { engine: () => null }
+      messenger: { engine: () => engine }
     }),
     ...overrides
   }
-  return { handlers, session, openExternal }
+  return { handlers, session, openExternal, pickExportPath }
 }
 
 describe('IPC dispatcher', () => {
@@ -91,7 +94,11 @@ describe('IPC dispatcher', () => {
     ['outbox:retry', {}],
     ['conversation:read', { kind: 'group' }],
     ['conversation:read', { kind: 'group', id: Number.NaN }],
-    ['unread:get', { kind: 'group' }]
+    ['unread:get', { kind: 'group' }],
+    ['conversation:export', { kind: 'buddy', id: 5 }],
+    ['conversation:export', { kind: 'buddy', id: 5, format: 'pdf' }],
+    ['conversation:export', { kind: 'buddy', id: 0, format: 'txt' }],
+    ['conversation:export', { kind: 'buddy', id: 5, format: 'txt', path: '/etc/passwd' }]
   ])('gives a typed invalid-payload error for %s %j', async (channel, payload) => {
     const dispatch = createDispatcher(makeHandlers().handlers, check)
     const result = await dispatch(channel, trusted, payload)
@@ -134,11 +141,28 @@ describe('IPC dispatcher', () => {
       ['message:send', { kind: 'buddy', to: 5, text: 'hi' }],
       ['outbox:retry', { id: 3 }],
       ['conversation:read', { kind: 'discuss', id: 9 }],
-      ['unread:get', undefined]
+      ['unread:get', undefined],
+      ['conversation:export', { kind: 'buddy', id: 5, format: 'txt' }]
     ]
     for (const [channel, payload] of calls) {
       expect(await dispatch(channel, trusted, payload)).toEqual({ ok: false, error: { code: 'failed', message: 'not signed in' } })
     }
+  })
+
+  it('exports to the path the user picked, and answers saved: false when the dialog is cancelled', async () => {
+    const exportConversation = vi.fn((_kind: string, _id: number, format: string, path: string) => ({ path, format }))
+    const engine = { self: { uin: 1, qq: 1, nick: 'me' }, exportConversation } as unknown as Engine
+    const picked = makeHandlers({}, engine, '/tmp/chat.json')
+    const request = { kind: 'group', id: 7, format: 'json' }
+    expect(await createDispatcher(picked.handlers, check)('conversation:export', trusted, request)).toEqual({
+      ok: true,
+      value: { saved: true, path: '/tmp/chat.json' }
+    })
+    expect(picked.pickExportPath.mock.calls).toEqual([['qq-group-7.json', 'json']])
+    expect(exportConversation.mock.calls).toEqual([['group', 7, 'json', '/tmp/chat.json']])
+    const cancelled = makeHandlers({}, engine, null)
+    expect(await createDispatcher(cancelled.handlers, check)('conversation:export', trusted, request)).toEqual({ ok: true, value: { saved: false } })
+    expect(exportConversation).toHaveBeenCalledTimes(1)
   })
 
   it('has a handler for every channel of the contract', () => {
