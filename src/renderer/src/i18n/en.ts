@@ -77,7 +77,16 @@ const en: typeof zhCN = {
     membersLoading: 'Loading members…',
     loadingOlder: 'Loading older messages…',
     historyStart: 'This is the start of the history',
-    empty: 'No messages yet: say hello'
+    empty: 'No messages yet: say hello',
+    export: 'Export chat',
+    exportFormat: 'Export format',
+    formats: {
+      txt: 'TXT text',
+      json: 'JSON'
+    },
+    exported: 'Exported to {path}',
+    exportFailed: 'Export failed: {message}',
+    dismiss: 'Dismiss'
   },
   message: {
     image: '[Picture]',

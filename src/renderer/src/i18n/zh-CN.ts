@@ -72,7 +72,16 @@ export default {
     membersLoading: '正在加载成员…',
     loadingOlder: '正在加载更早的消息…',
     historyStart: '没有更早的消息了',
-    empty: '还没有消息，打个招呼吧'
+    empty: '还没有消息，打个招呼吧',
+    export: '导出聊天记录',
+    exportFormat: '导出格式',
+    formats: {
+      txt: 'TXT 文本',
+      json: 'JSON'
+    },
+    exported: '已导出到 {path}',
+    exportFailed: '导出失败：{message}',
+    dismiss: '关闭提示'
   },
   message: {
     image: '[图片]',

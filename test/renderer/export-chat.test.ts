@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import ExportChatButton from '../../src/renderer/src/components/ExportChatButton.vue'
+import { createAppI18n } from '../../src/renderer/src/i18n'
+import { installFakeApi } from './fake-api'
+
+function render(locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const fake = installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
+  setActivePinia(createPinia())
+  const wrapper = mount(ExportChatButton, {
+    props: { conversation: { kind: 'group', id: 22 } },
+    global: { plugins: [createAppI18n(locale)] }
+  })
+  return { fake, wrapper }
+}
+
+describe('export chat button', () => {
+  it('exports the conversation in the chosen format and says where the file went', async () => {
+    const { fake, wrapper } = render()
+    expect(wrapper.get('[data-test="export-chat"]').text()).toBe('导出聊天记录')
+    await wrapper.get('[data-test="export-format"]').setValue('json')
+    await wrapper.get('[data-test="export-chat"]').trigger('click')
+    await flushPromises()
+    expect(fake.api.exportConversation).toHaveBeenCalledWith({ kind: 'group', id: 22, format: 'json' })
+    expect(wrapper.get('[data-test="export-outcome"]').text()).toContain('已导出到 /home/me/qq-group-22.json')
+    await wrapper.get('[data-test="export-dismiss"]').trigger('click')
+    expect(wrapper.find('[data-test="export-outcome"]').exists()).toBe(false)
+  })
+
+  it('shows nothing when the save dialog was cancelled, and the error when the export failed', async () => {
+    const { fake, wrapper } = render('en')
+    vi.mocked(fake.api.exportConversation)
+      .mockResolvedValueOnce({ ok: true, value: { saved: false } })
+      .mockResolvedValueOnce({ ok: false, error: { code: 'failed', message: 'no stored history with group 22' } })
+    await wrapper.get('[data-test="export-chat"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-test="export-outcome"]').exists()).toBe(false)
+    await wrapper.get('[data-test="export-chat"]').trigger('click')
+    await flushPromises()
+    expect(fake.api.exportConversation).toHaveBeenLastCalledWith({ kind: 'group', id: 22, format: 'txt' })
+    const outcome = wrapper.get('[data-test="export-outcome"]')
+    expect(outcome.text()).toContain('Export failed: no stored history with group 22')
+    expect(outcome.classes()).toContain('failed')
+  })
+})
