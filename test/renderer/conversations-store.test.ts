@@ -141,6 +141,24 @@ describe('conversations store', () => {
     expect(texts(store, 'buddy:11')).toEqual(['消息 1'])
   })
 
+  it('renames the shown messages of a sender whose name was resolved late, in that conversation only', async () => {
+    const { fake, store } = await setup()
+    const placeholder = { uin: 77, name: '77' }
+    fake.data.history['group:22'] = [
+      fakeMessage('group', 22, 2, { from: { uin: 78, name: '别人' } }),
+      fakeMessage('group', 22, 1, { from: placeholder })
+    ]
+    fake.data.history['group:23'] = [fakeMessage('group', 23, 1, { from: placeholder })]
+    await store.init()
+    await store.openConversation({ kind: 'group', id: 23 })
+    await store.openConversation(GROUP)
+    fake.emit('message:received', fakeMessage('group', 22, 3, { from: placeholder }))
+    fake.emit('sender:resolved', { kind: 'group', conversationId: 22, uin: 77, name: '张三' })
+    const names = (key: string) => store.threads.get(key)!.messages.map((m) => m.from.name)
+    expect(names('group:22')).toEqual(['张三', '别人', '张三'])
+    expect(names('group:23')).toEqual(['77'])
+  })
+
   it('forgets everything and stops listening on dispose (sign-out)', async () => {
     const { fake, store } = await setup()
     await store.init()
@@ -148,6 +166,7 @@ describe('conversations store', () => {
     await store.openConversation(BUDDY)
     store.dispose()
     expect(fake.listenerCount('message:received')).toBe(0)
+    expect(fake.listenerCount('sender:resolved')).toBe(0)
     expect(store.open).toBeNull()
     expect(store.threads.size).toBe(0)
   })

@@ -6,6 +6,7 @@ import {
   type MessageDto,
   type OutboxDto
 } from '../../../shared/messenger'
+import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
@@ -82,6 +83,14 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (message) message.state = entry.state
   }
 
+  /** A sender first shown under a placeholder got its real name: rename what is already shown. */
+  function applySenderName(resolved: SenderResolvedDto): void {
+    const thread = threads.get(refKey({ kind: resolved.kind, id: resolved.conversationId }))
+    // A new `from` rather than a write into it, so a party object shared with another message is left alone.
+    for (const m of thread?.messages ?? [])
+      if (!m.self && m.from.uin === resolved.uin) m.from = { ...m.from, name: resolved.name }
+  }
+
   async function loadPage(ref: ConversationRef, before: string | null): Promise<void> {
     const key = refKey(ref)
     const thread = threads.get(key)
@@ -149,7 +158,11 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {
-      unsubscribers = [api.onMessageReceived(receive), api.onOutboxChanged(applyOutbox)]
+      unsubscribers = [
+        api.onMessageReceived(receive),
+        api.onOutboxChanged(applyOutbox),
+        api.onSenderResolved(applySenderName)
+      ]
     }
     try {
       for (const u of unwrap(await api.getUnread())) {
