@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
@@ -120,6 +121,32 @@ describe('the messenger against the demo server (real engine, real simulator)', 
       sim.sent().some((s) => s.text === text && s.targetRef === buddy!.qq && s.delivered)
     ).toBe(true)
     await app.bridged.screenshot('messenger-chat-zh')
+  })
+
+  it('exports the open buddy conversation as TXT and JSON, owner-only, and says where', async () => {
+    const [buddy] = account.buddies
+    await expect.poll(() => page.getByTestId('conversation-title').textContent()).toBe(buddy!.markname ?? buddy!.nick)
+    await page.getByTestId('export-chat').click()
+    const outcome = page.getByTestId('export-outcome')
+    await outcome.waitFor()
+    const txtPath = app.exportPaths.at(-1)!
+    expect(await outcome.textContent()).toContain(`已导出到 ${txtPath}`)
+    await app.bridged.screenshot('messenger-export-zh')
+    const txt = readFileSync(txtPath, 'utf8')
+    expect(txt).toContain('你好，在吗？[微笑]')
+    expect(txt).toContain('晚上一起吃饭吗')
+    expect(statSync(txtPath).mode & 0o777).toBe(0o600)
+
+    await page.getByTestId('export-format').selectOption('json')
+    await page.getByTestId('export-chat').click()
+    await expect.poll(() => app.exportPaths.length).toBe(2)
+    const jsonPath = app.exportPaths[1]!
+    expect(jsonPath.endsWith('.json')).toBe(true)
+    await expect.poll(() => outcome.textContent()).toContain(jsonPath)
+    const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as { messages: Array<{ text: string; self: boolean }> }
+    expect(exported.messages.filter((m) => !m.self).map((m) => m.text)).toContain('你好，在吗？[微笑]')
+    expect(exported.messages.some((m) => m.self && m.text.startsWith('晚上一起吃饭吗'))).toBe(true)
+    await page.getByTestId('export-dismiss').click()
   })
 
   it('opens a group: member count, members panel with cards, sender names', async () => {
