@@ -1,25 +1,16 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EngineCommandError } from '../../../src/main/engine'
 import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, tempProfile } from './harness'
+import { FAST_SIM, makeEngine, tempProfile, useEngineSuite } from './harness'
 
-let cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c()
-  cleanups = []
-})
+const suite = useEngineSuite()
 
 describe('engine.exportConversation', () => {
   it('writes TXT and JSON owner-only files of a conversation, and refuses unknown ones and bad paths clearly', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const p = tempProfile()
-    const engine = makeEngine(sim, p.dir)
-    cleanups.push(p.cleanup, () => sim.close(), () => engine.stop())
-    const rec = record(engine)
-    engine.start()
-    await loginByQr(sim, rec)
+    const { sim, engine, rec, profile } = await suite.online()
+    const p = { dir: profile }
     const acc = await sim.account()
     const buddy = acc.buddies[0]!
     await sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'first line\nsecond line' })
@@ -47,7 +38,7 @@ describe('engine.exportConversation', () => {
     const sim = await startSimulator(FAST_SIM)
     const p = tempProfile()
     const engine = makeEngine(sim, p.dir)
-    cleanups.push(p.cleanup, () => sim.close(), () => engine.stop())
+    suite.defer(p.cleanup, () => sim.close(), () => engine.stop())
     expect(() => engine.exportConversation('buddy', 1, 'txt', join(p.dir, 'x.txt'))).toThrow(EngineCommandError)
     expect(() => engine.exportConversation('buddy', 1, 'txt', join(p.dir, 'x.txt'))).toThrow(/sign in/)
   })

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { createEngine, createFileSecretStore, type Engine, type EngineEvents, type EngineOptions } from '../../../src/main/engine'
 import { createProtocolClient } from '../../../src/main/protocol'
 import { openAccountStore } from '../../../src/main/store'
@@ -94,4 +95,41 @@ export async function loginByQr(sim: Sim, rec: Recorder, from = rec.mark()): Pro
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms))
+}
+
+export interface OnlineEngine {
+  sim: Sim
+  engine: Engine
+  rec: Recorder
+  profile: string
+  ready: EngineEvents['ready']
+}
+
+/**
+ * Per-file setup shared by the engine tests: cleanups run after each test in reverse order, and
+ * `online()` gives a simulator, a temp profile and an engine already logged in by QR.
+ */
+export function useEngineSuite(): {
+  defer(...cleanups: Array<() => Promise<unknown> | void>): void
+  online(options?: { sim?: SimOptions; engine?: Partial<EngineOptions> }): Promise<OnlineEngine>
+} {
+  let cleanups: Array<() => Promise<unknown> | void> = []
+  afterEach(async () => {
+    for (const c of cleanups.reverse()) await c()
+    cleanups = []
+  })
+  const defer = (...more: Array<() => Promise<unknown> | void>): void => void cleanups.push(...more)
+  return {
+    defer,
+    async online(options = {}) {
+      const sim = await startSimulator(options.sim ?? FAST_SIM)
+      const p = tempProfile()
+      const engine = makeEngine(sim, p.dir, options.engine)
+      defer(p.cleanup, () => sim.close(), () => engine.stop())
+      const rec = record(engine)
+      engine.start()
+      const ready = await loginByQr(sim, rec)
+      return { sim, engine, rec, profile: p.dir, ready }
+    }
+  }
 }

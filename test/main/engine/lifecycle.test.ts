@@ -1,25 +1,21 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Engine } from '../../../src/main/engine'
 import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, type Sim } from './harness'
+import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, type Sim, useEngineSuite } from './harness'
 
-let cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c()
-  cleanups = []
-})
+const suite = useEngineSuite()
 
 async function setup(simOptions = FAST_SIM): Promise<{ sim: Sim; profile: string }> {
   const sim = await startSimulator(simOptions)
   const p = tempProfile()
-  cleanups.push(p.cleanup, () => sim.close())
+  suite.defer(p.cleanup, () => sim.close())
   return { sim, profile: p.dir }
 }
 
 function started(engine: Engine): Engine {
-  cleanups.push(() => engine.stop())
+  suite.defer(() => engine.stop())
   engine.start()
   return engine
 }

@@ -1,24 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../../src/main/engine'
-import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, sleep, tempProfile, type Recorder, type Sim } from './harness'
+import { describe, expect, it } from 'vitest'
+import { sleep, useEngineSuite, type SimOptions } from './harness'
 
-let cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c()
-  cleanups = []
-})
-
-async function online(simOptions = FAST_SIM): Promise<{ sim: Sim; engine: Engine; rec: Recorder; profile: string }> {
-  const sim = await startSimulator(simOptions)
-  const p = tempProfile()
-  const engine = makeEngine(sim, p.dir)
-  cleanups.push(p.cleanup, () => sim.close(), () => engine.stop())
-  const rec = record(engine)
-  engine.start()
-  await loginByQr(sim, rec)
-  return { sim, engine, rec, profile: p.dir }
-}
+const suite = useEngineSuite()
+const online = (sim?: SimOptions) => suite.online({ sim })
 
 describe('message pipeline', () => {
   it('names senders per the directory rules and resolves unknown group members lazily', async () => {

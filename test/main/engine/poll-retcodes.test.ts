@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EngineOptions } from '../../../src/main/engine'
-import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, sleep, tempProfile, type Recorder, type Sim } from './harness'
+import { sleep, type Recorder, type Sim, useEngineSuite } from './harness'
 
-let cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c()
-  cleanups = []
-})
-
-async function online(extra: Partial<EngineOptions> = {}): Promise<{ sim: Sim; rec: Recorder; profile: string; qq: number }> {
-  const sim = await startSimulator(FAST_SIM)
-  const p = tempProfile()
-  const engine = makeEngine(sim, p.dir, extra)
-  cleanups.push(p.cleanup, () => sim.close(), () => engine.stop())
-  const rec = record(engine)
-  engine.start()
-  const ready = await loginByQr(sim, rec)
-  return { sim, rec, profile: p.dir, qq: ready.self.qq }
+const suite = useEngineSuite()
+async function online(engine: Partial<EngineOptions> = {}): Promise<{ sim: Sim; rec: Recorder; profile: string; qq: number }> {
+  const { sim, rec, profile, ready } = await suite.online({ engine })
+  return { sim, rec, profile, qq: ready.self.qq }
 }
 
 /** Proves the poll loop still delivers after a recovery. */
