@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { createSenderCheck } from '../../src/main/security/sender'
 import { createAppServices, type AppServices } from '../../src/main/app-services'
@@ -79,4 +79,18 @@ export async function signInWithDemo(app: AppUnderTest): Promise<void> {
   await page.getByTestId('start-demo').click()
   await page.getByTestId('demo-scan').click({ timeout: 20_000 })
   await page.getByTestId('main-view').waitFor({ timeout: 20_000 })
+}
+
+/** The contact row with exactly this name, found through the (pinyin-aware) filter box. */
+export async function findContact(
+  page: Page,
+  name: string,
+  kind: 'buddy' | 'group' | 'discuss'
+): Promise<Locator> {
+  await page.getByTestId('contact-filter').fill(name)
+  const row = page.locator(`[data-test="contact"][data-kind="${kind}"]`, {
+    has: page.getByTestId('contact-name').getByText(name, { exact: true })
+  })
+  await row.first().waitFor()
+  return row.first()
 }

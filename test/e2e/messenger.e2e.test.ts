@@ -1,27 +1,13 @@
 import { readFileSync, statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
-import { signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
   return { ...electron, default: electron }
 })
-
-/** The contact row with exactly this name, found through the (pinyin-aware) filter box. */
-async function findContact(
-  page: Page,
-  name: string,
-  kind: 'buddy' | 'group' | 'discuss'
-): Promise<Locator> {
-  await page.getByTestId('contact-filter').fill(name)
-  const row = page.locator(`[data-test="contact"][data-kind="${kind}"]`, {
-    has: page.getByTestId('contact-name').getByText(name, { exact: true })
-  })
-  await row.first().waitFor()
-  return row.first()
-}
 
 describe('the messenger against the demo server (real engine, real simulator)', () => {
   let app: AppUnderTest
