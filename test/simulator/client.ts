@@ -106,6 +106,9 @@ export class TestClient {
     return [...res.text.matchAll(/'([^']*)'/g)].map((m) => m[1]!)
   }
 
+  /** login2's raw `result` from the last webLogin (its vfwebqq is the decoy the seed warns about). */
+  login2Result: { uin: number; vfwebqq: string; psessionid: string } | null = null
+
   /** check_sig -> getvfwebqq -> login2 -> get_online_buddies2, like a post-2017 client. */
   async completeLogin(checkSigUrl: string, register = true): Promise<Creds> {
     const cs = await this.get(new URL(checkSigUrl).pathname + new URL(checkSigUrl).search, null)
@@ -129,6 +132,7 @@ export class TestClient {
       })
     ).json()
     if (l2.retcode !== 0) throw new Error(`login2: ${JSON.stringify(l2)}`)
+    this.login2Result = l2.result
     this.creds = {
       ptwebqq,
       vfwebqq: vf.result.vfwebqq,

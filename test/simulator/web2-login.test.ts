@@ -37,25 +37,11 @@ describe('getvfwebqq / login2 binding', () => {
     const c = new TestClient(sim.url)
     await c.showQr()
     sim.scan()
-    const url = new URL((await c.qrState())[2]!)
-    await c.get(url.pathname + url.search, null)
-    const ptwebqq = c.cookies.get('ptwebqq')!
-    const vf = (
-      await c.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)
-    ).json().result.vfwebqq
-    const l2 = (
-      await c.postR('/channel/login2', {
-        ptwebqq,
-        clientid: CLIENT_ID,
-        psessionid: '',
-        status: 'online'
-      })
-    ).json()
-    expect(l2.retcode).toBe(0)
-    expect(l2.result.uin).toBe(sim.account().self.qq)
-    expect(l2.result.vfwebqq).not.toBe(vf)
-    c.creds = { ptwebqq, vfwebqq: vf, psessionid: l2.result.psessionid, uin: l2.result.uin }
-    expect((await c.friends(c.hash(), l2.result.vfwebqq)).json().retcode).toBe(100000)
+    const creds = await c.completeLogin((await c.qrState())[2]!, false)
+    const login2 = c.login2Result!
+    expect(login2.uin).toBe(sim.account().self.qq)
+    expect(login2.vfwebqq).not.toBe(creds.vfwebqq)
+    expect((await c.friends(c.hash(), login2.vfwebqq)).json().retcode).toBe(100000)
     expect((await c.friends()).json().retcode).toBe(0)
   })
 
