@@ -10,18 +10,65 @@ export type Locale = (typeof LOCALES)[number]
 const serverUrl = v.pipe(
   v.string(),
   v.maxLength(512),
-  v.check((s) => s === '' || /^https?:\/\/[^\s/]+(\/.*)?$/.test(s), 'must be an http(s) URL or empty')
+  v.check((s) => s === '' || isValidServerUrl(s), 'must be an http(s) URL or empty')
 )
+
+export const THEMES = ['system', 'light', 'dark'] as const
+export type ThemeSetting = (typeof THEMES)[number]
+/** The theme actually applied: 'system' resolved through the OS preference. */
+export type EffectiveTheme = 'light' | 'dark'
+
+export const SEND_KEYS = ['enter', 'ctrl-enter'] as const
+export type SendKey = (typeof SEND_KEYS)[number]
+
+export const WINDOW_MODES = ['pane', 'windows'] as const
+export type WindowMode = (typeof WINDOW_MODES)[number]
+
+export const SERVER_MODES = ['smartqq', 'custom', 'demo'] as const
+export type ServerMode = (typeof SERVER_MODES)[number]
+
+export const ONLINE_STATUSES = ['online', 'away', 'busy', 'invisible'] as const
+export type OnlineStatusSetting = (typeof ONLINE_STATUSES)[number]
+
+export const SIDEBAR_WIDTH_MIN = 200
+export const SIDEBAR_WIDTH_MAX = 480
+
+/** True when `url` is usable as a custom compatible server (http(s), a host, nothing odd). */
+export function isValidServerUrl(url: string): boolean {
+  return url.length <= 512 && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)
+}
 
 export const settingsSchema = v.object({
   /** UI language. */
   locale: v.picklist(LOCALES),
-  /** One origin serving every SmartQQ host's paths (the simulator); empty = the real SmartQQ hosts. */
+  /** Light, dark, or follow the operating system (nativeTheme). */
+  theme: v.picklist(THEMES),
+  /** Which key sends from the composer; the other one inserts a line break. */
+  sendKey: v.picklist(SEND_KEYS),
+  /** Desktop notifications for new messages. */
+  notifications: v.boolean(),
+  /** Play a sound with a notification. */
+  notificationSound: v.boolean(),
+  /** Show the message text in a notification (off = privacy: only "new message"). */
+  notificationPreview: v.boolean(),
+  /** Global do-not-disturb: no notifications, no attention requests. */
+  doNotDisturb: v.boolean(),
+  /** One window with a conversation pane, or each conversation in its own window (classic QQ). */
+  windowMode: v.picklist(WINDOW_MODES),
+  /** Closing the main window hides it to the tray (when a tray exists) instead of quitting. */
+  closeToTray: v.boolean(),
+  /** Which server to sign in to: the real SmartQQ hosts, `serverUrl`, or the built-in demo server. */
+  serverMode: v.picklist(SERVER_MODES),
+  /** One origin serving every SmartQQ host's paths (serverMode 'custom'); kept when another mode is chosen. */
   serverUrl,
   /** Minimum gap between two sends, in ms (the service rate-limited bursts). */
   sendIntervalMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60_000)),
   /** Keep the session across restarts (encrypted at rest). */
-  rememberSession: v.boolean()
+  rememberSession: v.boolean(),
+  /** Width of the contact sidebar in px (dragged by the user). */
+  sidebarWidth: v.pipe(v.number(), v.integer(), v.minValue(SIDEBAR_WIDTH_MIN), v.maxValue(SIDEBAR_WIDTH_MAX)),
+  /** The presence to sign in with and keep (change_status2). */
+  onlineStatus: v.picklist(ONLINE_STATUSES)
 })
 
 export type Settings = v.InferOutput<typeof settingsSchema>
@@ -31,9 +78,20 @@ export type SettingsPatch = v.InferOutput<typeof settingsPatchSchema>
 
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
+  theme: 'system',
+  sendKey: 'enter',
+  notifications: true,
+  notificationSound: true,
+  notificationPreview: true,
+  doNotDisturb: false,
+  windowMode: 'pane',
+  closeToTray: true,
+  serverMode: 'smartqq',
   serverUrl: '',
   sendIntervalMs: 1000,
-  rememberSession: true
+  rememberSession: true,
+  sidebarWidth: 300,
+  onlineStatus: 'online'
 }
 
 /**
