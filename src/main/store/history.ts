@@ -12,6 +12,7 @@ import { guarded } from './db'
 import { StoreError } from './errors'
 import { exportChunks } from './export'
 import { PRIVATE_FILE_MODE, ensurePrivateFile } from './private-files'
+import { ConversationPrefsTable } from './prefs'
 import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, parseRow } from './schemas'
 import { decodeSegments, encodeSegments } from './segment-codec'
 import type {
@@ -23,8 +24,10 @@ import type {
   MessagePage,
   NewMessage,
   PageQuery,
+  PrefsPatch,
   SearchQuery,
-  StoredMessage
+  StoredMessage,
+  StoredPrefs
 } from './types'
 
 const DEFAULT_LIMIT = 50
@@ -59,11 +62,14 @@ interface Touched {
 export class History implements HistoryStore {
   private readonly q: Record<string, StatementSync>
   private readonly insertMany = new Map<number, StatementSync>()
+  private readonly prefs: ConversationPrefsTable
 
   constructor(
     private readonly db: DatabaseSync,
-    private readonly tx: Transactor
+    private readonly tx: Transactor,
+    now: () => number = Date.now
   ) {
+    this.prefs = new ConversationPrefsTable(db, tx, now)
     registerContainsFolded(db)
     const p = (sql: string): StatementSync => db.prepare(sql)
     this.q = {
@@ -260,6 +266,8 @@ export class History implements HistoryStore {
     guarded('rekeyConversation', () =>
       this.tx(() => {
         const from = this.conversationRow(oldKey)
+        // A pinned or drafted conversation may have no message yet: its prefs still follow the key.
+        if (!from && this.prefs.rekey(oldKey, newKey)) return
         if (!from) throw new StoreError('not-found', `no conversation ${oldKey}`)
         const into = this.conversationRow(newKey)
         if (!into) {
@@ -282,6 +290,7 @@ export class History implements HistoryStore {
           this.q.deleteConv!.run(from.id)
         }
         this.q.rekeyOutbox!.run(newKey, oldKey)
+        this.prefs.rekey(oldKey, newKey)
       })
     )
   }
@@ -308,6 +317,14 @@ export class History implements HistoryStore {
     if (!row) throw new StoreError('not-found', `no conversation ${key}`)
     const rows = guarded('export', () => this.q.oldestFirst!.iterate(row.id))
     return exportChunks(toConversationInfo(row), mapIterator(rows, toMessage), format, options)
+  }
+
+  conversationPrefs(): StoredPrefs[] {
+    return this.prefs.list()
+  }
+
+  setConversationPrefs(key: string, patch: PrefsPatch): StoredPrefs {
+    return this.prefs.set(key, patch)
   }
 
   private conversationRow(key: string): ConversationRow | null {

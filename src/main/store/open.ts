@@ -46,7 +46,7 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
   const { db } = opened
   const now = options.now ?? Date.now
   const tx = createTransactor(db)
-  const history = new History(db, tx)
+  const history = new History(db, tx, now)
   const outbox = new Outbox(db, tx, history, now)
   const interruptedSends = outbox.recoverInterrupted()
   tightenSqliteSidecars(path)

@@ -113,8 +113,22 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
 END;
 `
 
+/**
+ * Per-conversation preferences (pin, mute, draft), keyed by the stable conversation key so they survive
+ * logins. A row exists only while something differs from the defaults (prefs.ts deletes it otherwise).
+ */
+const V_CONVERSATION_PREFS = `
+CREATE TABLE conversation_prefs (
+  key TEXT PRIMARY KEY,
+  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+  muted INTEGER NOT NULL DEFAULT 0 CHECK (muted IN (0, 1)),
+  draft TEXT,
+  draft_time INTEGER
+);
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3]
+export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS]
 export const LATEST_VERSION = MIGRATIONS.length
 
 export function readVersion(db: DatabaseSync): number {

@@ -101,6 +101,25 @@ export interface SearchQuery extends PageQuery {
 
 export type ExportFormat = 'txt' | 'json'
 
+/** What the user chose for one conversation (pin, mute, unsent draft); defaults when never set. */
+export interface StoredPrefs {
+  /** Stable conversation key. */
+  key: string
+  pinned: boolean
+  muted: boolean
+  /** Unsent text, null when none. */
+  draft: string | null
+  /** Unix seconds of the last draft change, null when there is no draft. */
+  draftTime: number | null
+}
+
+/** Fields to change; `draft: null` (or blank text) clears the draft. */
+export interface PrefsPatch {
+  pinned?: boolean
+  muted?: boolean
+  draft?: string | null
+}
+
 export interface ExportOptions {
   /** IANA zone for timestamps in TXT exports; default: the system zone. */
   timeZone?: string
@@ -132,6 +151,10 @@ export interface HistoryStore {
   exportConversation(key: string, format: ExportFormat, options?: ExportOptions): string
   /** Same, streamed to a file created owner-only (0600). */
   exportConversationToFile(key: string, format: ExportFormat, path: string, options?: ExportOptions): void
+  /** Every conversation with a non-default pin, mute or draft (rekeyConversation moves them along). */
+  conversationPrefs(): StoredPrefs[]
+  /** Changes some prefs of one conversation (known to the history or not) and returns all of its prefs. */
+  setConversationPrefs(key: string, patch: PrefsPatch): StoredPrefs
 }
 
 export type OutboxState = DeliveryState
