@@ -44,7 +44,9 @@ const invokeNames = {
   retryOutbox: 'outbox:retry',
   markRead: 'conversation:read',
   exportConversation: 'conversation:export',
-  getUnread: 'unread:get'
+  getUnread: 'unread:get',
+  getConversationPrefs: 'prefs:get',
+  setConversationPrefs: 'prefs:set'
 } as const satisfies Record<string, InvokeChannel>
 
 const eventNames = {
@@ -53,7 +55,8 @@ const eventNames = {
   onOutboxChanged: 'outbox:changed',
   onContactsChanged: 'contacts:changed',
   onPresenceChanged: 'presence:changed',
-  onSenderResolved: 'sender:resolved'
+  onSenderResolved: 'sender:resolved',
+  onPrefsChanged: 'prefs:changed'
 } as const satisfies Record<string, EventChannel>
 
 export type Api = { [K in keyof typeof invokeNames]: Invoker<(typeof invokeNames)[K]> } & {

@@ -16,6 +16,7 @@ import {
   MAX_SEARCH_CHARS,
   type ContactsChangedDto,
   type ContactsDto,
+  type ConversationPrefsDto,
   type HistoryPage,
   type MemberDto,
   type MessageDto,
@@ -74,7 +75,19 @@ export const invokeSchemas = {
   'conversation:read': v.strictObject({ kind: conversationKind, id: sessionId }),
   /** Main asks the user where to save (a native dialog); the renderer never names a path. */
   'conversation:export': v.strictObject({ kind: conversationKind, id: sessionId, format: exportFormat }),
-  'unread:get': empty
+  'unread:get': empty,
+  'prefs:get': empty,
+  /** At least one of pinned, muted, draft; a null or blank draft clears it. */
+  'prefs:set': v.pipe(
+    v.strictObject({
+      kind: conversationKind,
+      id: sessionId,
+      pinned: v.optional(v.boolean()),
+      muted: v.optional(v.boolean()),
+      draft: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(MAX_MESSAGE_CHARS))))
+    }),
+    v.check((p) => p.pinned !== undefined || p.muted !== undefined || p.draft !== undefined, 'give pinned, muted or draft')
+  )
 } as const
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -122,6 +135,8 @@ export interface InvokeResponses {
   /** `saved: false` when the user cancelled the save dialog. */
   'conversation:export': { saved: false } | { saved: true; path: string }
   'unread:get': UnreadDto[]
+  'prefs:get': ConversationPrefsDto[]
+  'prefs:set': ConversationPrefsDto
 }
 
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
@@ -137,6 +152,8 @@ export interface EventMap {
   'presence:changed': PresenceDto
   /** A sender shown under a placeholder name now has its real name (conversation current id + sender uin). */
   'sender:resolved': SenderResolvedDto
+  /** A conversation's pin, mute or draft changed (from any window). */
+  'prefs:changed': ConversationPrefsDto
 }
 
 export interface SenderResolvedDto {
@@ -154,7 +171,8 @@ export const eventChannels: readonly EventChannel[] = [
   'outbox:changed',
   'contacts:changed',
   'presence:changed',
-  'sender:resolved'
+  'sender:resolved',
+  'prefs:changed'
 ]
 
 /** A typed push to the renderer (the shell sends it to every window). */

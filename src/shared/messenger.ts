@@ -119,6 +119,21 @@ export interface ContactsChangedDto {
   reason: 'refresh' | 'lookup'
 }
 
+/** A pin, mute or draft the user set on one conversation (kept in the account's store across logins). */
+export interface ConversationPrefsDto {
+  /** Stable conversation key. */
+  key: string
+  kind: ConversationKind
+  /** The conversation's current id, null when it is not in this session's contacts. */
+  id: number | null
+  pinned: boolean
+  muted: boolean
+  /** Unsent text, null when none. */
+  draft: string | null
+  /** Unix seconds of the last draft change (compare with message times), null without a draft. */
+  draftTime: number | null
+}
+
 /** The history message id of an outbox entry (the store links them this way). */
 export function outboxMessageId(outboxId: number): string {
   return `outbox:${outboxId}`

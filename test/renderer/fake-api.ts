@@ -2,7 +2,7 @@ import { vi } from 'vitest'
 import type { Api } from '../../src/preload/api'
 import type { EventChannel, EventMap, SessionSnapshot } from '../../src/shared/ipc'
 import type { ConversationKind } from '../../src/shared/domain'
-import type { ContactsDto, MemberDto, MessageDto, OutboxDto, UnreadDto } from '../../src/shared/messenger'
+import type { ContactsDto, ConversationPrefsDto, MemberDto, MessageDto, OutboxDto, UnreadDto } from '../../src/shared/messenger'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings'
 
 /** In-memory messenger data behind the fake api; tests fill it before mounting. */
@@ -14,6 +14,8 @@ export interface FakeMessengerData {
   history: Record<string, MessageDto[]>
   unread: UnreadDto[]
   outbox: OutboxDto[]
+  /** Pins, mutes and drafts, as the engine's conversationPrefs() lists them. */
+  prefs: ConversationPrefsDto[]
 }
 
 const emptyData = (): FakeMessengerData => ({
@@ -21,7 +23,8 @@ const emptyData = (): FakeMessengerData => ({
   members: {},
   history: {},
   unread: [],
-  outbox: []
+  outbox: [],
+  prefs: []
 })
 
 /** A message from a contact (or ourselves) in the shape the engine produces. */
@@ -120,12 +123,31 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     markRead: vi.fn(() => ok(true)),
     exportConversation: vi.fn(({ kind, id, format }) => ok({ saved: true as const, path: `/home/me/qq-${kind}-${id}.${format}` })),
     getUnread: () => ok(data.unread),
+    getConversationPrefs: vi.fn(() => ok(data.prefs.map((p) => ({ ...p })))),
+    // Like the engine: merges the patch, stamps drafts, drops all-default entries, emits prefs:changed.
+    setConversationPrefs: vi.fn(({ kind, id, pinned, muted, draft }) => {
+      const key = `${kind}:key:${id}`
+      const old = data.prefs.find((p) => p.key === key) ?? { key, kind, id, pinned: false, muted: false, draft: null, draftTime: null }
+      const text = draft === undefined ? old.draft : draft !== null && draft.trim() !== '' ? draft : null
+      const next: ConversationPrefsDto = {
+        ...old,
+        pinned: pinned ?? old.pinned,
+        muted: muted ?? old.muted,
+        draft: text,
+        draftTime: text === null ? null : text === old.draft ? old.draftTime : Math.floor(Date.now() / 1000)
+      }
+      data.prefs = data.prefs.filter((p) => p.key !== key)
+      if (next.pinned || next.muted || next.draft !== null) data.prefs.push(next)
+      emit('prefs:changed', next)
+      return ok({ ...next })
+    }),
     onSessionChanged: subscribe('session:changed'),
     onMessageReceived: subscribe('message:received'),
     onOutboxChanged: subscribe('outbox:changed'),
     onContactsChanged: subscribe('contacts:changed'),
     onPresenceChanged: subscribe('presence:changed'),
-    onSenderResolved: subscribe('sender:resolved')
+    onSenderResolved: subscribe('sender:resolved'),
+    onPrefsChanged: subscribe('prefs:changed')
   }
   window.api = api
   return {

@@ -11,6 +11,7 @@ import type { ProtocolClient, SessionCredentials } from '../protocol/types'
 import { StoreError } from '../store/errors'
 import type { AccountStore, StoredMessage } from '../store/types'
 import { isAbort, systemClock, type Clock } from './clock'
+import { ConversationPrefs, type PrefsInput } from './conversation-prefs'
 import { Directory, memberName } from './directory'
 import { Emitter } from './emitter'
 import { Lifecycle } from './lifecycle'
@@ -22,6 +23,7 @@ import type { SecretStore } from './ports'
 import {
   EngineCommandError,
   type ContactsDto,
+  type ConversationPrefsDto,
   type EngineEvents,
   type ExportFormat,
   type ExportResult,
@@ -85,6 +87,10 @@ export interface Engine {
   search(text: string, scope?: { kind: ConversationKind; id: number } | null, query?: HistoryQuery): HistoryPage
   unread(): UnreadDto[]
   markRead(kind: ConversationKind, id: number): void
+  /** Every conversation with a pin, mute or draft (`id` null when not in the current contacts). */
+  conversationPrefs(): ConversationPrefsDto[]
+  /** Changes a conversation's pin, mute or draft (persisted) and emits `prefs`. */
+  setConversationPrefs(input: PrefsInput): ConversationPrefsDto
 }
 
 interface Session {
@@ -340,6 +346,8 @@ export function createEngine(options: EngineOptions): Engine {
     return store
   }
 
+  const prefs = new ConversationPrefs(directory, () => requireStore().history)
+
   function keyOf(kind: ConversationKind, id: number): string {
     const c = directory.conversationKey(kind, id)
     if (!c.known) throw new EngineCommandError(`unknown ${kind} ${id} (not in the current contacts)`)
@@ -476,6 +484,12 @@ export function createEngine(options: EngineOptions): Engine {
     },
     markRead(kind, id) {
       requireStore().history.markRead(keyOf(kind, id))
+    },
+    conversationPrefs: () => prefs.list(),
+    setConversationPrefs(input) {
+      const dto = prefs.set(input)
+      emitter.emit('prefs', dto)
+      return dto
     }
   }
   return engine

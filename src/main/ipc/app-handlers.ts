@@ -6,6 +6,7 @@ import type { InvokeHandlers } from './dispatcher'
 import type { AppInfo, ExportFormat, SessionSnapshot } from '../../shared/ipc'
 import type { SettingsStore } from '../settings/settings-store'
 import { toSafeExternalUrl } from '../security/external-url'
+import { createContactsHandlers } from './contacts-handlers'
 import { createMessengerHandlers, NotSignedInError, type MessengerService } from './messenger-handlers'
 
 /** What the shell needs from the login session (backed by the session engine). */
@@ -58,6 +59,7 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       if (path === null) return { saved: false }
       return { saved: true, path: engine.exportConversation(kind, id, format, path).path }
     },
-    ...createMessengerHandlers(deps.messenger)
+    ...createMessengerHandlers(deps.messenger),
+    ...createContactsHandlers(deps.messenger)
   }
 }

@@ -7,25 +7,30 @@ import { closeSync, openSync, writeSync } from 'node:fs'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import * as v from 'valibot'
 import { segmentsToText, type ConversationKind } from '../../shared/domain'
+import type { GapReason } from '../../shared/messenger'
 import { encodeCursor, decodeCursor, type Position } from './cursor'
 import { guarded } from './db'
 import { StoreError } from './errors'
 import { exportChunks } from './export'
+import { Navigation } from './navigation'
 import { PRIVATE_FILE_MODE, ensurePrivateFile } from './private-files'
 import { ConversationPrefsTable } from './prefs'
 import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, parseRow } from './schemas'
 import { decodeSegments, encodeSegments } from './segment-codec'
 import type {
   AppendResult,
+  AroundQuery,
   ConversationInfo,
   ExportFormat,
   ExportOptions,
+  GapInfo,
   HistoryStore,
   MessagePage,
   NewMessage,
   PageQuery,
   PrefsPatch,
   SearchQuery,
+  StoredAround,
   StoredMessage,
   StoredPrefs
 } from './types'
@@ -44,7 +49,7 @@ const FTS_MIN_CHARS = 3
 /** Name of the SQL function that checks a candidate's text exactly (see registerContainsFolded). */
 const CONTAINS_FOLDED = 'contains_folded'
 
-const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, s.name AS sender_name,
+export const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, s.name AS sender_name,
   m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state
   FROM messages m JOIN conversations c ON c.id = m.conv JOIN senders s ON s.id = m.sender`
 const NEWEST_FIRST = `ORDER BY m.time DESC, m.seq DESC LIMIT ?`
@@ -62,6 +67,7 @@ interface Touched {
 export class History implements HistoryStore {
   private readonly q: Record<string, StatementSync>
   private readonly insertMany = new Map<number, StatementSync>()
+  private readonly nav: Navigation
   private readonly prefs: ConversationPrefsTable
 
   constructor(
@@ -71,6 +77,7 @@ export class History implements HistoryStore {
   ) {
     this.prefs = new ConversationPrefsTable(db, tx, now)
     registerContainsFolded(db)
+    this.nav = new Navigation(db)
     const p = (sql: string): StatementSync => db.prepare(sql)
     this.q = {
       convByKey: p('SELECT * FROM conversations WHERE key = ?'),
@@ -223,7 +230,28 @@ export class History implements HistoryStore {
     const before = decodeCursor(query.before)
     const row = this.conversationRow(conversation)
     if (!row) return { messages: [], next: null }
-    return this.runPage(this.q.page!, [row.id, before.time, before.seq], limit)
+    const page = query.after
+      ? this.nav.newerPage(row.id, query.after, limit)
+      : this.runPage(this.q.page!, [row.id, before.time, before.seq], limit)
+    this.nav.annotate(row.id, conversation, page.messages)
+    return page
+  }
+
+  around(conversation: string, messageId: string, query: AroundQuery = {}): StoredAround {
+    const row = this.conversationRow(conversation)
+    const anchor = this.getMessage(messageId)
+    if (!row || !anchor || anchor.conversation !== conversation)
+      throw new StoreError('not-found', `no message ${messageId} in ${conversation}`)
+    const around = this.nav.around(row.id, query, anchor, (before, limit) => {
+      const b = decodeCursor(before)
+      return this.runPage(this.q.page!, [row.id, b.time, b.seq], limit)
+    })
+    this.nav.annotate(row.id, conversation, around.messages)
+    return around
+  }
+
+  recordGap(reason: GapReason, conversation: string | null = null, recordedAt = Date.now()): GapInfo | null {
+    return this.nav.recordGap(reason, conversation, recordedAt)
   }
 
   search(query: SearchQuery): MessagePage {
@@ -341,7 +369,7 @@ export class History implements HistoryStore {
   }
 }
 
-function toMessage(raw: unknown): StoredMessage {
+export function toMessage(raw: unknown): StoredMessage {
   const row = parseRow(MessageRowSchema, raw, 'message row')
   const message: StoredMessage = {
     id: row.id,

@@ -127,8 +127,25 @@ CREATE TABLE conversation_prefs (
 );
 `
 
+/**
+ * "Messages may be missing here" points (navigation.ts): after the stored message at (after_time,
+ * after_seq), in one conversation (its stable key) or in every conversation (NULL). Recorded by the engine
+ * when a session was relinked or ended, or polls failed for long; kept so the marker survives a restart.
+ */
+const V_HISTORY_GAPS = `
+CREATE TABLE history_gaps (
+  id INTEGER PRIMARY KEY,
+  conversation TEXT,
+  after_time INTEGER NOT NULL,
+  after_seq INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('relink', 'session-ended', 'outage')),
+  recorded_at INTEGER NOT NULL
+);
+CREATE INDEX history_gaps_by_position ON history_gaps (after_time, after_seq);
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS]
+export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS]
 export const LATEST_VERSION = MIGRATIONS.length
 
 export function readVersion(db: DatabaseSync): number {

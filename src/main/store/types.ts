@@ -10,7 +10,7 @@
  * (backoff needs sub-second precision).
  */
 import type { ConversationKind, Segment } from '../../shared/domain'
-import type { DeliveryState } from '../../shared/messenger'
+import type { DeliveryState, GapReason } from '../../shared/messenger'
 import type { StoreError } from './errors'
 
 /** Delivery state of one of our own messages (declared once in src/shared/messenger.ts). */
@@ -56,6 +56,30 @@ export interface StoredMessage extends MessageBase {
    * holding `text`, so the message is still shown and nothing is lost.
    */
   damage?: StoreError
+  /** Messages may be missing just before this one (see navigation.ts); set by page() and around(). */
+  gapBefore?: GapInfo
+}
+
+/** A recorded "messages may be missing here" point. */
+export interface GapInfo {
+  reason: GapReason
+  /** Epoch ms when the engine noticed it. */
+  recordedAt: number
+}
+
+export interface AroundQuery {
+  /** Messages on EACH side of the anchor; default 25, at most 500. */
+  limit?: number
+}
+
+/** The anchor with its neighbours, newest first, and cursors to continue both ways. */
+export interface StoredAround {
+  messages: StoredMessage[]
+  anchor: string
+  /** `before` cursor for older pages; null at the start of the history. */
+  older: string | null
+  /** `after` cursor for newer pages; null when the newest message is included. */
+  newer: string | null
 }
 
 export interface AppendResult {
@@ -90,6 +114,11 @@ export interface PageQuery {
   limit?: number
   /** Only messages older than this cursor (a `next` or `cursor` value from this store). */
   before?: string | null
+  /**
+   * Only messages newer than this cursor (instead of `before`); the page is still newest first, and
+   * `next` then continues towards the newest (null once it is included).
+   */
+  after?: string | null
 }
 
 export interface SearchQuery extends PageQuery {
@@ -143,6 +172,13 @@ export interface HistoryStore {
    */
   search(query: SearchQuery): MessagePage
   getMessage(id: string): StoredMessage | null
+  /** The message `messageId` of `conversation` with its neighbours; throws not-found if it is not there. */
+  around(conversation: string, messageId: string, query?: AroundQuery): StoredAround
+  /**
+   * Records that messages may be missing after everything stored so far (conversation null: in all of
+   * them); null when nothing is stored yet or no message came since the previous gap.
+   */
+  recordGap(reason: GapReason, conversation?: string | null, recordedAt?: number): GapInfo | null
   /** Unread to 0 and read position to the newest message. */
   markRead(key: string): void
   /** Moves a conversation's history (and outbox entries) under a new stable key, merging if it exists. One transaction. */
