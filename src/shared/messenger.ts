@@ -34,6 +34,33 @@ export interface MessageDto {
   self: boolean
   /** Our own sends from this client: the outbox state. */
   state: DeliveryState | null
+  /** History may be missing just before this message (the engine lost its session or polls meanwhile). */
+  gapBefore?: GapDto | null
+}
+
+/** Why messages may be missing: the session was relinked, ended (new login), or polls failed for a long time. */
+export type GapReason = 'relink' | 'session-ended' | 'outage'
+
+export interface GapDto {
+  reason: GapReason
+  /** Epoch ms when the engine noticed it. */
+  recordedAt: number
+}
+
+/** A gap just noticed: `conversationKey` null means every conversation. */
+export interface GapRecordedDto extends GapDto {
+  conversationKey: string | null
+}
+
+/** Messages around one message (a search hit): N older, the message, N newer. */
+export interface AroundPage {
+  /** Newest first; contains the anchor. */
+  messages: MessageDto[]
+  anchor: string
+  /** Cursor to page further back (history:get `before`), null at the start of the history. */
+  older: string | null
+  /** Cursor to page forward (history:get `after`), null when the newest message is included. */
+  newer: string | null
 }
 
 export interface BuddyDto {
@@ -99,7 +126,7 @@ export interface OutboxDto {
 export interface HistoryPage {
   /** Newest first. */
   messages: MessageDto[]
-  /** Cursor for the next older page, null when there is none. */
+  /** Cursor for the next older page, null when there is none (for an `after` query: the next newer page). */
   next: string | null
 }
 
