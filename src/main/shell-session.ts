@@ -22,6 +22,8 @@ export interface ShellSessionDeps {
   /** Overrides the server from settings (the built-in demo server). */
   serverUrl?(): string | null
   log?(message: string): void
+  /** Each engine built (the desktop layer follows its messages, reads and state). */
+  onEngine?(engine: Engine): void
 }
 
 export interface ShellSession extends SessionService, MessengerService {
@@ -75,6 +77,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     created.on('presence', (presence) => deps.emit('presence:changed', presence))
     created.on('sender-resolved', (resolved) => deps.emit('sender:resolved', resolved))
     created.on('prefs', (prefs) => deps.emit('prefs:changed', prefs))
+    deps.onEngine?.(created)
     return created
   }
 

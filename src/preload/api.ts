@@ -36,6 +36,8 @@ const invokeNames = {
   startDemo: 'demo:start',
   scanDemo: 'demo:scan',
   openExternal: 'shell:open-external',
+  setStatus: 'status:set',
+  reportFocusedConversation: 'view:focused-conversation',
   getContacts: 'contacts:get',
   getMembers: 'members:get',
   getHistory: 'history:get',
@@ -51,6 +53,10 @@ const invokeNames = {
 
 const eventNames = {
   onSessionChanged: 'session:changed',
+  onSettingsChanged: 'settings:changed',
+  onMenuCommand: 'menu:command',
+  onConversationFocus: 'conversation:focus',
+  onNotifySound: 'notify:sound',
   onMessageReceived: 'message:received',
   onOutboxChanged: 'outbox:changed',
   onContactsChanged: 'contacts:changed',

@@ -12,6 +12,13 @@ import * as v from 'valibot'
 import type { ConversationKind, SessionState } from './domain'
 import { settingsPatchSchema, type Settings } from './settings'
 import {
+  focusedConversationSchema,
+  statusSetSchema,
+  type ConversationFocusDto,
+  type MenuCommandDto,
+  type NotifySoundDto
+} from './desktop'
+import {
   MAX_MESSAGE_CHARS,
   MAX_SEARCH_CHARS,
   type ContactsChangedDto,
@@ -56,6 +63,10 @@ export const invokeSchemas = {
   'demo:start': empty,
   'demo:scan': empty,
   'shell:open-external': v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
+  /** Our own presence; persisted as the onlineStatus setting and sent with change_status2. */
+  'status:set': statusSetSchema,
+  /** Which conversation a window shows and whether it is focused (no notification for it then). */
+  'view:focused-conversation': focusedConversationSchema,
   'contacts:get': v.optional(v.strictObject({ refresh: v.optional(v.boolean()) })),
   'members:get': v.strictObject({ kind: v.picklist(['group', 'discuss']), id: sessionId }),
   'history:get': v.strictObject({
@@ -123,6 +134,8 @@ export interface InvokeResponses {
   'demo:start': SessionSnapshot
   'demo:scan': boolean
   'shell:open-external': boolean
+  'status:set': Settings
+  'view:focused-conversation': boolean
   'contacts:get': ContactsDto
   'members:get': MemberDto[]
   'history:get': HistoryPage
@@ -144,6 +157,14 @@ export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
 /** Pushes from main to the renderer. */
 export interface EventMap {
   'session:changed': SessionSnapshot
+  /** Settings changed in main (the tray's status or do-not-disturb, another window). */
+  'settings:changed': Settings
+  /** An app menu command or accelerator, sent to the focused window. */
+  'menu:command': MenuCommandDto
+  /** Open this conversation (a notification was clicked). */
+  'conversation:focus': ConversationFocusDto
+  /** Play the short notification sound. */
+  'notify:sound': NotifySoundDto
   /** A new incoming message (never an echo of our own send from this client). */
   'message:received': MessageDto
   'outbox:changed': OutboxDto
@@ -167,6 +188,10 @@ export type EventChannel = keyof EventMap
 
 export const eventChannels: readonly EventChannel[] = [
   'session:changed',
+  'settings:changed',
+  'menu:command',
+  'conversation:focus',
+  'notify:sound',
   'message:received',
   'outbox:changed',
   'contacts:changed',

@@ -84,6 +84,12 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     }),
     scanDemo: vi.fn(() => ok(true)),
     openExternal: () => ok(true),
+    setStatus: vi.fn(({ status }) => {
+      settings = { ...settings, onlineStatus: status }
+      emit('settings:changed', settings)
+      return ok(settings)
+    }),
+    reportFocusedConversation: vi.fn(() => ok(true)),
     getContacts: vi.fn(() => ok(data.contacts)),
     getMembers: vi.fn(({ kind, id }) => ok(data.members[conv(kind, id)] ?? [])),
     getHistory: vi.fn(({ kind, id, limit = 50, before }) => {
@@ -142,6 +148,10 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       return ok({ ...next })
     }),
     onSessionChanged: subscribe('session:changed'),
+    onSettingsChanged: subscribe('settings:changed'),
+    onMenuCommand: subscribe('menu:command'),
+    onConversationFocus: subscribe('conversation:focus'),
+    onNotifySound: subscribe('notify:sound'),
     onMessageReceived: subscribe('message:received'),
     onOutboxChanged: subscribe('outbox:changed'),
     onContactsChanged: subscribe('contacts:changed'),

@@ -14,6 +14,7 @@ import { isAbort, systemClock, type Clock } from './clock'
 import { ConversationPrefs, type PrefsInput } from './conversation-prefs'
 import { Directory, memberName } from './directory'
 import { Emitter } from './emitter'
+import { GapRecorder } from './gap-recorder'
 import { Lifecycle } from './lifecycle'
 import { isTransient, qrLogin, resumeRemembered, type LoginFlowDeps } from './login-flow'
 import { OutboxRunner, toOutboxDto } from './outbox-runner'
@@ -22,6 +23,7 @@ import { runPollLoop, type PollExit } from './poll-loop'
 import type { SecretStore } from './ports'
 import {
   EngineCommandError,
+  type AroundPage,
   type ContactsDto,
   type ConversationPrefsDto,
   type EngineEvents,
@@ -52,6 +54,8 @@ export interface EngineOptions {
   pollMinIntervalMs?: number
   /** Ceiling of the network backoff. Default 30 s. */
   backoffMaxMs?: number
+  /** Polls failing at least this long leave a "messages may be missing here" mark. Default 60 s. */
+  outageGapMs?: number
   /** Human log lines (stderr headless, the app log in Electron). */
   log?(message: string): void
 }
@@ -59,6 +63,8 @@ export interface EngineOptions {
 export interface HistoryQuery {
   limit?: number
   before?: string | null
+  /** Newer than this cursor instead (paging forward from a search jump). */
+  after?: string | null
 }
 
 export interface Engine {
@@ -82,6 +88,8 @@ export interface Engine {
   /** The newest outbox entry with this ref (any state), or null. */
   outboxByRef(ref: string): OutboxDto | null
   history(kind: ConversationKind, id: number, query?: HistoryQuery): HistoryPage
+  /** The stored message `messageId` with up to `limit` older and `limit` newer ones (a search jump). */
+  around(kind: ConversationKind, id: number, messageId: string, limit?: number): AroundPage
   /** Writes the whole stored history of a conversation to `path` (absolute; file mode 0600). */
   exportConversation(kind: ConversationKind, id: number, format: ExportFormat, path: string): ExportResult
   search(text: string, scope?: { kind: ConversationKind; id: number } | null, query?: HistoryQuery): HistoryPage
@@ -148,6 +156,14 @@ export function createEngine(options: EngineOptions): Engine {
     log
   })
   let sessionDeadBySend: number | null = null
+
+  const gaps = new GapRecorder({
+    clock,
+    history: () => store?.history ?? null,
+    emit: (gap) => emitter.emit('gap', gap),
+    log,
+    outageMs: options.outageGapMs ?? 60_000
+  })
 
   const pipeline = new Pipeline({
     directory,
@@ -228,6 +244,7 @@ export function createEngine(options: EngineOptions): Engine {
     online = true
     sessionDeadBySend = null
     lifecycle.to('online', remembered ? 'remembered' : 'online')
+    gaps.online()
     emitter.emit('ready', {
       self,
       buddies: directory.buddies.size,
@@ -252,8 +269,14 @@ export function createEngine(options: EngineOptions): Engine {
         minIntervalMs: options.pollMinIntervalMs ?? 1000,
         maxBackoffMs: backoffMaxMs,
         handleBatch: (events) => pipeline.handle(events),
-        troubled: (reason, detail) => lifecycle.to('reconnecting', reason, detail),
-        healthy: () => lifecycle.to('online', 'online'),
+        troubled: (reason, detail) => {
+          gaps.troubled(reason)
+          lifecycle.to('reconnecting', reason, detail)
+        },
+        healthy: () => {
+          gaps.healthy()
+          lifecycle.to('online', 'online')
+        },
         credentialsChanged: () => void saveSession(),
         log
       },
@@ -300,15 +323,18 @@ export function createEngine(options: EngineOptions): Engine {
         lifecycle.to('signed-out', 'logout')
         tryRemembered = false
       } else if (sessionDeadBySend !== null || exit.kind === 'session-dead') {
+        gaps.sessionLost()
         lifecycle.to('signed-out', 'expired', `retcode ${exit.kind === 'session-dead' ? exit.retcode : sessionDeadBySend}`)
         await options.secrets.clear(storeAccount ?? undefined).catch(() => {})
         tryRemembered = false
       } else if (exit.kind === 'kicked') {
+        gaps.sessionLost()
         lifecycle.to('signed-out', 'kicked', exit.reason)
         await options.secrets.clear(storeAccount ?? undefined).catch(() => {})
         tryRemembered = false
       } else {
         // The 103 ladder ran out: log in again, the remembered session first (it may still work).
+        gaps.sessionLost()
         lifecycle.to('signed-out', 'expired', 'poll 103 after relink')
         tryRemembered = true
       }
@@ -337,7 +363,8 @@ export function createEngine(options: EngineOptions): Engine {
       segments: m.segments,
       time: m.time,
       self: m.self,
-      state: m.state
+      state: m.state,
+      ...(m.gapBefore ? { gapBefore: m.gapBefore } : {})
     }
   }
 
@@ -448,8 +475,18 @@ export function createEngine(options: EngineOptions): Engine {
     },
     history(kind, id, query = {}) {
       const key = directory.conversationKey(kind, id).key
-      const page = requireStore().history.page(key, { limit: query.limit, before: query.before ?? null })
+      const page = requireStore().history.page(key, { limit: query.limit, before: query.before ?? null, after: query.after ?? null })
       return { messages: page.messages.map((m) => toDto(m, id)), next: page.next }
+    },
+    around(kind, id, messageId, limit) {
+      const key = directory.conversationKey(kind, id).key
+      try {
+        const page = requireStore().history.around(key, messageId, { limit })
+        return { messages: page.messages.map((m) => toDto(m, id)), anchor: page.anchor, older: page.older, newer: page.newer }
+      } catch (e) {
+        if (e instanceof StoreError && e.code === 'not-found') throw new EngineCommandError(`no message ${messageId} with ${kind} ${id}`)
+        throw e
+      }
     },
     exportConversation(kind, id, format, path) {
       if (!isAbsolute(path)) throw new EngineCommandError(`export path must be absolute: ${path}`)

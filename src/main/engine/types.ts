@@ -5,7 +5,7 @@
  */
 import type { ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
 import type { ExportFormat, OutboxState } from '../store/types'
-import type { ConversationPrefsDto, MessageDto, OutboxDto } from '../../shared/messenger'
+import type { ConversationPrefsDto, GapRecordedDto, MessageDto, OutboxDto } from '../../shared/messenger'
 
 export type { ExportFormat, OutboxState }
 // The plain-data DTOs cross IPC, so they are declared once in src/shared (the renderer's side).
@@ -78,6 +78,8 @@ export interface EngineEvents {
   contacts: { reason: 'refresh' | 'lookup' }
   /** A name shown as a placeholder was resolved (conversation current id + sender uin). */
   'sender-resolved': { kind: ConversationKind; conversationId: number; uin: number; name: string }
+  /** History may be missing from here on (the session was relinked or lost, or polls failed long). */
+  gap: GapRecordedDto
   /** A conversation's pin, mute or draft changed (through setConversationPrefs). */
   prefs: ConversationPrefsDto
 }

@@ -6,6 +6,8 @@ import type { InvokeHandlers } from './dispatcher'
 import type { AppInfo, ExportFormat, SessionSnapshot } from '../../shared/ipc'
 import type { SettingsStore } from '../settings/settings-store'
 import { toSafeExternalUrl } from '../security/external-url'
+import type { DesktopController } from '../desktop/desktop-controller'
+import { createDesktopHandlers } from './desktop-handlers'
 import { createContactsHandlers } from './contacts-handlers'
 import { createMessengerHandlers, NotSignedInError, type MessengerService } from './messenger-handlers'
 
@@ -30,6 +32,8 @@ export interface HandlerDeps {
   session: SessionService
   demo: DemoService
   messenger: MessengerService
+  /** Tray, badge, notifications: status and the conversation each window shows. */
+  desktop: DesktopController
   openExternal(url: string): Promise<void> | void
   /** Asks the user where to save an export (a save dialog in the app); null when cancelled. */
   pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
@@ -59,6 +63,7 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       if (path === null) return { saved: false }
       return { saved: true, path: engine.exportConversation(kind, id, format, path).path }
     },
+    ...createDesktopHandlers(deps.desktop),
     ...createMessengerHandlers(deps.messenger),
     ...createContactsHandlers(deps.messenger)
   }

@@ -4,6 +4,7 @@ import { createHandlers, type SessionService } from '../../../src/main/ipc/app-h
 import type { Engine } from '../../../src/main/engine'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings'
 import { invokeSchemas } from '../../../src/shared/ipc'
+import { createDesktopController } from '../../../src/main/desktop/desktop-controller'
 
 const PAGE = 'file:///app/out/renderer/index.html'
 const trusted = { senderFrame: { url: PAGE } }
@@ -29,7 +30,12 @@ function makeHandlers(overrides: Partial<InvokeHandlers> = {}, engine: Engine | 
       openExternal,
       pickExportPath,
       demo: { start: () => session.start(), scan: () => true },
-      messenger: { engine: () => engine }
+      messenger: { engine: () => engine },
+      desktop: createDesktopController({
+        settings: { get: () => current, update: (patch) => (current = { ...current, ...patch }) },
+        emit: () => {},
+        platform: 'linux'
+      })
     }),
     ...overrides
   }
