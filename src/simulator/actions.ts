@@ -5,18 +5,28 @@
  */
 import * as v from 'valibot'
 import type { PresenceStatus } from '../shared/domain'
+import { faceName } from '../shared/faces'
 import type { SimCore } from './core'
 import { InvalidInput } from './errors'
 import { events, renderPush } from './events'
-import { retcode } from './http-io'
+import { refuse, retcode } from './http-io'
 import { expireQr, scanQr } from './qr-login'
 import { qrExpired } from './qr-state'
+import type { RefusalLogView } from './refusals'
 import { randomPush } from './scenarios'
 import type { AccountView, Fault, PushMessage, SentRecord, SimState } from './types'
 
+/** The one segment shape (domain Segment); a face's name is optional and comes from the face table. */
 const SegmentSchema = v.union([
   v.object({ type: v.literal('text'), text: v.string() }),
-  v.object({ type: v.literal('face'), id: v.pipe(v.number(), v.integer()), name: v.string() }),
+  v.pipe(
+    v.object({
+      type: v.literal('face'),
+      id: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      name: v.optional(v.string())
+    }),
+    v.transform((f) => ({ type: f.type, id: f.id, name: f.name ?? faceName(f.id) }))
+  ),
   v.object({ type: v.literal('image') })
 ])
 const Content = { text: v.optional(v.string()), segments: v.optional(v.array(SegmentSchema)) }
@@ -131,7 +141,14 @@ export class Actions {
     const session = this.core.registry.current()
     if (!session) throw new InvalidInput('nobody is logged in')
     this.core.registry.end(session.auth, 'expired')
-    this.core.hub.interrupt(session, retcode(100_001, 'login error'))
+    this.core.hub.interrupt(
+      session,
+      refuse(retcode(100_001, 'login error'), 'session-ended', 'the session lifetime ended')
+    )
+  }
+
+  refusals(): RefusalLogView {
+    return this.core.refusals.view()
   }
 
   sent(): SentRecord[] {
@@ -162,6 +179,7 @@ export class Actions {
       pollsInFlight: c.hub.inFlight,
       concurrentPolls: c.hub.concurrentPolls,
       requests: { ...c.requests },
+      methodMismatches: { ...c.methodMismatches },
       faultsPending: c.faults.pending,
       sendBlockedUntil: c.limiter.blockedUntil
     }

@@ -47,7 +47,8 @@ const routes: Record<string, (a: Actions, req: SimRequest) => unknown> = {
   'POST expire-session': (a) => (a.expireSession(), OK),
   'GET sent': (a) => a.sent(),
   'GET state': (a) => a.state(),
-  'GET account': (a, req) => a.account({ members: req.query.get('members') !== '0' })
+  'GET account': (a, req) => a.account({ members: req.query.get('members') !== '0' }),
+  'GET refusals': (a) => a.refusals()
 }
 
 export function admin(actions: Actions, req: SimRequest): Reply {

@@ -3,10 +3,18 @@ import * as v from 'valibot'
 import type { PresenceStatus } from '../shared/domain'
 import type { Buddy, Group } from './account'
 import type { SimCore } from './core'
-import { html, json, retcode, type Reply, type SimRequest } from './http-io'
+import { html, json, refuse, retcode, type Reply, type SimRequest } from './http-io'
 import { contactHash } from './protocol-hashes'
 import type { Session } from './sessions'
-import { guardWeb2, liveSession, LOGIN_ERROR, readR, REFUSED, type Binding } from './web2-guard'
+import {
+  deadAuthDetail,
+  guardWeb2,
+  liveSession,
+  LOGIN_ERROR,
+  readR,
+  REFUSED,
+  type Binding
+} from './web2-guard'
 import { escapeName } from './wire-content'
 
 /** Status text -> the numeric `stat` of get_friend_info2 (Mojo code2state). */
@@ -66,7 +74,11 @@ function hashedList(body: (core: SimCore, session: Session) => unknown): Handler
     const live = liveSession(core.registry, req, { vfwebqq: rr.r.vfwebqq })
     if (!live.ok) return live.reply
     if (rr.r.hash !== contactHash(core.account.self.qq, live.auth.ptwebqq))
-      return json({ retcode: HASH_WRONG })
+      return refuse(
+        json({ retcode: HASH_WRONG }),
+        'hash',
+        'hash must be the contact hash of the self uin and the CURRENT ptwebqq'
+      )
     return ok(body(core, live.session))
   }
 }
@@ -148,6 +160,14 @@ function profile(core: SimCore, session: Session, qq: number): Record<string, un
   }
 }
 
+function unknownTuin(): Reply {
+  return refuse(
+    retcode(LOGIN_ERROR, 'unknown tuin'),
+    'unknown-tuin',
+    'tuin must be a uin this session handed out'
+  )
+}
+
 /** tuin must be a uin this session handed out. */
 function tuinQq(session: Session, req: SimRequest): number | null {
   return session.ids.qqOf(Number(param(req, 'tuin') ?? NaN)) ?? null
@@ -157,7 +177,7 @@ const friendInfo = withSession(
   (req) => fromQuery(req, 'vfwebqq', 'clientid', 'psessionid'),
   (core, session, req) => {
     const qq = tuinQq(session, req)
-    return qq === null ? retcode(LOGIN_ERROR, 'unknown tuin') : ok(profile(core, session, qq))
+    return qq === null ? unknownTuin() : ok(profile(core, session, qq))
   }
 )
 
@@ -166,7 +186,7 @@ const longNick = withSession(
   (core, session, req) => {
     const qq = tuinQq(session, req)
     return qq === null
-      ? retcode(LOGIN_ERROR, 'unknown tuin')
+      ? unknownTuin()
       : ok([{ uin: session.ids.uin(qq), lnick: escapeName(core.account.person(qq).lnick) }])
   }
 )
@@ -175,16 +195,18 @@ const longNick = withSession(
 const friendUin = withSession(
   (req) => fromQuery(req, 'vfwebqq'),
   (core, session, req) => {
-    if (core.opts.era !== '2015')
-      return html(
-        404,
-        '<html><head><title>Apache Tomcat/6.0.45 - Error report</title></head><body><h1>HTTP Status 404 - </h1></body></html>'
+    if (!core.opts.friendUin)
+      return refuse(
+        html(
+          404,
+          '<html><head><title>Apache Tomcat/6.0.45 - Error report</title></head><body><h1>HTTP Status 404 - </h1></body></html>'
+        ),
+        'friend-uin-closed',
+        'get_friend_uin2 was closed in 2017-04 (eras 2017 and later)'
       )
     const uin = Number(param(req, 'tuin') ?? NaN)
     const qq = session.ids.qqOf(uin)
-    return qq === undefined
-      ? retcode(LOGIN_ERROR, 'unknown tuin')
-      : ok({ uiuin: '', account: qq, uin })
+    return qq === undefined ? unknownTuin() : ok({ uiuin: '', account: qq, uin })
   }
 )
 
@@ -192,7 +214,8 @@ const friendUin = withSession(
 const selfInfo: Handler = (core, req) => {
   const g = guardWeb2(core.registry, req)
   if (!g.ok) return g.reply
-  if (g.auth.status !== 'alive') return retcode(REFUSED, 'login domain error')
+  if (g.auth.status !== 'alive')
+    return refuse(retcode(REFUSED, 'login domain error'), 'session-ended', deadAuthDetail(g.auth))
   const self = core.account.self
   const session = g.auth.session && !g.auth.session.ended ? g.auth.session : null
   const info = session
@@ -257,7 +280,11 @@ const groupInfoExt = withSession(
   (core, session, req) => {
     const index = session.ids.groupOfCode(Number(param(req, 'gcode') ?? NaN))
     return index === undefined
-      ? json({ retcode: NOT_A_CODE })
+      ? refuse(
+          json({ retcode: NOT_A_CODE }),
+          'gcode',
+          'gcode must be the group CODE of get_group_name_list_mask2, not the gid'
+        )
       : ok(groupInfo(core, session, core.account.groups[index]!))
   }
 )
@@ -278,7 +305,12 @@ const discuInfo = withSession(
   (core, session, req) => {
     const did = Number(param(req, 'did') ?? NaN)
     const index = session.ids.discussOfDid(did)
-    if (index === undefined) return retcode(LOGIN_ERROR, 'unknown did')
+    if (index === undefined)
+      return refuse(
+        retcode(LOGIN_ERROR, 'unknown did'),
+        'unknown-did',
+        'did must be a did of get_discus_list in this session'
+      )
     const d = core.account.discussions[index]!
     const people = core.account.discussMembers(d)
     const statusOf = (qq: number): PresenceStatus => core.account.buddy(qq)?.status ?? 'online'
@@ -324,7 +356,12 @@ const changeStatus = withSession(
   (req) => fromQuery(req, 'clientid', 'psessionid'),
   (_core, session, req) => {
     const s = param(req, 'newstatus')
-    if (!s || !(s in STAT)) return retcode(LOGIN_ERROR, 'bad status')
+    if (!s || !(s in STAT))
+      return refuse(
+        retcode(LOGIN_ERROR, 'bad status'),
+        'bad-status',
+        `newstatus must be one of ${Object.keys(STAT).join(', ')}`
+      )
     session.status = s as PresenceStatus
     return json({ retcode: 0, result: 'ok' })
   }

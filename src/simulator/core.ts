@@ -4,7 +4,9 @@ import { FaultBox } from './faults'
 import type { ResolvedOptions } from './options'
 import { PollHub } from './poll-hub'
 import { streamFor, type Rng } from './prng'
+import { answerCode, type Reply, type SimRequest } from './http-io'
 import type { QrCode } from './qr-state'
+import { RefusalLog } from './refusals'
 import { SendLimiter } from './rate-limiter'
 import { Registry } from './sessions'
 import type { SentRecord } from './types'
@@ -17,6 +19,9 @@ export class SimCore {
   readonly limiter: SendLimiter
   readonly sent: SentRecord[] = []
   readonly requests: Record<string, number> = {}
+  /** `"POST get_discus_list"` -> how often a tolerated wrong method was used. */
+  readonly methodMismatches: Record<string, number> = {}
+  readonly refusals: RefusalLog
   readonly qrRng: Rng
   readonly scenarioRng: Rng
   echo: boolean
@@ -45,12 +50,8 @@ export class SimCore {
     this.qrRng = streamFor(opts.seed, 'qr')
     this.scenarioRng = streamFor(opts.seed, 'scenario')
     this.echo = opts.echo
+    this.refusals = new RefusalLog(opts.refusalLogSize)
     this.msgSeq = 20_000 + Math.floor(streamFor(opts.seed, 'msg')() * 10_000)
-  }
-
-  /** The 2017-02 changes (ptqrtoken, 67 for scanned, 103 until get_online_buddies2) and later. */
-  get since2017(): boolean {
-    return this.opts.era !== '2015'
   }
 
   nextMsgId(): number {
@@ -59,5 +60,30 @@ export class SimCore {
 
   count(endpoint: string): void {
     this.requests[endpoint] = (this.requests[endpoint] ?? 0) + 1
+  }
+
+  methodMismatch(method: string, endpoint: string): void {
+    const k = `${method} ${endpoint}`
+    this.methodMismatches[k] = (this.methodMismatches[k] ?? 0) + 1
+  }
+
+  /** Records a refused request; `reply` null = the connection was reset. */
+  refused(
+    req: SimRequest,
+    endpoint: string | null,
+    reply: Reply | null,
+    rule: string,
+    detail: string
+  ): void {
+    this.refusals.record({
+      time: this.now(),
+      method: req.method,
+      path: req.path,
+      endpoint,
+      status: reply?.status ?? 0,
+      retcode: reply ? answerCode(reply) : null,
+      rule,
+      detail
+    })
   }
 }

@@ -2,12 +2,11 @@
  * Poll elements exactly as seed §三 / reference §2.4 show them, rendered with one session's ids:
  * group from_uin = gid (+ group_code, send_uin), discuss from_uin = did (+ did, send_uin), font first.
  */
-import type { Segment } from '../shared/domain'
 import type { SimCore } from './core'
 import type { PollElement } from './poll-hub'
 import type { Session } from './sessions'
 import { InvalidInput } from './errors'
-import type { PushMessage } from './types'
+import type { PushMessage, PushSegment } from './types'
 import { receivedContent } from './wire-content'
 
 export const KICK_REASON =
@@ -30,7 +29,7 @@ export function renderPush(core: SimCore, session: Session, push: PushMessage): 
   const { account } = core
   const ids = session.ids
   const self = account.self.qq
-  const segments: Segment[] = push.segments ?? [{ type: 'text', text: push.text ?? '' }]
+  const segments: PushSegment[] = push.segments ?? [{ type: 'text', text: push.text ?? '' }]
   const base = {
     content: receivedContent(segments, core.opts.zeroFaces),
     msg_id: core.nextMsgId(),

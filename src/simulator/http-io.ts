@@ -20,6 +20,20 @@ export interface Reply {
   status: number
   headers: Record<string, string | string[]>
   body: string | Buffer
+  /** Cookies to set; written as Set-Cookie lines for the request's host (setCookieLine). */
+  cookies?: CookiePair[]
+  /** Why this answer refuses the request (recorded in the refusal log). */
+  refusal?: { rule: string; detail: string }
+  /** An answer that looks like an error but is not one (an empty poll's 504 or 102). */
+  notAnError?: true
+}
+
+export type CookiePair = readonly [name: string, value: string]
+
+/** Marks `reply` as a refusal by `rule`; `detail` says what was wrong. */
+export function refuse(reply: Reply, rule: string, detail: string): Reply {
+  reply.refusal = { rule, detail }
+  return reply
 }
 
 /** Destroy the socket without an answer (connection reset). */
@@ -55,18 +69,54 @@ export function nginxPage(status: number): Reply {
   )
 }
 
-export function addCookies(reply: Reply, cookies: string[]): Reply {
+export function addCookies(reply: Reply, cookies: CookiePair[]): Reply {
+  reply.cookies = [...(reply.cookies ?? []), ...cookies]
+  return reply
+}
+
+export function cookie(name: string, value: string): CookiePair {
+  return [name, value]
+}
+
+/**
+ * A Set-Cookie line as ptlogin wrote it: every attribute terminated by `;`, upper-case attribute
+ * names (`uin=o0123456789; PATH=/; DOMAIN=qq.com;`). Clients that joined all Set-Cookie lines with a
+ * space and parsed them as one string (qq-bot-rebown) relied on that final `;`. `DOMAIN=qq.com;` is
+ * written only when the client reached the simulator under a qq.com host name (a hosts-file
+ * mapping); under 127.0.0.1 a qq.com domain would be rightly rejected by every real cookie jar.
+ */
+export function setCookieLine(name: string, value: string, requestHost: string): string {
+  const hostname = requestHost.replace(/:\d+$/, '').toLowerCase()
+  const domain = hostname === 'qq.com' || hostname.endsWith('.qq.com') ? ' DOMAIN=qq.com;' : ''
+  return `${name}=${value}; PATH=/;${domain}`
+}
+
+/** Turns `reply.cookies` into Set-Cookie headers for the host the request named. */
+export function writeCookies(reply: Reply, requestHost: string): Reply {
+  if (!reply.cookies?.length) return reply
   const prior = reply.headers['set-cookie']
   reply.headers['set-cookie'] = [
     ...(Array.isArray(prior) ? prior : prior ? [prior] : []),
-    ...cookies
+    ...reply.cookies.map(([n, v]) => setCookieLine(n, v, requestHost))
   ]
   return reply
 }
 
-/** One origin for every host: no Domain attribute, Path=/. */
-export function cookie(name: string, value: string): string {
-  return `${name}=${value}; Path=/`
+/** The code an answer carries: the JSON retcode (or errCode), the first ptuiCB field, else null. */
+export function answerCode(reply: Reply): number | null {
+  const type = String(reply.headers['content-type'] ?? '')
+  const text = typeof reply.body === 'string' ? reply.body : ''
+  if (type.startsWith('application/json')) {
+    try {
+      const j = JSON.parse(text) as { retcode?: unknown; errCode?: unknown }
+      const code = j.retcode ?? j.errCode
+      return typeof code === 'number' ? code : null
+    } catch {
+      return null
+    }
+  }
+  const m = /^\s*ptui\w*CB\('(\d+)'/.exec(text)
+  return m ? Number(m[1]) : null
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {

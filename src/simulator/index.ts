@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { Actions } from './actions'
 import { SimCore } from './core'
 import { resolveOptions } from './options'
+import type { RefusalLogView } from './refusals'
 import { createRequestListener } from './router'
 import { startScenario } from './scenarios'
 import type {
@@ -19,6 +20,8 @@ import type {
 } from './types'
 
 export type * from './types'
+export type { Refusal, RefusalLogView } from './refusals'
+export { ERAS, ERA_PRESETS, type EraBehaviour } from './eras'
 export { hash33, contactHash, time33 } from './protocol-hashes'
 export { KICK_REASON } from './events'
 
@@ -37,6 +40,8 @@ export interface Simulator {
   expireSession(): void
   sent(): SentRecord[]
   state(): SimState
+  /** The refusal log (also GET /__sim/refusals): why requests were refused, oldest first. */
+  refusals(): RefusalLogView
   account(opts?: { members?: boolean }): AccountView
 }
 
@@ -76,6 +81,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     expireSession: () => actions.expireSession(),
     sent: () => actions.sent(),
     state: () => actions.state(),
+    refusals: () => actions.refusals(),
     account: (o) => actions.account(o)
   }
 }

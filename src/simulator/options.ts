@@ -1,8 +1,10 @@
 /** Defaults for every simulator option, resolved once at start. */
 import type { AccountSizes } from './account'
-import type { EmptyPollForm, Era, Scenario, SimulatorOptions } from './types'
+import { InvalidInput } from './errors'
+import { ERA_PRESETS, type EraBehaviour } from './eras'
+import type { Era, Scenario, SimulatorOptions } from './types'
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends EraBehaviour {
   port: number
   host: string
   era: Era
@@ -13,7 +15,7 @@ export interface ResolvedOptions {
   sessionLifetimeMs: number
   sendIntervalMs: number
   livelyIntervalMs: number
-  emptyPoll: EmptyPollForm
+  refusalLogSize: number
   account: AccountSizes
   echo: boolean
   blockAfter: number
@@ -25,10 +27,10 @@ export interface ResolvedOptions {
   zeroFaces: boolean
 }
 
-const EMPTY_BY_ERA: Record<Era, EmptyPollForm> = { '2015': '102', '2017': '504', '2018': '2018' }
-
 export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
   const era = o.era ?? '2017'
+  const preset = ERA_PRESETS[era] as EraBehaviour | undefined
+  if (!preset) throw new InvalidInput(`unknown era ${String(era)}`)
   return {
     port: o.port ?? 0,
     host: o.host ?? '127.0.0.1',
@@ -41,7 +43,13 @@ export function resolveOptions(o: SimulatorOptions = {}): ResolvedOptions {
     sessionLifetimeMs: o.sessionLifetimeMs ?? 2 * 24 * 3600_000,
     sendIntervalMs: o.sendIntervalMs ?? 1000,
     livelyIntervalMs: o.livelyIntervalMs ?? 3000,
-    emptyPoll: o.emptyPoll ?? EMPTY_BY_ERA[era],
+    emptyPoll: o.emptyPoll ?? preset.emptyPoll,
+    ptuiForm: o.ptuiForm ?? preset.ptuiForm,
+    ptqrtoken: o.ptqrtoken ?? preset.ptqrtoken,
+    registerOnOnlineBuddies: o.registerOnOnlineBuddies ?? preset.registerOnOnlineBuddies,
+    sendAnswer: o.sendAnswer ?? preset.sendAnswer,
+    friendUin: o.friendUin ?? preset.friendUin,
+    refusalLogSize: clamp(o.refusalLogSize ?? 200, 1, 10_000),
     account: {
       buddies: clamp(o.account?.buddies ?? 60, 0, 5000),
       groups: clamp(o.account?.groups ?? 12, 0, 500),

@@ -1,7 +1,15 @@
 /** poll2 (seed 三, reference §2): session checks, the 2017 registration rule, injected retcodes, then the hub. */
 import * as v from 'valibot'
 import type { SimCore } from './core'
-import { json, nginxPage, retcode, type Outcome, type SimRequest } from './http-io'
+import {
+  json,
+  nginxPage,
+  refuse,
+  retcode,
+  type Outcome,
+  type Reply,
+  type SimRequest
+} from './http-io'
 import { randHex } from './prng'
 import type { Session } from './sessions'
 import type { EmptyPollForm } from './types'
@@ -21,20 +29,33 @@ const ERRMSG: Record<number, string> = {
   102: ''
 }
 
-export function emptyPoll(form: EmptyPollForm, holdMs: number): Outcome {
-  if (form === '102') return json({ retcode: 102, errmsg: '' })
-  if (form === '504') return nginxPage(504)
-  if (form === '100012')
-    return json({ retcode: 100_012, retmsg: `no message for cost[${(holdMs / 1000).toFixed(2)}s]` })
-  return json({ retcode: 0, retmsg: 'ok', errmsg: 'error' })
+/** An empty poll is no error, whatever its form looks like (a 504 page, a 102 or 100012 retcode). */
+export function emptyPoll(form: EmptyPollForm, holdMs: number): Reply {
+  const reply =
+    form === '102'
+      ? json({ retcode: 102, errmsg: '' })
+      : form === '504'
+        ? nginxPage(504)
+        : form === '100012'
+          ? json({
+              retcode: 100_012,
+              retmsg: `no message for cost[${(holdMs / 1000).toFixed(2)}s]`
+            })
+          : json({ retcode: 0, retmsg: 'ok', errmsg: 'error' })
+  reply.notAnError = true
+  return reply
 }
 
-function notRegistered(): Outcome {
-  return json({ errmsg: 'error', retcode: 103 })
+function notRegistered(detail: string, rule = 'not-registered'): Reply {
+  return refuse(json({ errmsg: 'error', retcode: 103 }), rule, detail)
 }
 
-function loginError(): Outcome {
-  return json({ errmsg: 'login error', retcode: 100_001 })
+function loginError(): Reply {
+  return refuse(
+    json({ errmsg: 'login error', retcode: 100_001 }),
+    'session-ended',
+    'the session has ended (expired, kicked or logged out): log in again'
+  )
 }
 
 /** What a poll of an ended session gets: kicked sessions first receive their kick_message. */
@@ -43,7 +64,11 @@ function endedAnswer(
   session: Session,
   signal: AbortSignal
 ): Outcome | Promise<Outcome> {
-  if (session.ended === 'replaced') return notRegistered()
+  if (session.ended === 'replaced')
+    return notRegistered(
+      'a newer login2 from the same cookies replaced this session',
+      'session-replaced'
+    )
   if (session.ended === 'kicked' && core.hub.pending(session) > 0)
     return core.hub.poll(session, loginError, signal)
   return loginError()
@@ -57,23 +82,51 @@ export function poll2(core: SimCore, req: SimRequest): Outcome | Promise<Outcome
   const { r } = rr
   const session = core.registry.sessionById(r.psessionid)
   // Anything not bound to this cookie jar is "not recognised" (reference §9: 103 on poll).
-  if (!session || session.auth !== g.auth || r.clientid !== session.clientid) return notRegistered()
+  if (!session || session.auth !== g.auth || r.clientid !== session.clientid)
+    return notRegistered(
+      !session
+        ? 'psessionid is no session of this simulator'
+        : session.auth !== g.auth
+          ? 'psessionid belongs to other cookies'
+          : 'clientid is not the one given to login2',
+      'binding'
+    )
   if (session.ended) return endedAnswer(core, session, req.signal)
-  if (r.ptwebqq !== g.auth.ptwebqq) return notRegistered()
-  if (core.since2017 && !session.registered) return notRegistered()
-  if (session.needsRelink !== null) return retcode(session.needsRelink, 'error')
+  if (r.ptwebqq !== g.auth.ptwebqq)
+    return notRegistered(
+      'r.ptwebqq is not the current ptwebqq (after a 116, use its "p")',
+      'ptwebqq'
+    )
+  if (core.opts.registerOnOnlineBuddies && !session.registered)
+    return notRegistered(
+      'from 2017-02 the server registers a session for poll2 on get_online_buddies2: call it after login2'
+    )
+  if (session.needsRelink !== null)
+    return refuse(
+      retcode(session.needsRelink, 'error'),
+      'relink-needed',
+      `retcode ${session.needsRelink}: call login2 again with this psessionid (relink)`
+    )
   const fault = core.faults.take('poll2', 'retcode', 'empty')
   if (fault?.type === 'empty') return emptyPoll(fault.form, core.opts.pollHoldMs)
   if (fault?.type === 'retcode') {
     if (fault.retcode === 116) {
       // The server rotates ptwebqq; from now on only the new value is accepted.
       g.auth.ptwebqq = randHex(core.qrRng, 64)
-      return json({ retcode: 116, p: g.auth.ptwebqq })
+      return refuse(
+        json({ retcode: 116, p: g.auth.ptwebqq }),
+        'fault:retcode',
+        'an injected fault rotated ptwebqq (116): use its "p" as the ptwebqq cookie and in r'
+      )
     }
     if (fault.retcode === 120 || fault.retcode === 121) session.needsRelink = fault.retcode
     if (fault.retcode === 100_012 || fault.retcode === 2018)
       return emptyPoll(fault.retcode === 2018 ? '2018' : '100012', core.opts.pollHoldMs)
-    return json({ errmsg: ERRMSG[fault.retcode] ?? 'error', retcode: fault.retcode })
+    return refuse(
+      json({ errmsg: ERRMSG[fault.retcode] ?? 'error', retcode: fault.retcode }),
+      'fault:retcode',
+      `an injected fault answered retcode ${fault.retcode}`
+    )
   }
   return core.hub.poll(
     session,

@@ -5,7 +5,16 @@
 import QRCode from 'qrcode'
 import type { SimCore } from './core'
 import { InvalidInput } from './errors'
-import { addCookies, cookie, html, retcode, type Reply, type SimRequest } from './http-io'
+import {
+  addCookies,
+  cookie,
+  html,
+  type CookiePair,
+  refuse,
+  retcode,
+  type Reply,
+  type SimRequest
+} from './http-io'
 import { randInt, randToken } from './prng'
 import { hash33, time33 } from './protocol-hashes'
 import { qrExpired } from './qr-state'
@@ -13,7 +22,8 @@ import type { PtLogin } from './sessions'
 import { qqCookieValue } from './web2-guard'
 
 const APPID = '501004106'
-const PROXY_REDIRECT = 'http://w.qq.com/proxy.html?login2qq=1&webqq_type=10'
+/** The real redirect went to http://w.qq.com/proxy.html; the simulator serves that page itself. */
+const PROXY_PATH = '/proxy.html?login2qq=1&webqq_type=10'
 
 function script(body: string, extra: Record<string, string> = {}): Reply {
   return {
@@ -46,22 +56,38 @@ export async function ptqrshow(core: SimCore): Promise<Reply> {
 /** Step 2: ptuiCB(...) with the scan state, in the form of the configured era. */
 export function ptqrlogin(core: SimCore, req: SimRequest): Reply {
   if (req.query.get('aid') !== APPID)
-    return script(`ptuiCB('7','0','','0','提交参数错误，请检查。(${digits(core)})', '');`)
-  const seedForm = core.opts.era === '2015'
+    return refuse(
+      script(`ptuiCB('7','0','','0','提交参数错误，请检查。(${digits(core)})', '');`),
+      'ptqrlogin-aid',
+      `ptqrlogin needs aid=${APPID}`
+    )
+  const seedForm = core.opts.ptuiForm === 'seed'
   const waiting = (): Reply =>
     script(
       seedForm
         ? `ptuiCB('66','0','','0','二维码未失效。（${digits(core)}）','');`
         : `ptuiCB('66','0','','0','二维码未失效。(${digits(core)})', '');`
     )
+  const expired = (rule: string, detail: string): Reply =>
+    refuse(script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`), rule, detail)
   const qr = core.qr
   const qrsig = req.cookies.get('qrsig')
   if (!qr || qrsig !== qr.qrsig)
-    return script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`)
+    return expired(
+      'qrsig-stale',
+      qr
+        ? 'the qrsig cookie is not the one of the QR shown last'
+        : 'no QR has been shown (ptqrshow)'
+    )
   // From 2017-02 a missing or wrong ptqrtoken never progresses (reference §1.1, §9).
-  if (core.since2017 && req.query.get('ptqrtoken') !== String(hash33(qr.qrsig))) return waiting()
+  if (core.opts.ptqrtoken && req.query.get('ptqrtoken') !== String(hash33(qr.qrsig)))
+    return refuse(
+      waiting(),
+      'ptqrtoken',
+      'ptqrtoken must be hash33(qrsig) (required from 2017-02); the state stays 66 without it'
+    )
   if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs))
-    return script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`)
+    return expired('qr-expired', 'the QR code is older than qrLifetimeMs')
   if (qr.phase === 'waiting') return waiting()
   if (qr.phase === 'scanned')
     return script(
@@ -80,7 +106,7 @@ export function ptqrlogin(core: SimCore, req: SimRequest): Reply {
   return addCookies(script(body), ptloginCookies(ptlogin, nick, randToken(core.qrRng, 44)))
 }
 
-function ptloginCookies(p: PtLogin, nick: string, superkey: string): string[] {
+function ptloginCookies(p: PtLogin, nick: string, superkey: string): CookiePair[] {
   const qq = qqCookieValue(p.qq)
   return [
     cookie('uin', qq),
@@ -107,14 +133,25 @@ function checkSigUrl(core: SimCore, qq: number, ticket: string): string {
 /** Step 3: single-use; 302 with ptwebqq, p_skey, p_uin, pt4_token. An empty Referer header gets 403 (SJ #28). */
 export function checkSig(core: SimCore, req: SimRequest): Reply {
   if (req.headers.referer !== undefined && req.headers.referer.trim() === '')
-    return html(403, '<html><body><h1>403 Forbidden</h1></body></html>')
+    return refuse(
+      html(403, '<html><body><h1>403 Forbidden</h1></body></html>'),
+      'check-sig-empty-referer',
+      'check_sig refuses an empty Referer header (send none, or a proxy page)'
+    )
   const auth = core.registry.redeemTicket(req.query.get('ptsigx') ?? '')
-  if (!auth) return html(200, '<html><body>登录失败，请重新登录。</body></html>')
+  if (!auth)
+    return refuse(
+      html(200, '<html><body>登录失败，请重新登录。</body></html>'),
+      'check-sig-ticket',
+      'the ptsigx ticket is unknown or was already used (a check_sig URL works once)'
+    )
   const qq = qqCookieValue(auth.ptlogin.qq)
+  // Same host name the client used, so following the redirect stays on the simulator.
+  const origin = req.headers.host ? `http://${req.headers.host}` : core.baseUrl
   return addCookies(
     {
       status: 302,
-      headers: { location: PROXY_REDIRECT, 'content-type': 'text/html; charset=utf-8' },
+      headers: { location: origin + PROXY_PATH, 'content-type': 'text/html; charset=utf-8' },
       body: ''
     },
     [
@@ -136,7 +173,11 @@ export function pt4Auth(core: SimCore, req: SimRequest): Reply {
     req.query.get('auth_token') !== String(time33(p.supertoken)) ||
     req.query.get('appid') !== APPID
   )
-    return script(`ptui_auth_CB('1','')`)
+    return refuse(
+      script(`ptui_auth_CB('1','')`),
+      'pt4-auth',
+      'pt4_auth needs appid, the supertoken cookie of a fresh login and auth_token=time33(supertoken)'
+    )
   return script(`ptui_auth_CB('0','${checkSigUrl(core, p.qq, core.registry.issueTicket(p))}')`)
 }
 
@@ -144,9 +185,17 @@ export function pt4Auth(core: SimCore, req: SimRequest): Reply {
 export function logout(core: SimCore, req: SimRequest): Reply {
   const auth = core.registry.authByPskey(req.cookies.get('p_skey') ?? '')
   if (!auth || req.query.get('pt4_token') !== auth.pt4token)
-    return script(`ptuiCB('1','0','','0','退出失败', '');`)
+    return refuse(
+      script(`ptuiCB('1','0','','0','退出失败', '');`),
+      'logout',
+      'logout needs the p_skey cookie of a login and pt4_token equal to its pt4_token cookie'
+    )
   const ended = core.registry.end(auth, 'logged-out')
-  if (ended) core.hub.interrupt(ended, retcode(100_001, 'login error'))
+  if (ended)
+    core.hub.interrupt(
+      ended,
+      refuse(retcode(100_001, 'login error'), 'session-ended', 'the account logged out')
+    )
   return script(`ptuiCB('0','0','','0','退出成功', '');`)
 }
 

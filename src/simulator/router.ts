@@ -9,16 +9,21 @@ import { admin } from './admin'
 import { contactRoutes } from './contacts'
 import type { SimCore } from './core'
 import {
+  answerCode,
   html,
   nginxPage,
   readRequest,
+  refuse,
   RESET,
   retcode,
+  writeCookies,
   writeReply,
   type BodyShaping,
   type Outcome,
+  type Reply,
   type SimRequest
 } from './http-io'
+import { asExpected, tolerates } from './method-tolerance'
 import { poll2 } from './poll'
 import { checkSig, logout, pt4Auth, ptqrlogin, ptqrshow, xlogin } from './qr-login'
 import { send } from './send'
@@ -54,6 +59,7 @@ function buildRoutes(): Map<string, Route> {
   add('/check_sig', 'check_sig', ['GET'], checkSig)
   add('/pt4_auth', 'pt4_auth', ['GET'], pt4Auth)
   add('/logout', 'logout', ['GET'], logout)
+  // check_sig redirects here (the real service served w.qq.com/proxy.html): following it works.
   add('/proxy.html', 'proxy.html', ['GET'], () =>
     html(
       200,
@@ -66,7 +72,13 @@ function buildRoutes(): Map<string, Route> {
   for (const ep of ['send_buddy_msg2', 'send_qun_msg2', 'send_discu_msg2'] as const)
     add(`/channel/${ep}`, ep, ['POST'], (c, r) => send(c, r, ep))
   // Temporary chat was blocked from 2016 (Mojo Changes).
-  add('/channel/send_sess_msg2', 'send_sess_msg2', ['POST'], () => retcode(100_001, 'error'))
+  add('/channel/send_sess_msg2', 'send_sess_msg2', ['POST'], () =>
+    refuse(
+      retcode(100_001, 'error'),
+      'temp-chat-blocked',
+      'temporary chat (send_sess_msg2) was blocked by Tencent from 2016'
+    )
+  )
   for (const [key, r] of Object.entries(contactRoutes))
     add(`${S_WEB2.has(key) ? '/api/' : '/channel/'}${key}`, key, r.methods, r.handler)
   return table
@@ -77,6 +89,8 @@ function normalisePath(path: string): string {
   const amp = path.indexOf('&')
   return amp >= 0 ? path.slice(0, amp) : path
 }
+
+const CONTACT_KEYS: ReadonlySet<string> = new Set(Object.keys(contactRoutes))
 
 export function createRequestListener(
   core: SimCore,
@@ -89,20 +103,89 @@ export function createRequestListener(
       if (!res.writableFinished) abort.abort()
     })
     void (async () => {
-      const req = await readRequest(rawReq, abort.signal)
-      if (req.path.startsWith('/__sim/')) return writeReply(res, admin(actions, req))
+      let req = await readRequest(rawReq, abort.signal)
+      if (req.path.startsWith('/__sim/')) {
+        const reply = admin(actions, req)
+        if (reply.status >= 400) core.refused(req, null, reply, 'admin', adminError(reply))
+        return writeReply(res, reply)
+      }
       const route = routes.get(normalisePath(req.path))
-      if (!route || !route.methods.includes(req.method)) return writeReply(res, nginxPage(404))
+      if (!route) {
+        const reply = nginxPage(404)
+        core.refused(
+          req,
+          null,
+          reply,
+          'unknown-path',
+          `no SmartQQ endpoint is served at ${req.path}`
+        )
+        return writeReply(res, reply)
+      }
+      if (!route.methods.includes(req.method)) {
+        const expected = route.methods[0]!
+        if (!tolerates(route.key, CONTACT_KEYS) || !['GET', 'POST'].includes(req.method)) {
+          const reply = nginxPage(404)
+          const detail = `${route.key} takes ${route.methods.join(' or ')}, not ${req.method}`
+          core.refused(req, route.key, reply, 'method', detail)
+          return writeReply(res, reply)
+        }
+        core.methodMismatch(req.method, route.key)
+        req = asExpected(req, expected)
+      }
       core.count(route.key)
-      const outcome = transportFault(core, route.key) ?? (await route.handler(core, req))
-      if (outcome === RESET) return void rawReq.socket.destroy()
-      writeReply(res, outcome, shaping(core, route.key))
+      const fault = transportFault(core, route.key)
+      const outcome = fault ?? (await route.handler(core, req))
+      if (outcome === RESET) {
+        core.refused(
+          req,
+          route.key,
+          null,
+          'fault:reset',
+          'an injected reset fault closed the connection'
+        )
+        return void rawReq.socket.destroy()
+      }
+      const shape = shaping(core, route.key)
+      if (shape.malformed)
+        core.refused(
+          req,
+          route.key,
+          outcome,
+          'fault:malformed',
+          `an injected fault made the body ${shape.malformed}`
+        )
+      else record(core, req, route.key, outcome)
+      writeReply(res, writeCookies(outcome, req.headers.host ?? ''), shape)
     })().catch((e: unknown) => {
       // A bug in a handler must not take the server down; the client sees a 500.
       if (!res.headersSent)
         writeReply(res, html(500, `<pre>${String(e instanceof Error ? e.stack : e)}</pre>`))
       else res.destroy()
     })
+  }
+}
+
+/** Labelled refusals with their rule; anything else that looks like an error as `unlabelled`. */
+function record(core: SimCore, req: SimRequest, key: string, reply: Reply): void {
+  if (reply.refusal) return core.refused(req, key, reply, reply.refusal.rule, reply.refusal.detail)
+  if (reply.notAnError) return
+  const code = answerCode(reply)
+  const isJson = String(reply.headers['content-type'] ?? '').startsWith('application/json')
+  if (reply.status >= 400 || (isJson && code !== null && code !== 0))
+    core.refused(
+      req,
+      key,
+      reply,
+      'unlabelled',
+      `${key} answered status ${reply.status}, code ${code}`
+    )
+}
+
+function adminError(reply: Reply): string {
+  try {
+    return String((JSON.parse(String(reply.body)) as { error?: unknown }).error)
+  } catch {
+    return `status ${reply.status}`
   }
 }
 
@@ -115,10 +198,14 @@ function transportFault(core: SimCore, key: string): Outcome | null {
   )
   if (!f) return null
   if (f.type === 'reset') return RESET
-  if (f.type === 'http') return nginxPage(f.status)
-  return retcode(f.retcode, 'error')
+  if (f.type === 'http')
+    return refuse(nginxPage(f.status), 'fault:http', `an injected fault answered HTTP ${f.status}`)
+  return refuse(
+    retcode(f.retcode, 'error'),
+    'fault:retcode',
+    `an injected fault answered retcode ${f.retcode}`
+  )
 }
-
 function shaping(core: SimCore, key: string): BodyShaping {
   const f = core.faults.take(key, 'slow', 'malformed')
   if (f?.type === 'slow')

@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import { segmentsToText } from '../shared/domain'
 import type { SimCore } from './core'
 import { renderPush } from './events'
-import { json, retcode, type Reply, type SimRequest } from './http-io'
+import { json, refuse, retcode, type Reply, type SimRequest } from './http-io'
 import type { Session } from './sessions'
 import type { SentRecord } from './types'
 import { ClientId, liveSession, LOGIN_ERROR, MISSING_DATA, readR } from './web2-guard'
@@ -67,18 +67,42 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
     r.clientid === undefined ||
     r.psessionid === undefined
   )
-    return answer(retcode(MISSING_DATA, content.ok ? 'missing field' : content.reason))
+    return answer(
+      refuse(
+        retcode(MISSING_DATA, content.ok ? 'missing field' : content.reason),
+        'content',
+        content.ok
+          ? `r needs ${TARGET_KEY[endpoint]} (a number), msg_id, clientid and psessionid`
+          : content.reason
+      )
+    )
   const { session } = live
   if (r.psessionid !== session.psessionid || r.clientid !== session.clientid)
-    return answer(retcode(LOGIN_ERROR, 'login error'))
+    return answer(
+      refuse(
+        retcode(LOGIN_ERROR, 'login error'),
+        'send-binding',
+        'r.psessionid and r.clientid must be those of the session of these cookies'
+      )
+    )
   record.segments = content.segments
   record.text = segmentsToText(content.segments)
   const ref = resolveTarget(core, session, endpoint, target)
-  if (ref === null) return answer(retcode(LOGIN_ERROR, 'unknown target'))
+  if (ref === null)
+    return answer(
+      refuse(
+        retcode(LOGIN_ERROR, 'unknown target'),
+        'send-target',
+        endpoint === 'send_qun_msg2'
+          ? 'group_uin must be a gid of this session (a group code is not a gid)'
+          : `${TARGET_KEY[endpoint]} is no ${endpoint === 'send_buddy_msg2' ? 'buddy uin' : 'did'} of this session`
+      )
+    )
   record.targetRef = ref
-  const { answerBody, deliver } = decide(core, endpoint, textOnly(content.segments))
+  const { answerBody, deliver, refusal } = decide(core, endpoint, textOnly(content.segments))
   if (deliver) echo(core, session, endpoint, ref, content.segments)
-  return answer(json(answerBody), deliver)
+  const reply = json(answerBody)
+  return answer(refusal ? refuse(reply, refusal.rule, refusal.detail) : reply, deliver)
 }
 
 /** QQ number, group index or discussion index behind the target id; a group CODE is not a gid. */
@@ -96,26 +120,64 @@ function resolveTarget(
   return session.ids.discussOfDid(target) ?? null
 }
 
-function decide(
-  core: SimCore,
-  endpoint: SendEndpoint,
-  text: string
-): { answerBody: unknown; deliver: boolean } {
+interface Decision {
+  answerBody: unknown
+  deliver: boolean
+  refusal?: { rule: string; detail: string }
+}
+
+const LIMIT_DETAIL = {
+  'too-fast': 'sends less than sendIntervalMs apart',
+  repeated: 'the text repeats one of the last 3 sent',
+  url: 'the text holds a URL',
+  blocked: 'a temporary send block is on (too many 1202 sends in a row)'
+} as const
+
+function decide(core: SimCore, endpoint: SendEndpoint, text: string): Decision {
+  // Until about 2017-09 success said errCode; after that, retcode (reference §3.3).
   const ok =
-    core.opts.era === '2015' ? { errCode: 0, msg: 'send ok' } : { retcode: 0, result: 'ok' }
+    core.opts.sendAnswer === 'errCode'
+      ? { errCode: 0, msg: 'send ok' }
+      : { retcode: 0, result: 'ok' }
   const forced = core.faults.take(endpoint, 'send')
   if (forced) {
     if (forced.retcode === 0) return { answerBody: ok, deliver: true }
     const deliver = forced.retcode === 100_100 || (forced.retcode === 1202 && core.limiter.luck())
-    return { answerBody: { errmsg: 'error!!!', retcode: forced.retcode }, deliver }
+    return {
+      answerBody: { errmsg: 'error!!!', retcode: forced.retcode },
+      deliver,
+      refusal: {
+        rule: 'fault:send',
+        detail: `an injected fault answered ${forced.retcode} (${deliver ? 'delivered' : 'not delivered'})`
+      }
+    }
   }
   const verdict = core.limiter.judge(text, core.now())
-  if (verdict.retcode === 1202)
-    return { answerBody: { errmsg: 'error!!!', retcode: 1202 }, deliver: verdict.deliver }
-  const deliver = Buffer.byteLength(text, 'utf8') <= MAX_DELIVERED_BYTES
+  if (verdict.retcode === 1202 && verdict.reason !== 'ok')
+    return {
+      answerBody: { errmsg: 'error!!!', retcode: 1202 },
+      deliver: verdict.deliver,
+      refusal: {
+        rule: `rate-limit:${verdict.reason}`,
+        detail: `1202: ${LIMIT_DETAIL[verdict.reason]}; ${verdict.deliver ? 'delivered anyway' : 'not delivered'}`
+      }
+    }
+  if (Buffer.byteLength(text, 'utf8') > MAX_DELIVERED_BYTES)
+    return {
+      answerBody: ok,
+      deliver: false,
+      refusal: {
+        rule: 'too-long',
+        detail: `texts over ${MAX_DELIVERED_BYTES} UTF-8 bytes are answered as sent and never delivered`
+      }
+    }
   if (endpoint === 'send_discu_msg2' && core.opts.discuss100100)
-    return { answerBody: { errmsg: 'error!!!', retcode: 100_100 }, deliver }
-  return { answerBody: ok, deliver }
+    return {
+      answerBody: { errmsg: 'error!!!', retcode: 100_100 },
+      deliver: true,
+      refusal: { rule: 'discuss-100100', detail: '100100 on a discussion send (delivered anyway)' }
+    }
+  return { answerBody: ok, deliver: true }
 }
 
 /** Real servers echoed the account's own group/discussion messages with send_uin = self uin. */

@@ -4,7 +4,12 @@
  */
 import type { PresenceStatus, Segment } from '../shared/domain'
 
-export type Era = '2015' | '2017' | '2018'
+/**
+ * Presets of the behaviours that changed (see eras.ts and docs/simulator.md): 2015 = the seed (Dec
+ * 2015); 2016 = ptuiCB 0/67, no ptqrtoken; 2017 = ptqrtoken and 103 until get_online_buddies2, sends
+ * still answer errCode; 2017-late = sends answer retcode (2017-09 on); 2018 = the 2018 empty poll.
+ */
+export type Era = '2015' | '2016' | '2017' | '2017-late' | '2018'
 export type Scenario = 'quiet' | 'lively' | 'load'
 /** How an empty poll2 ends: 102 JSON (2015), HTTP 504 HTML (2016-17), 100012 JSON (late 2017), the 2018 retcode-0 form. */
 export type EmptyPollForm = '102' | '504' | '100012' | '2018'
@@ -30,6 +35,14 @@ export interface SimulatorOptions {
   sendIntervalMs?: number
   livelyIntervalMs?: number
   emptyPoll?: EmptyPollForm
+  /** Per-behaviour overrides of the era preset (eras.ts). */
+  ptuiForm?: 'seed' | 'modern'
+  ptqrtoken?: boolean
+  registerOnOnlineBuddies?: boolean
+  sendAnswer?: 'errCode' | 'retcode'
+  friendUin?: boolean
+  /** How many refused requests GET /__sim/refusals keeps (oldest dropped first). Default 200. */
+  refusalLogSize?: number
   account?: AccountSize
   /** Echo the account's own group/discussion sends back on poll (real servers did). Default true. */
   echo?: boolean
@@ -48,11 +61,15 @@ export interface SimulatorOptions {
   zeroFaces?: boolean
 }
 
+/** A domain Segment, except that a face's `name` may be left out (it comes from the face table). */
+export type PushSegment =
+  Exclude<Segment, { type: 'face' }> | { type: 'face'; id: number; name?: string }
+
 /** A message from a contact to the account (POST /__sim/push). Give `text` or `segments`. */
 export type PushMessage =
-  | { kind: 'buddy'; from: number; text?: string; segments?: Segment[]; self?: false }
+  | { kind: 'buddy'; from: number; text?: string; segments?: PushSegment[]; self?: false }
   /** The account itself wrote to buddy `to` (QQ number) from another device. */
-  | { kind: 'buddy'; self: true; to: number; text?: string; segments?: Segment[] }
+  | { kind: 'buddy'; self: true; to: number; text?: string; segments?: PushSegment[] }
   /** `group` = group number; `from` = member QQ number (ignored with self:true). */
   | {
       kind: 'group'
@@ -60,7 +77,7 @@ export type PushMessage =
       from?: number
       self?: boolean
       text?: string
-      segments?: Segment[]
+      segments?: PushSegment[]
     }
   /** `discuss` = discussion index as listed by account(); `from` = member QQ number. */
   | {
@@ -69,7 +86,7 @@ export type PushMessage =
       from?: number
       self?: boolean
       text?: string
-      segments?: Segment[]
+      segments?: PushSegment[]
     }
 
 export type FaultEndpoint = string
@@ -146,6 +163,8 @@ export interface SimState {
   /** How many times a second poll of one session arrived while another was held. */
   concurrentPolls: number
   requests: Record<string, number>
+  /** `"POST get_discus_list"` -> how often a tolerated wrong method was used. */
+  methodMismatches: Record<string, number>
   faultsPending: number
   sendBlockedUntil: number
 }

@@ -4,7 +4,7 @@
  * and the binding of psessionid / vfwebqq / clientid to the cookie jar.
  */
 import * as v from 'valibot'
-import { retcode, type Reply, type SimRequest } from './http-io'
+import { refuse, retcode, type Reply, type SimRequest } from './http-io'
 import type { Registry, Session, WebAuth } from './sessions'
 
 const REFERER_HOSTS = new Set(['s.web2.qq.com', 'd1.web2.qq.com'])
@@ -47,9 +47,19 @@ export function refererAccepted(req: SimRequest): boolean {
 
 /** Headers and cookies; the auth may be dead (each endpoint answers that its own way). */
 export function guardWeb2(registry: Registry, req: SimRequest): Checked<{ auth: WebAuth }> {
-  if (!refererAccepted(req)) return { ok: false, reply: retcode(MISSING_HEADER, 'referer') }
-  if (REQUIRED_COOKIES.some((name) => !req.cookies.get(name)))
-    return { ok: false, reply: retcode(MISSING_DATA, 'cookie') }
+  if (!refererAccepted(req))
+    return no(
+      retcode(MISSING_HEADER, 'referer'),
+      'referer',
+      `the Referer must be a page on s.web2.qq.com or d1.web2.qq.com (got ${req.headers.referer ?? 'none'})`
+    )
+  const missing = REQUIRED_COOKIES.filter((name) => !req.cookies.get(name))
+  if (missing.length > 0)
+    return no(
+      retcode(MISSING_DATA, 'cookie'),
+      'cookie-missing',
+      `cookies missing from the request: ${missing.join(', ')}`
+    )
   const auth = registry.authByPskey(req.cookies.get('p_skey')!)
   const qq = auth ? qqCookieValue(auth.ptlogin.qq) : ''
   if (
@@ -58,8 +68,23 @@ export function guardWeb2(registry: Registry, req: SimRequest): Checked<{ auth: 
     req.cookies.get('p_uin') !== qq ||
     req.cookies.get('skey') !== auth.ptlogin.skey
   )
-    return { ok: false, reply: retcode(REFUSED, 'login domain error') }
+    return no(
+      retcode(REFUSED, 'login domain error'),
+      'cookie-refused',
+      auth
+        ? 'the uin, p_uin or skey cookie does not belong to the login of this p_skey'
+        : 'the p_skey cookie belongs to no login of this simulator'
+    )
   return { ok: true, auth }
+}
+
+function no(reply: Reply, rule: string, detail: string): { ok: false; reply: Reply } {
+  return { ok: false, reply: refuse(reply, rule, detail) }
+}
+
+/** Why an auth is no longer alive, for the refusal log. */
+export function deadAuthDetail(auth: WebAuth): string {
+  return `the login behind these cookies has ended (${auth.status})`
 }
 
 export interface Binding {
@@ -78,16 +103,40 @@ export function liveSession(
   const g = guardWeb2(registry, req)
   if (!g.ok) return g
   const { auth } = g
-  if (auth.status !== 'alive') return { ok: false, reply: retcode(REFUSED, 'login domain error') }
+  if (auth.status !== 'alive')
+    return no(retcode(REFUSED, 'login domain error'), 'session-ended', deadAuthDetail(auth))
   // login2's vfwebqq is a decoy (seed 流程五): only getvfwebqq's value opens the contact APIs.
   if (binding.vfwebqq !== undefined && binding.vfwebqq !== auth.vfwebqq)
-    return { ok: false, reply: retcode(REFUSED, 'vfwebqq') }
+    return no(
+      retcode(REFUSED, 'vfwebqq'),
+      'vfwebqq',
+      binding.vfwebqq === null
+        ? 'vfwebqq is missing'
+        : binding.vfwebqq === auth.session?.decoyVfwebqq
+          ? "vfwebqq is login2's decoy; use the one getvfwebqq answered"
+          : 'vfwebqq is not the one getvfwebqq answered for these cookies'
+    )
   const session = auth.session
-  if (!session || session.ended) return { ok: false, reply: retcode(LOGIN_ERROR, 'login error') }
+  if (!session || session.ended)
+    return no(
+      retcode(LOGIN_ERROR, 'login error'),
+      'no-session',
+      session
+        ? `the session has ended (${session.ended})`
+        : 'login2 has not been called for these cookies'
+    )
   if (binding.psessionid !== undefined && binding.psessionid !== session.psessionid)
-    return { ok: false, reply: retcode(LOGIN_ERROR, 'psessionid') }
+    return no(
+      retcode(LOGIN_ERROR, 'psessionid'),
+      'psessionid',
+      'psessionid is missing or not the one login2 answered for these cookies'
+    )
   if (binding.clientid !== undefined && binding.clientid !== session.clientid)
-    return { ok: false, reply: retcode(LOGIN_ERROR, 'clientid') }
+    return no(
+      retcode(LOGIN_ERROR, 'clientid'),
+      'clientid',
+      'clientid is missing or not the one given to login2'
+    )
   return { ok: true, auth, session }
 }
 
@@ -100,15 +149,23 @@ export function readR<S extends v.GenericSchema>(
   let raw: string | null = null
   if (req.method === 'POST') raw = req.form?.get('r') ?? null
   else if (allowQuery) raw = req.query.get('r')
-  if (raw === null) return { ok: false, reply: retcode(BAD_REQUEST, 'form field r required') }
+  if (raw === null)
+    return no(
+      retcode(BAD_REQUEST, 'form field r required'),
+      'r-missing',
+      'the body must be application/x-www-form-urlencoded with a field r holding JSON'
+    )
   let parsed: unknown
   try {
     parsed = JSON.parse(raw)
   } catch {
-    return { ok: false, reply: retcode(BAD_REQUEST, 'r is not JSON') }
+    return no(retcode(BAD_REQUEST, 'r is not JSON'), 'r-not-json', 'the form field r is not JSON')
   }
   const result = v.safeParse(schema, parsed)
-  if (!result.success) return { ok: false, reply: retcode(BAD_REQUEST, v.summarize(result.issues)) }
+  if (!result.success) {
+    const why = v.summarize(result.issues)
+    return no(retcode(BAD_REQUEST, why), 'r-shape', `r does not have the expected fields: ${why}`)
+  }
   return { ok: true, r: result.output }
 }
 

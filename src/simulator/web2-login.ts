@@ -2,8 +2,8 @@
 import * as v from 'valibot'
 import type { SimCore } from './core'
 import { events } from './events'
-import { json, retcode, type Reply, type SimRequest } from './http-io'
-import { BAD_REQUEST, ClientId, guardWeb2, LOGIN_ERROR, REFUSED } from './web2-guard'
+import { json, refuse, retcode, type Reply, type SimRequest } from './http-io'
+import { ClientId, guardWeb2, LOGIN_ERROR, readR, REFUSED } from './web2-guard'
 
 const STATUSES = ['online', 'away', 'busy', 'silent', 'hidden', 'offline', 'callme'] as const
 
@@ -14,7 +14,13 @@ export function getvfwebqq(core: SimCore, req: SimRequest): Reply {
   const { auth } = g
   const cookie = req.cookies.get('ptwebqq')
   if (auth.status !== 'alive' || cookie !== auth.ptwebqq || req.query.get('ptwebqq') !== cookie)
-    return retcode(REFUSED, 'login domain error')
+    return refuse(
+      retcode(REFUSED, 'login domain error'),
+      'ptwebqq',
+      auth.status !== 'alive'
+        ? `the login behind these cookies has ended (${auth.status})`
+        : 'the ptwebqq query parameter must equal the current ptwebqq cookie'
+    )
   return json({ retcode: 0, result: { vfwebqq: auth.vfwebqq } })
 }
 
@@ -29,28 +35,34 @@ export function login2(core: SimCore, req: SimRequest): Reply {
   const g = guardWeb2(core.registry, req)
   if (!g.ok) return g.reply
   const { auth } = g
-  const raw = req.method === 'POST' ? req.form?.get('r') : null
-  if (!raw) return retcode(BAD_REQUEST, 'form field r required')
-  let parsed: v.SafeParseResult<typeof Login2Body>
-  try {
-    parsed = v.safeParse(Login2Body, JSON.parse(raw))
-  } catch {
-    return retcode(BAD_REQUEST, 'r is not JSON')
-  }
-  if (!parsed.success) return retcode(BAD_REQUEST, v.summarize(parsed.issues))
-  const r = parsed.output
+  const rr = readR(req, Login2Body)
+  if (!rr.ok) return rr.reply
+  const r = rr.r
   if (
     auth.status !== 'alive' ||
     r.ptwebqq !== auth.ptwebqq ||
     req.cookies.get('ptwebqq') !== auth.ptwebqq
   )
-    return retcode(REFUSED, 'login domain error')
+    return refuse(
+      retcode(REFUSED, 'login domain error'),
+      'ptwebqq',
+      auth.status !== 'alive'
+        ? `the login behind these cookies has ended (${auth.status})`
+        : 'r.ptwebqq and the ptwebqq cookie must both be the current ptwebqq'
+    )
   let session = auth.session
   if (r.psessionid === '') {
     const created = core.registry.createSession(auth, r.clientid, r.status)
     session = created.session
     if (created.replaced) {
-      core.hub.interrupt(created.replaced, retcode(103, 'error'))
+      core.hub.interrupt(
+        created.replaced,
+        refuse(
+          retcode(103, 'error'),
+          'session-replaced',
+          'a newer login2 from the same cookies replaced this session'
+        )
+      )
       core.hub.drop(created.replaced)
     }
     for (const k of created.kicked) core.hub.enqueue(k, events.kick())
@@ -62,7 +74,11 @@ export function login2(core: SimCore, req: SimRequest): Reply {
       session.psessionid !== r.psessionid ||
       session.clientid !== r.clientid
     )
-      return retcode(LOGIN_ERROR, 'login error')
+      return refuse(
+        retcode(LOGIN_ERROR, 'login error'),
+        'relink',
+        'a relink (login2 with a psessionid) needs the live session of these cookies and its clientid'
+      )
     session.needsRelink = null
     session.status = r.status
   }

@@ -5,6 +5,7 @@
  */
 import { faceName } from '../shared/faces'
 import type { Segment } from '../shared/domain'
+import type { PushSegment } from './types'
 
 /** Font of received messages (seed §三 example). */
 export const RECEIVED_FONT = { color: '000000', name: '微软雅黑', size: 10, style: [0, 0, 0] }
@@ -29,7 +30,7 @@ export function escapeMessageText(text: string): string {
  * The content array of a poll element. Pictures cannot travel over SmartQQ: an image segment
  * leaves nothing but the font behind (reference §2.4, "picture-only messages").
  */
-export function receivedContent(segments: readonly Segment[], zeroFaces: boolean): unknown[] {
+export function receivedContent(segments: readonly PushSegment[], zeroFaces: boolean): unknown[] {
   const out: unknown[] = [['font', RECEIVED_FONT]]
   for (const s of segments) {
     if (s.type === 'text') out.push(escapeMessageText(s.text))

@@ -5,8 +5,9 @@ import { content, loggedIn, type TestClient } from './client'
 let sim: Simulator
 afterEach(async () => sim?.close())
 
+/** 2017-late by default: sends answer the retcode form these tests expect (errCode before 2017-09). */
 async function setup(opts: SimulatorOptions = {}): Promise<TestClient> {
-  sim = await startSimulator({ pollHoldMs: 100, sendIntervalMs: 0, ...opts })
+  sim = await startSimulator({ pollHoldMs: 100, sendIntervalMs: 0, era: '2017-late', ...opts })
   return loggedIn(sim)
 }
 
@@ -68,11 +69,29 @@ describe('send request shape', () => {
     ).toBe(100001)
   })
 
-  it('answers errCode in the 2015 era', async () => {
-    const c = await setup({ era: '2015' })
+  const SEND_OK = { errCode: 0, msg: 'send ok' }
+  const RETCODE_OK = { retcode: 0, result: 'ok' }
+  for (const [era, form] of [
+    ['2015', SEND_OK],
+    ['2016', SEND_OK],
+    ['2017', SEND_OK],
+    ['2017-late', RETCODE_OK],
+    ['2018', RETCODE_OK]
+  ] as const)
+    it(`answers ${JSON.stringify(form)} in the ${era} era (the switch came in 2017-09)`, async () => {
+      const c = await setup({ era })
+      expect(
+        (
+          await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))
+        ).json()
+      ).toEqual(form)
+    })
+
+  it('takes an explicit sendAnswer over the era preset', async () => {
+    const c = await setup({ era: '2015', sendAnswer: 'retcode' })
     expect(
       (await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))).json()
-    ).toEqual({ errCode: 0, msg: 'send ok' })
+    ).toEqual(RETCODE_OK)
   })
 })
 
