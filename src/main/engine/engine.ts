@@ -95,6 +95,8 @@ export interface Engine {
   search(text: string, scope?: { kind: ConversationKind; id: number } | null, query?: HistoryQuery): HistoryPage
   unread(): UnreadDto[]
   markRead(kind: ConversationKind, id: number): void
+  /** Our own presence (change_status2); 'invisible' is SmartQQ's 'hidden'. Needs an online session. */
+  setStatus(status: 'online' | 'away' | 'busy' | 'invisible'): Promise<void>
   /** Every conversation with a pin, mute or draft (`id` null when not in the current contacts). */
   conversationPrefs(): ConversationPrefsDto[]
   /** Changes a conversation's pin, mute or draft (persisted) and emits `prefs`. */
@@ -521,6 +523,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
     markRead(kind, id) {
       requireStore().history.markRead(keyOf(kind, id))
+    },
+    async setStatus(status) {
+      const s = session
+      if (!s || !online) throw new EngineCommandError('not signed in')
+      await client.changeStatus(status === 'invisible' ? 'hidden' : status, AbortSignal.any([stopper.signal, s.abort.signal]))
     },
     conversationPrefs: () => prefs.list(),
     setConversationPrefs(input) {
