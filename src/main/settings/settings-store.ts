@@ -6,12 +6,12 @@
 import Store from 'electron-store'
 import * as v from 'valibot'
 import {
-  DEFAULT_SETTINGS,
   parseStoredSettings,
   settingsPatchSchema,
   type Settings,
   type SettingsPatch
 } from '../../shared/settings'
+import { migrateSettings, SETTINGS_SCHEMA_VERSION, VERSION_KEY } from './settings-migration'
 
 export interface SettingsStore {
   get(): Settings
@@ -22,12 +22,15 @@ export interface SettingsStore {
 
 export function createSettingsStore(options: { cwd?: string } = {}): SettingsStore {
   // clearInvalidConfig: a file that is not JSON at all is reset rather than crashing start-up.
+  // No electron-store `defaults`: they would be merged into an old file before the migration saw it
+  // (a v1 file would look like v2 with serverMode 'smartqq'); missing fields are defaulted on read.
   const store = new Store<Record<string, unknown>>({
     name: 'settings',
     cwd: options.cwd,
-    clearInvalidConfig: true,
-    defaults: { ...DEFAULT_SETTINGS }
+    clearInvalidConfig: true
   })
+  const migration = migrateSettings(store.store)
+  if (migration.migrated) store.store = migration.data
   let invalid: string[] = []
   const read = (): Settings => {
     const parsed = parseStoredSettings(store.store)
@@ -38,7 +41,7 @@ export function createSettingsStore(options: { cwd?: string } = {}): SettingsSto
     get: read,
     update(patch) {
       const checked = v.parse(settingsPatchSchema, patch)
-      const next = { ...read(), ...checked }
+      const next = { ...read(), ...checked, [VERSION_KEY]: SETTINGS_SCHEMA_VERSION }
       store.set(next)
       return read()
     },
