@@ -5,25 +5,29 @@ import type { DatabaseSync } from 'node:sqlite'
 import { toStoreError } from './errors'
 
 /**
- * Runs `fn` atomically. Savepoints instead of BEGIN so that the outbox can store its history message
- * inside its own transaction by calling into the history (nested calls become inner savepoints).
+ * Runs `fn` atomically. The outermost call is a BEGIN IMMEDIATE transaction; nested calls (the outbox
+ * stores its history message inside its own transaction by calling into the history) are savepoints.
  *
- * The depth goes back down exactly once per call, whatever throws: RELEASE of the outermost savepoint is
- * the COMMIT, and it is where a full disk shows (SQLITE_FULL). Decrementing in both the success path and
- * the catch once made the next statement `SAVEPOINT sp-1`, so one full disk stopped every later write.
+ * IMMEDIATE because another connection writes to the same file (the search indexer, search-index.ts): a
+ * deferred transaction that read first and then tries to write after the other one committed gets
+ * SQLITE_BUSY at once (its snapshot is stale), whereas taking the write lock up front waits (busy_timeout).
+ *
+ * The depth goes back down exactly once per call, whatever throws: COMMIT is where a full disk shows
+ * (SQLITE_FULL). Decrementing in both the success path and the catch once made the next statement
+ * `SAVEPOINT sp-1`, so one full disk stopped every later write.
  */
 export function createTransactor(db: DatabaseSync): <T>(fn: () => T) => T {
   let depth = 0
   return <T>(fn: () => T): T => {
-    const name = `sp${depth}`
-    db.exec(`SAVEPOINT ${name}`)
+    const name = depth === 0 ? null : `sp${depth}`
+    db.exec(name === null ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${name}`)
     depth++
     try {
       const result = fn()
-      db.exec(`RELEASE ${name}`)
+      db.exec(name === null ? 'COMMIT' : `RELEASE ${name}`)
       return result
     } catch (err) {
-      undo(db, name, depth === 1)
+      undo(db, name)
       throw err
     } finally {
       depth--
@@ -31,20 +35,17 @@ export function createTransactor(db: DatabaseSync): <T>(fn: () => T) => T {
   }
 }
 
-/** Rolls back one savepoint; the outermost one must leave no transaction open, or every later write would join it. */
-function undo(db: DatabaseSync, name: string, outermost: boolean): void {
+/** Rolls back one level; the outermost must leave no transaction open, or every later write would join it. */
+function undo(db: DatabaseSync, savepoint: string | null): void {
   try {
-    db.exec(`ROLLBACK TO ${name}`)
-    db.exec(`RELEASE ${name}`)
+    if (savepoint !== null) {
+      db.exec(`ROLLBACK TO ${savepoint}`)
+      db.exec(`RELEASE ${savepoint}`)
+    } else if (db.isTransaction) {
+      db.exec('ROLLBACK')
+    }
   } catch {
     // The connection itself is broken (e.g. corruption); the original error says more.
-  }
-  if (outermost && db.isTransaction) {
-    try {
-      db.exec('ROLLBACK')
-    } catch {
-      // As above.
-    }
   }
 }
 

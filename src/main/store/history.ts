@@ -16,6 +16,7 @@ import { Navigation } from './navigation'
 import { PRIVATE_FILE_MODE, ensurePrivateFile } from './private-files'
 import { ConversationPrefsTable } from './prefs'
 import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, parseRow } from './schemas'
+import { MessageSearch } from './search'
 import { decodeSegments, encodeSegments } from './segment-codec'
 import type {
   AppendResult,
@@ -44,17 +45,12 @@ const PREVIEW_CHARS = 60
  */
 const INSERT_CHUNK = 200
 const MESSAGE_COLUMNS = 10
-/** The trigram tokenizer indexes 3-character windows; shorter queries cannot use it. */
-const FTS_MIN_CHARS = 3
-/** Name of the SQL function that checks a candidate's text exactly (see registerContainsFolded). */
-const CONTAINS_FOLDED = 'contains_folded'
 
 export const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, s.name AS sender_name,
   m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state
   FROM messages m JOIN conversations c ON c.id = m.conv JOIN senders s ON s.id = m.sender`
 const NEWEST_FIRST = `ORDER BY m.time DESC, m.seq DESC LIMIT ?`
 const OLDER_THAN = `(m.time, m.seq) < (?, ?)`
-const ARRIVAL_ORDER = `ORDER BY m.seq DESC`
 
 type Transactor = <T>(fn: () => T) => T
 type ConversationRow = v.InferOutput<typeof ConversationRowSchema>
@@ -68,6 +64,9 @@ export class History implements HistoryStore {
   private readonly q: Record<string, StatementSync>
   private readonly insertMany = new Map<number, StatementSync>()
   private readonly nav: Navigation
+  private readonly searcher: MessageSearch
+  /** Called after every stored batch (open.ts: wakes the background search indexer). */
+  onAppended: () => void = () => {}
   private readonly prefs: ConversationPrefsTable
 
   constructor(
@@ -76,7 +75,7 @@ export class History implements HistoryStore {
     now: () => number = Date.now
   ) {
     this.prefs = new ConversationPrefsTable(db, tx, now)
-    registerContainsFolded(db)
+    this.searcher = new MessageSearch(db, MESSAGE_SELECT)
     this.nav = new Navigation(db)
     const p = (sql: string): StatementSync => db.prepare(sql)
     this.q = {
@@ -94,20 +93,6 @@ export class History implements HistoryStore {
       page: p(`${MESSAGE_SELECT} WHERE m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
       byId: p(`${MESSAGE_SELECT} WHERE m.id = ?`),
       oldestFirst: p(`${MESSAGE_SELECT} WHERE m.conv = ? ORDER BY m.time, m.seq`),
-      // Indexes what this batch stored: seq is the rowid, so new rows are exactly those above the old maximum.
-      maxSeq: p('SELECT coalesce(max(seq), 0) AS seq FROM messages'),
-      indexNew: p('INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE seq > ?'),
-      // The index only says which messages hold every trigram of the query; contains_folded keeps those
-      // that hold the query itself. Global search walks the index newest-stored first and stops after
-      // `limit` hits; ordering by time instead would fetch and sort every match (100k+ rows for a common
-      // word in a big store).
-      ftsAll: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT t.seq FROM messages_fts JOIN messages t ON t.seq = messages_fts.rowid
-        WHERE messages_fts MATCH ? AND messages_fts.rowid < ? AND ${CONTAINS_FOLDED}(t.text, ?)
-        ORDER BY messages_fts.rowid DESC LIMIT ?) ${ARRIVAL_ORDER}`),
-      ftsConv: p(`${MESSAGE_SELECT} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)
-        AND m.conv = ? AND ${OLDER_THAN} AND ${CONTAINS_FOLDED}(m.text, ?) ${NEWEST_FIRST}`),
-      likeAll: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND m.seq < ? ${ARRIVAL_ORDER} LIMIT ?`),
-      likeConv: p(`${MESSAGE_SELECT} WHERE m.text LIKE ? ESCAPE '\\' AND m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
       moveMessages: p('UPDATE messages SET conv = ? WHERE conv = ?'),
       renameConv: p('UPDATE conversations SET key = ? WHERE id = ?'),
       mergeConv: p(`UPDATE conversations SET unread = ?, title = ?, last_time = ?, last_seq = ?, last_preview = ?,
@@ -122,7 +107,9 @@ export class History implements HistoryStore {
       const r = v.safeParse(NewMessageSchema, m)
       if (!r.success) throw new StoreError('bad-input', `message ${i} (${String(m?.id)}): ${v.summarize(r.issues)}`)
     })
-    return guarded('appendBatch', () => this.tx(() => this.insertAll(messages)))
+    const result = guarded('appendBatch', () => this.tx(() => this.insertAll(messages)))
+    if (result.inserted.length > 0) this.onAppended()
+    return result
   }
 
   private insertAll(messages: readonly NewMessage[]): AppendResult {
@@ -151,13 +138,11 @@ export class History implements HistoryStore {
     }
     // INSERT OR IGNORE ... RETURNING yields only the rows actually stored: id -> seq.
     const seqOf = new Map<string, number>()
-    const lastSeqBefore = (this.q.maxSeq!.get() as { seq: number }).seq
     for (let i = 0; i < messages.length; i += INSERT_CHUNK) {
       const rows = Math.min(INSERT_CHUNK, messages.length - i)
       const stored = this.insertStatement(rows).all(...params.slice(i * MESSAGE_COLUMNS, (i + rows) * MESSAGE_COLUMNS))
       for (const r of stored as Array<{ id: string; seq: number }>) seqOf.set(r.id, r.seq)
     }
-    if (seqOf.size > 0) this.q.indexNew!.run(lastSeqBefore)
 
     const result: AppendResult = { inserted: [], duplicates: [] }
     const touched = new Map<number, Touched>()
@@ -265,17 +250,7 @@ export class History implements HistoryStore {
       if (!row) return { messages: [], next: null }
       convId = row.id
     }
-    const chars = [...needle]
-    if (chars.length >= FTS_MIN_CHARS) {
-      const trigrams = trigramQuery(chars)
-      const folded = needle.toLowerCase()
-      if (convId === null) return this.runPage(this.q.ftsAll!, [trigrams, before.seq, folded], limit)
-      return this.runPage(this.q.ftsConv!, [trigrams, convId, before.time, before.seq, folded], limit)
-    }
-    // LIKE, escaped so that % and _ are literal.
-    const pattern = `%${needle.replace(/[\\%_]/g, '\\$&')}%`
-    if (convId === null) return this.runPage(this.q.likeAll!, [pattern, before.seq], limit)
-    return this.runPage(this.q.likeConv!, [pattern, convId, before.time, before.seq], limit)
+    return this.pageOf(guarded('search', () => this.searcher.rows(needle, convId, before, limit + 1)), limit)
   }
 
   getMessage(id: string): StoredMessage | null {
@@ -362,7 +337,11 @@ export class History implements HistoryStore {
 
   private runPage(stmt: StatementSync, params: Array<string | number>, limit: number): MessagePage {
     // One extra row tells whether anything older is left, so `next` is null exactly at the end.
-    const rows = guarded('read messages', () => stmt.all(...params, limit + 1))
+    return this.pageOf(guarded('read messages', () => stmt.all(...params, limit + 1)), limit)
+  }
+
+  /** `rows` holds up to limit + 1 rows: the extra one only tells that more are left. */
+  private pageOf(rows: readonly unknown[], limit: number): MessagePage {
     const messages = rows.slice(0, limit).map(toMessage)
     const next = rows.length > limit ? messages[messages.length - 1]!.cursor : null
     return { messages, next }
@@ -417,30 +396,6 @@ function laterOf(aTime: number | null, aSeq: number | null, bTime: number | null
   const a: Position = { time: aTime, seq: aSeq ?? 0 }
   const b: Position = { time: bTime, seq: bSeq ?? 0 }
   return b.time > a.time || (b.time === a.time && b.seq > a.seq) ? 'b' : 'a'
-}
-
-/**
- * An FTS5 query that every message containing `chars` matches: an AND of quoted (so FTS syntax in the
- * query is plain text) trigrams, every third one plus the last so that together they cover each
- * character. More would rarely narrow the candidates further but each costs a doclist read.
- */
-function trigramQuery(chars: readonly string[]): string {
-  const starts = new Set<number>()
-  for (let i = 0; i + FTS_MIN_CHARS <= chars.length; i += FTS_MIN_CHARS) starts.add(i)
-  starts.add(chars.length - FTS_MIN_CHARS)
-  const terms = new Set([...starts].map((i) => `"${chars.slice(i, i + FTS_MIN_CHARS).join('').replaceAll('"', '""')}"`))
-  return [...terms].join(' AND ')
-}
-
-/**
- * contains_folded(text, foldedNeedle): whether text, lower-cased, contains the (already lower-cased)
- * needle. The exact check behind trigram candidates; it folds beyond ASCII like the trigram tokenizer
- * does (case_sensitive=0), so 'ÉCOLE' finds 'école' as it did when the index answered phrases itself.
- */
-function registerContainsFolded(db: DatabaseSync): void {
-  db.function(CONTAINS_FOLDED, { deterministic: true, directOnly: true }, (text, needle) =>
-    typeof text === 'string' && typeof needle === 'string' && text.toLowerCase().includes(needle) ? 1 : 0
-  )
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -16,6 +16,7 @@ import { History } from './history'
 import { Outbox } from './outbox'
 import { ensurePrivateDir, ensurePrivateFile, tightenSqliteSidecars } from './private-files'
 import { LATEST_VERSION, migrate, readVersion } from './schema'
+import { startSearchIndexer } from './search-index'
 import type { AccountStore, OpenOptions, OpenReport } from './types'
 
 /** Where an account's file lives inside the app's data dir; the account key is made filename-safe. */
@@ -49,6 +50,8 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
   const history = new History(db, tx, now)
   const outbox = new Outbox(db, tx, history, now)
   const interruptedSends = outbox.recoverInterrupted()
+  const searchIndex = startSearchIndexer(db, path, options.searchIndex ?? 'worker', options.log ?? (() => {}))
+  history.onAppended = () => searchIndex.wake()
   tightenSqliteSidecars(path)
   const report: OpenReport = {
     path,
@@ -65,9 +68,11 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
     outbox,
     report,
     path,
+    searchIndex,
     close() {
       if (closed) return
       closed = true
+      searchIndex.close()
       try {
         db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
       } finally {

@@ -144,8 +144,34 @@ CREATE TABLE history_gaps (
 CREATE INDEX history_gaps_by_position ON history_gaps (after_time, after_seq);
 `
 
+/**
+ * Search indexing leaves the write path (search-index.ts): appendBatch stores rows only and a background
+ * indexer feeds messages_fts with the rows above fts_state.indexed_seq, moving the watermark in the same
+ * transaction. Every row stored before this version is already indexed (v3 indexed in appendBatch).
+ * The delete/update triggers touch the index only for indexed rows: an external-content FTS5 table must
+ * never be told to delete a row it does not hold.
+ */
+const V_BACKGROUND_SEARCH_INDEX = `
+CREATE TABLE fts_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_seq INTEGER NOT NULL
+);
+INSERT INTO fts_state (id, indexed_seq) VALUES (1, (SELECT coalesce(max(seq), 0) FROM messages));
+DROP TRIGGER messages_fts_delete;
+DROP TRIGGER messages_fts_update;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+WHEN old.seq <= (SELECT indexed_seq FROM fts_state) BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
+WHEN old.seq <= (SELECT indexed_seq FROM fts_state) BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS]
+export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX]
 export const LATEST_VERSION = MIGRATIONS.length
 
 export function readVersion(db: DatabaseSync): number {

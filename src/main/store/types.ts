@@ -12,6 +12,7 @@
 import type { ConversationKind, Segment } from '../../shared/domain'
 import type { DeliveryState, GapReason } from '../../shared/messenger'
 import type { StoreError } from './errors'
+import type { SearchIndexMode } from './search-index'
 
 /** Delivery state of one of our own messages (declared once in src/shared/messenger.ts). */
 export type { DeliveryState }
@@ -279,6 +280,14 @@ export interface AccountStore {
   readonly outbox: OutboxStore
   readonly report: OpenReport
   readonly path: string
+  /** The background full-text indexer (search-index.ts); searches are complete whatever it has done. */
+  readonly searchIndex: {
+    readonly mode: SearchIndexMode
+    /** Rows stored but not yet indexed. */
+    pending(): number
+    /** Resolves true once nothing is pending, false after `timeoutMs`. */
+    caughtUp(timeoutMs?: number): Promise<boolean>
+  }
   /** Checkpoints the WAL and closes; further calls throw. */
   close(): void
 }
@@ -286,4 +295,11 @@ export interface AccountStore {
 export interface OpenOptions {
   /** Clock for outbox times (epoch ms); tests pass a fake one. */
   now?: () => number
+  /**
+   * How search indexing runs: 'worker' (default; a thread with its own connection, which also runs the
+   * WAL checkpoints), 'inline' (on the caller's thread, a step per macrotask) or 'off' (tests only).
+   */
+  searchIndex?: SearchIndexMode
+  /** Indexer trouble (it retries by itself); default: nowhere. */
+  log?(message: string): void
 }

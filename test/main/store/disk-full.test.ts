@@ -7,8 +7,8 @@ import { migrate } from '../../../src/main/store/schema'
 import { msg, tempDir } from './helpers'
 
 /**
- * A real connection whose next COMMIT-level RELEASE fails the way a full disk makes it fail: the WAL
- * frames cannot be written when the outermost savepoint is released (SQLITE_FULL, errcode 13).
+ * A real connection whose next COMMIT fails the way a full disk makes it fail: the WAL
+ * frames cannot be written when the outermost transaction ends (SQLITE_FULL, errcode 13).
  */
 function diskFullOnNextCommit(db: DatabaseSync): { db: DatabaseSync; fail(): void } {
   let failNext = false
@@ -16,7 +16,8 @@ function diskFullOnNextCommit(db: DatabaseSync): { db: DatabaseSync; fail(): voi
     get(target, prop) {
       if (prop === 'exec')
         return (sql: string) => {
-          if (failNext && sql === 'RELEASE sp0') {
+          // The statement that ends the outermost transaction (RELEASE of the first savepoint before).
+          if (failNext && (sql === 'COMMIT' || sql === 'RELEASE sp0')) {
             failNext = false
             throw Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 })
           }

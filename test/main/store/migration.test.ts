@@ -42,7 +42,7 @@ describe('schema migrations', () => {
     again.close()
   })
 
-  it('takes a v2 file with data to v3: existing messages searchable under the new index, new ones too', () => {
+  it('takes a v2 file with data to v3: existing messages searchable under the new index, new ones too', async () => {
     const path = accountDbPath(tempDir(), 'acc')
     const v2 = new DatabaseSync(path)
     v2.exec('PRAGMA journal_mode = WAL')
@@ -65,6 +65,8 @@ describe('schema migrations', () => {
     expect(ids('release v2')).toEqual(['old2'])
     expect(ids('下午')).toEqual(['new1', 'old3', 'old1'])
     expect(s.history.search({ text: '下午三', conversation: 'group:code:1' }).messages.map((m) => m.id)).toEqual(['new1', 'old1'])
+    // new1 is indexed in the background; the index matches its content table once that is done.
+    expect(await s.searchIndex.caughtUp()).toBe(true)
     s.close()
 
     const db = new DatabaseSync(path)
