@@ -20,8 +20,11 @@ export interface DesktopEngine {
   on(event: 'message', cb: (m: MessageDto) => void): () => void
   on(event: 'state', cb: (e: { state: SessionState }) => void): () => void
   on(event: 'ready', cb: () => void): () => void
+  on(event: 'prefs', cb: (prefs: ConversationPrefsDto) => void): () => void
   readonly state: SessionState
   unread(): UnreadDto[]
+  /** Pins, mutes and drafts kept in the account's store. */
+  conversationPrefs(): ConversationPrefsDto[]
   /** Our own presence (change_status2). */
   setStatus(status: OnlineStatusSetting): Promise<void>
 }
@@ -158,6 +161,14 @@ export function createDesktopController(deps: DesktopControllerDeps): DesktopCon
     }
   }
 
+  function syncMutes(e: DesktopEngine): void {
+    try {
+      apply(model.syncMuted(e.conversationPrefs().flatMap((p) => (p.muted ? [p.key] : []))))
+    } catch (error) {
+      log(`reading muted conversations failed: ${String(error)}`)
+    }
+  }
+
   function sendStatus(status: OnlineStatusSetting): void {
     const e = engine
     if (!e || e.state !== 'online') return
@@ -185,8 +196,10 @@ export function createDesktopController(deps: DesktopControllerDeps): DesktopCon
       engine = next
       detach = [
         next.on('message', onMessage),
+        next.on('prefs', (prefs) => apply(model.setMuted(prefs.key, prefs.muted))),
         next.on('ready', () => {
           apply(model.setSignedIn(true))
+          syncMutes(next)
           resyncUnread()
           // Sign in with the chosen presence: login2 always starts "online".
           if (model.status !== 'online') sendStatus(model.status)

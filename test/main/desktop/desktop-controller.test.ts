@@ -7,7 +7,7 @@ import {
 import type { NotificationAction } from '../../../src/main/desktop/notification-model'
 import type { BadgeView, TrayView } from '../../../src/main/desktop/tray-model'
 import type { EventChannel } from '../../../src/shared/ipc'
-import type { MessageDto, UnreadDto } from '../../../src/shared/messenger'
+import type { ConversationPrefsDto, MessageDto, UnreadDto } from '../../../src/shared/messenger'
 import type { Settings, SettingsPatch } from '../../../src/shared/settings'
 import type { SessionState } from '../../../src/shared/domain'
 import { buddyMessage, groupMessage, settingsWith } from './fixtures'
@@ -18,6 +18,7 @@ function fakeEngine() {
   const statuses: string[] = []
   let state: SessionState = 'online'
   const unread: UnreadDto[] = []
+  const prefs: ConversationPrefsDto[] = []
   const engine: DesktopEngine = {
     on(event: string, cb: (p: never) => void) {
       const list = listeners.get(event) ?? []
@@ -29,6 +30,7 @@ function fakeEngine() {
       return state
     },
     unread: () => unread,
+    conversationPrefs: () => prefs,
     async setStatus(status) {
       statuses.push(status)
     }
@@ -39,6 +41,8 @@ function fakeEngine() {
     engine,
     statuses,
     unread,
+    prefs,
+    prefsChanged: (p: ConversationPrefsDto) => fire('prefs', p),
     message: (m: MessageDto) => fire('message', m),
     ready: () => fire('ready', {}),
     setState(next: SessionState) {
@@ -232,5 +236,45 @@ describe('desktop controller', () => {
     controller.flush()
     expect(ui.live.size).toBe(0)
     expect(ui.state.attention).toBe(0)
+  })
+
+  it('follows mutes from the engine: stored prefs at sign-in, then prefs events', () => {
+    let settings = settingsWith()
+    const controller = createDesktopController({
+      settings: {
+        get: () => settings,
+        update: (p: SettingsPatch) => (settings = { ...settings, ...p })
+      },
+      emit: () => {},
+      platform: 'linux',
+      schedule: () => {}
+    })
+    const engine = fakeEngine()
+    const ui = recordingShell()
+    const muted = {
+      key: 'buddy:1001',
+      kind: 'buddy' as const,
+      id: 1001,
+      pinned: false,
+      muted: true,
+      draft: null,
+      draftTime: null
+    }
+    engine.prefs.push(muted)
+    controller.attachShell(ui.shell)
+    controller.attachEngine(engine.engine)
+    engine.ready()
+    engine.message(buddyMessage('muted since last time'))
+    controller.flush()
+    expect(ui.live.size).toBe(0)
+    expect(ui.state.badge?.count).toBe(0)
+    engine.prefsChanged({ ...muted, muted: false })
+    engine.message(buddyMessage('unmuted now'))
+    controller.flush()
+    expect([...ui.live.keys()]).toEqual(['buddy:1001'])
+    expect(ui.state.badge?.count).toBe(2)
+    engine.prefsChanged(muted)
+    controller.flush()
+    expect(ui.live.size).toBe(0)
   })
 })
