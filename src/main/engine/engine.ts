@@ -499,6 +499,8 @@ export function createEngine(options: EngineOptions): Engine {
       } catch (e) {
         if (e instanceof StoreError) {
           if (e.code === 'not-found') throw new EngineCommandError(`no stored history with ${kind} ${id}`)
+          // A refused target (a profile file, a symlink): the caller's path, said as it is.
+          if (e.code === 'bad-input') throw new EngineCommandError(e.message)
           throw e
         }
         // A missing folder or a read-only target is the caller's path, not a broken store.

@@ -3,7 +3,6 @@
  * written in ONE transaction (not per message), paging is keyset on (time, seq) (never OFFSET, which
  * slows down deep in history), and search uses an FTS5 trigram index (CJK has no word breaks).
  */
-import { closeSync, openSync, writeSync } from 'node:fs'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import * as v from 'valibot'
 import { segmentsToText, type ConversationKind } from '../../shared/domain'
@@ -12,8 +11,8 @@ import { encodeCursor, decodeCursor, type Position } from './cursor'
 import { guarded } from './db'
 import { StoreError } from './errors'
 import { exportChunks } from './export'
+import { writeExportFile } from './export-file'
 import { Navigation } from './navigation'
-import { PRIVATE_FILE_MODE, ensurePrivateFile } from './private-files'
 import { ConversationPrefsTable } from './prefs'
 import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, parseRow } from './schemas'
 import { MessageSearch } from './search'
@@ -67,6 +66,8 @@ export class History implements HistoryStore {
   private readonly searcher: MessageSearch
   /** Called after every stored batch (open.ts: wakes the background search indexer). */
   onAppended: () => void = () => {}
+  /** The folder holding this store (open.ts): exports never overwrite its own files (export-file.ts). */
+  profileDir: string | null = null
   private readonly prefs: ConversationPrefsTable
 
   constructor(
@@ -305,14 +306,7 @@ export class History implements HistoryStore {
   }
 
   exportConversationToFile(key: string, format: ExportFormat, path: string, options?: ExportOptions): void {
-    const chunks = this.exportStream(key, format, options)
-    ensurePrivateFile(path)
-    const fd = openSync(path, 'w', PRIVATE_FILE_MODE)
-    try {
-      for (const chunk of chunks) writeSync(fd, chunk)
-    } finally {
-      closeSync(fd)
-    }
+    writeExportFile(path, this.exportStream(key, format, options), this.profileDir)
   }
 
   private exportStream(key: string, format: ExportFormat, options?: ExportOptions): Generator<string> {

@@ -52,6 +52,7 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
   const interruptedSends = outbox.recoverInterrupted()
   const searchIndex = startSearchIndexer(db, path, options.searchIndex ?? 'worker', options.log ?? (() => {}))
   history.onAppended = () => searchIndex.wake()
+  history.profileDir = dirname(path)
   tightenSqliteSidecars(path)
   const report: OpenReport = {
     path,
