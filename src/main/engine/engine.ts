@@ -300,9 +300,10 @@ export function createEngine(options: EngineOptions): Engine {
         })
         if (saved) {
           useStore(saved.credentials.uin)
-          credentials = await resumeRemembered(loginDeps, saved, signal)
+          const resumed = await resumeRemembered(loginDeps, saved, signal)
+          credentials = typeof resumed === 'object' ? resumed : null
           remembered = credentials !== null
-          if (!credentials) await options.secrets.clear(saved.credentials.uin).catch(() => {})
+          if (resumed === 'refused') await options.secrets.clear(saved.credentials.uin).catch(() => {})
         }
       }
       credentials ??= await qrLogin(loginDeps, signal)
@@ -327,6 +328,12 @@ export function createEngine(options: EngineOptions): Engine {
       } else if (sessionDeadBySend !== null || exit.kind === 'session-dead') {
         gaps.sessionLost()
         lifecycle.to('signed-out', 'expired', `retcode ${exit.kind === 'session-dead' ? exit.retcode : sessionDeadBySend}`)
+        await options.secrets.clear(storeAccount ?? undefined).catch(() => {})
+        tryRemembered = false
+      } else if (exit.kind === 'stuck') {
+        // Waiting cannot help (1000001 for ever, an unusable token): end it, say why, forget it, show a QR.
+        log(`the session cannot make progress: ${exit.reason}`)
+        lifecycle.to('signed-out', 'expired', exit.reason)
         await options.secrets.clear(storeAccount ?? undefined).catch(() => {})
         tryRemembered = false
       } else if (exit.kind === 'kicked') {

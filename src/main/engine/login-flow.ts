@@ -24,14 +24,20 @@ export function isTransient(e: unknown): boolean {
   return e instanceof ProtocolError && (e.code === 'network' || e.code === 'timeout' || (e.code === 'http' && (e.httpStatus ?? 500) >= 500))
 }
 
-/** Runs `step` until it succeeds or fails for a reason other than the network (rethrown). */
-async function withRetry<T>(deps: LoginFlowDeps, what: string, step: () => Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * A remembered session that only ever meets network failures is given up after this many tries (the
+ * QR is shown instead of `signing-in` for ever); the file is kept, so a later start tries it again.
+ */
+export const REMEMBERED_ATTEMPTS = 5
+
+/** Runs `step` until it succeeds or fails for a reason other than the network (rethrown), or `attempts` run out. */
+async function withRetry<T>(deps: LoginFlowDeps, what: string, step: () => Promise<T>, signal: AbortSignal, attempts = Infinity): Promise<T> {
   const backoff = new Backoff(deps.clock, { maxMs: deps.backoffMaxMs })
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await step()
     } catch (e) {
-      if (signal.aborted || !isTransient(e)) throw e
+      if (signal.aborted || !isTransient(e) || attempt >= attempts) throw e
       const delay = backoff.next()
       deps.log(`${what} failed (${String(e)}); retrying in ${Math.round(delay)} ms`)
       await deps.clock.sleep(delay, signal)
@@ -39,18 +45,26 @@ async function withRetry<T>(deps: LoginFlowDeps, what: string, step: () => Promi
   }
 }
 
-/** Resumes a remembered session; null when the server no longer accepts it (the caller forgets it). */
-export async function resumeRemembered(deps: LoginFlowDeps, saved: SavedSession, signal: AbortSignal): Promise<SessionCredentials | null> {
+/**
+ * Resumes a remembered session: its credentials, 'refused' when the server (or its own unusable
+ * tokens) says no (the caller forgets it), 'unreachable' when only network failures came back.
+ */
+export async function resumeRemembered(
+  deps: LoginFlowDeps,
+  saved: SavedSession,
+  signal: AbortSignal
+): Promise<SessionCredentials | 'refused' | 'unreachable'> {
   deps.lifecycle.to('signing-in', 'remembered')
   try {
     await deps.client.importSession(saved)
-    return await withRetry(deps, 'resuming the remembered session', () => deps.client.resumeSession(signal), signal)
+    return await withRetry(deps, 'resuming the remembered session', () => deps.client.resumeSession(signal), signal, REMEMBERED_ATTEMPTS)
   } catch (e) {
     if (signal.aborted) throw e
-    deps.log(`remembered session refused: ${String(e)}`)
+    const unreachable = isTransient(e)
+    deps.log(`remembered session ${unreachable ? `unreachable after ${REMEMBERED_ATTEMPTS} tries` : 'refused'}: ${String(e)}`)
     await deps.client.reset()
     deps.lifecycle.to('signed-out', 'remembered-refused', e instanceof Error ? e.message : String(e))
-    return null
+    return unreachable ? 'unreachable' : 'refused'
   }
 }
 

@@ -74,8 +74,12 @@ export class Pipeline {
         if (this.deps.directory.setStatus(ev.uin, ev.status)) this.deps.emitPresence({ uin: ev.uin, status: ev.status })
       } else if (ev.type === 'kick') {
         kicked = ev.reason
+      } else if (ev.type === 'invalid') {
+        // Once per bad element, by index and field path: never its value (it may hold someone's words).
+        const type = ev.pollType !== null ? ` (${JSON.stringify(ev.pollType.slice(0, 40))})` : ''
+        this.deps.log(`poll element ${ev.index}${type} dropped: ${ev.reason}`)
       } else {
-        this.deps.log(`ignored poll event ${ev.pollType}`)
+        this.deps.log(`ignored poll event ${JSON.stringify(ev.pollType.slice(0, 40))}`)
       }
     }
     if (rows.length > 0) this.persistAndEmit(rows, dtos)
@@ -120,6 +124,7 @@ export class Pipeline {
     const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${m.time}:${hash}`
     if (this.seen.has(tuple) || this.seenBefore.has(tuple)) return null
 
+    if (m.timeAdjusted) this.deps.log(`a ${m.kind} message came with an impossible time; stored at the time it was received`)
     const fromSelf = self !== null && m.senderUin === self.uin
     // Our own buddy message from another device arrives with from = self; the peer is to_uin.
     const conversationId = m.kind === 'buddy' && fromSelf ? m.toUin : m.fromUin

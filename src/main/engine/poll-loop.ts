@@ -8,10 +8,13 @@
  *  - 116: the client already adopted the new ptwebqq; save it and go on;
  *  - 120/121: relink (login2 again);
  *  - 103: the ladder get_online_buddies2 -> relink -> give up (the engine logs in again);
- *  - 100000/100001 or a kick: the session is over.
+ *  - 100000/100001 or a kick: the session is over;
+ *  - answers that no waiting can fix (1000000/1000001 "a cookie is missing", an unusable token, bodies
+ *    that never decode) a few times in a row: the session cannot make progress, so it ends with the
+ *    reason stated instead of retrying for ever (network trouble, by contrast, is retried for ever).
  * Contact refreshes run elsewhere and never hold this loop up (pandolia/qqbot#75/#76).
  */
-import { ProtocolError } from '../protocol'
+import { ProtocolError, retcodeMeaning } from '../protocol'
 import type { PollEvent, ProtocolClient } from '../protocol/types'
 import { Backoff } from './backoff'
 import { isAbort, type Clock } from './clock'
@@ -23,6 +26,33 @@ export type PollExit =
   | { kind: 'session-dead'; retcode: number }
   /** The 103 ladder ran out: log in again (remembered session first). */
   | { kind: 'not-registered' }
+  /** The server's answers cannot be used however long we wait (the limits below): a new login is needed. */
+  | { kind: 'stuck'; reason: string }
+
+/** Failures the same request will keep getting: the credentials themselves are refused or unusable. */
+const CREDENTIAL_FAILURES_BEFORE_GIVING_UP = 3
+/** Other answers that are not the network (malformed, HTTP 4xx, unknown retcodes) in a row before giving up. */
+const BAD_ANSWERS_BEFORE_GIVING_UP = 8
+
+/** How a failed poll counts towards giving up: 'credentials', 'answer', or null (network: retry for ever). */
+function failureClass(e: unknown): 'credentials' | 'answer' | null {
+  if (!(e instanceof ProtocolError)) return 'answer'
+  switch (e.code) {
+    case 'network':
+    case 'timeout':
+    case 'aborted':
+      return null
+    case 'http':
+      return (e.httpStatus ?? 500) >= 500 || e.httpStatus === 408 || e.httpStatus === 429 ? null : 'answer'
+    case 'bad-token':
+    case 'no-session':
+      return 'credentials'
+    case 'retcode':
+      return retcodeMeaning(e.retcode ?? 0) === 'missing-credentials' ? 'credentials' : 'answer'
+    default:
+      return 'answer'
+  }
+}
 
 export interface PollLoopDeps {
   client: ProtocolClient
@@ -43,6 +73,8 @@ export async function runPollLoop(deps: PollLoopDeps, signal: AbortSignal): Prom
   const { client, clock } = deps
   const backoff = new Backoff(clock, { minMs: deps.minIntervalMs, maxMs: deps.maxBackoffMs })
   let ladder = 0
+  let credentialFailures = 0
+  let badAnswers = 0
 
   const pace = async (startedAt: number): Promise<void> => {
     const wait = startedAt + deps.minIntervalMs - clock.now()
@@ -64,6 +96,8 @@ export async function runPollLoop(deps: PollLoopDeps, signal: AbortSignal): Prom
     const startedAt = clock.now()
     try {
       const outcome = await client.poll(signal)
+      credentialFailures = 0
+      badAnswers = 0
       if (backoff.consecutiveFailures > 0) {
         backoff.reset()
         deps.healthy()
@@ -109,6 +143,14 @@ export async function runPollLoop(deps: PollLoopDeps, signal: AbortSignal): Prom
       }
     } catch (e) {
       if (signal.aborted || isAbort(e)) return { kind: 'stopped' }
+      const cls = failureClass(e)
+      if (cls === 'credentials') credentialFailures++
+      if (cls === 'answer') badAnswers++
+      const message = e instanceof Error ? e.message : String(e)
+      if (credentialFailures >= CREDENTIAL_FAILURES_BEFORE_GIVING_UP)
+        return { kind: 'stuck', reason: `the server keeps refusing this session's credentials (${message})` }
+      if (badAnswers >= BAD_ANSWERS_BEFORE_GIVING_UP)
+        return { kind: 'stuck', reason: `the server's poll answers cannot be used (${message})` }
       const delay = backoff.next()
       deps.troubled('network', e instanceof Error ? e.message : String(e))
       deps.log(`poll failed (${String(e)}); retrying in ${Math.round(delay)} ms`)

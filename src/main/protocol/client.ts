@@ -12,7 +12,9 @@ const DEFAULTS = {
   pollTimeoutMs: 90_000,
   requestTimeoutMs: 15_000,
   retryLimit: 2,
-  retryBackoffLimitMs: 4_000
+  retryBackoffLimitMs: 4_000,
+  // A 20,000-message poll answer is ~6 MB and a 3,000-member group ~1 MB; 32 MB leaves room and bounds memory.
+  maxBodyBytes: 32 * 1024 * 1024
 }
 
 export function createProtocolClient(options: ProtocolClientOptions = {}): ProtocolClient {
@@ -23,7 +25,8 @@ export function createProtocolClient(options: ProtocolClientOptions = {}): Proto
     pollTimeoutMs: options.pollTimeoutMs ?? DEFAULTS.pollTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     retryLimit: options.retry?.limit ?? DEFAULTS.retryLimit,
-    retryBackoffLimitMs: options.retry?.backoffLimitMs ?? DEFAULTS.retryBackoffLimitMs
+    retryBackoffLimitMs: options.retry?.backoffLimitMs ?? DEFAULTS.retryBackoffLimitMs,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes
   })
   const ctx: ClientContext = { request, jar, serverUrl: options.serverUrl, credentials: null }
   // ptqrlogin's `action` counts milliseconds since the QR was shown.

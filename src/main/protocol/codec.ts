@@ -5,7 +5,7 @@
  * font FIRST, text HTML-escaped with `\r\n` line ends. Sent content (seed 三): the same kinds of
  * elements with the font LAST, serialized into a STRING (the server wants JSON inside JSON).
  */
-import { faceName } from '../../shared/faces'
+import { faceName, UNKNOWN_FACE_NAME } from '../../shared/faces'
 import type { Segment } from '../../shared/domain'
 
 /** The seed's font element, byte for byte. */
@@ -25,7 +25,8 @@ const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/g
 export function unescapeHtml(s: string): string {
   if (!s.includes('&')) return s
   return s.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole
+    // hasOwn: `&constructor;` must not find Object.prototype's members.
+    if (name !== undefined) return Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name]! : whole
     const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16)
     return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : whole
   })
@@ -41,6 +42,9 @@ export function cleanText(s: string): string {
   const t = unescapeHtml(s)
   return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t
 }
+
+/** Far above any real face id (the table ends near 212); keeps ids sane for storage and display. */
+const MAX_FACE_ID = 9999
 
 const IMAGE_KINDS = new Set(['offpic', 'cface', 'pic'])
 
@@ -65,9 +69,11 @@ export function decodeContent(content: readonly unknown[]): Segment[] {
     } else if (Array.isArray(el) && typeof el[0] === 'string') {
       const kind = el[0]
       if (kind === 'font') sawFont = true
-      else if (kind === 'face' && Number.isInteger(Number(el[1]))) {
-        const id = Number(el[1])
-        out.push({ type: 'face', id, name: faceName(id) })
+      else if (kind === 'face') {
+        // A face id is a small non-negative integer; anything else (-1, 1.5, "x") is an unknown face.
+        const id = typeof el[1] === 'number' || typeof el[1] === 'string' ? Number(el[1]) : Number.NaN
+        if (Number.isInteger(id) && id >= 0 && id <= MAX_FACE_ID) out.push({ type: 'face', id, name: faceName(id) })
+        else pushText(out, `[${UNKNOWN_FACE_NAME}]`)
       } else if (IMAGE_KINDS.has(kind)) out.push({ type: 'image' })
       // An element kind this client does not know: say so instead of dropping it silently.
       else pushText(out, `[${kind}]`)

@@ -5,6 +5,8 @@
  * backing off (network, timeout, http), giving up on a response (malformed) and reacting to a
  * server verdict (retcode) without parsing messages.
  */
+import { redact } from './redact'
+
 export type ProtocolErrorCode =
   | 'network'
   | 'timeout'
@@ -14,6 +16,10 @@ export type ProtocolErrorCode =
   | 'retcode'
   /** A call that needs a logged-in session was made without one (a caller bug, not a server answer). */
   | 'no-session'
+  /** A body larger than the client accepts (counted after decompression); it was cut off. */
+  | 'too-large'
+  /** A token (ptwebqq, vfwebqq, psessionid, a cookie) is unusable in a request header or too long. */
+  | 'bad-token'
 
 export interface ProtocolErrorDetails {
   code: ProtocolErrorCode
@@ -29,11 +35,14 @@ export interface ProtocolErrorDetails {
 }
 
 const EXCERPT_CHARS = 160
+/** Only the start of a body is looked at: an excerpt never needs more, and a huge body must not cost a scan. */
+const EXCERPT_WINDOW = 4096
 
-/** A short single-line excerpt of a body, for logs and error messages. */
+/** A short single-line excerpt of a body, for logs and error messages, with secrets and message text redacted. */
 export function excerptOf(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim()
-  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat
+  const window = body.length > EXCERPT_WINDOW ? body.slice(0, EXCERPT_WINDOW) : body
+  const flat = redact(window).replace(/\s+/g, ' ').trim()
+  return flat.length > EXCERPT_CHARS || body.length > EXCERPT_WINDOW ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat
 }
 
 export class ProtocolError extends Error {
@@ -45,7 +54,8 @@ export class ProtocolError extends Error {
 
   constructor(d: ProtocolErrorDetails) {
     const excerpt = excerptOf(d.body ?? '')
-    const parts = [`${d.endpoint}: ${d.detail}`]
+    // The detail may quote a URL or a server string (check_sig URL, a transport error): redacted too.
+    const parts = [`${d.endpoint}: ${redact(d.detail)}`]
     if (d.httpStatus != null) parts.push(`HTTP ${d.httpStatus}`)
     if (d.retcode != null) parts.push(`retcode ${d.retcode}`)
     if (excerpt) parts.push(`body: ${excerpt}`)

@@ -21,6 +21,8 @@ export interface HttpOptions {
   retryLimit: number
   /** Upper bound of one retry delay (got doubles from 1 s up to this). */
   retryBackoffLimitMs: number
+  /** Largest body accepted, counted AFTER decompression (a small gzip can expand to gigabytes). */
+  maxBodyBytes: number
 }
 
 export interface HttpResponse {
@@ -69,19 +71,37 @@ export function createHttp(jar: SessionJar, options: HttpOptions): HttpRequest {
     const headers: Record<string, string> = {}
     if (endpoint.referer !== null) headers.referer = endpoint.referer
     if (endpoint.method === 'POST' && endpoint.referer !== null) headers.origin = originOf(endpoint.referer)
+    let tooLarge = false
+    const cutOff = new AbortController()
     try {
-      const res = await client(url, {
+      const pending = client(url, {
         method: endpoint.method,
         headers,
         form: init.r === undefined ? undefined : { r: JSON.stringify(init.r) },
         timeout: { request: endpoint.long ? options.pollTimeoutMs : options.requestTimeoutMs },
         retry: retryFor(endpoint),
-        signal: init.signal,
+        signal: init.signal ? AbortSignal.any([init.signal, cutOff.signal]) : cutOff.signal,
         responseType: 'buffer'
       })
+      // got counts downloaded bytes after its decompression stream, so this stops a gzip bomb early,
+      // before the body is buffered, and the memory it costs stays bounded by the cap.
+      pending.on('downloadProgress', (progress: { transferred: number }) => {
+        if (progress.transferred > options.maxBodyBytes && !tooLarge) {
+          tooLarge = true
+          cutOff.abort()
+        }
+      })
+      const res = await pending
       const body = res.body
       return { status: res.statusCode, body, text: utf8.decode(body), url: url.href }
     } catch (error) {
+      if (tooLarge)
+        throw new ProtocolError({
+          code: 'too-large',
+          endpoint: endpoint.name,
+          detail: `response body larger than ${options.maxBodyBytes} bytes (after decompression); cut off`,
+          cause: error
+        })
       throw transportError(endpoint, error, init.signal)
     }
   }
@@ -91,6 +111,10 @@ function transportError(endpoint: Endpoint, error: unknown, signal: AbortSignal 
   const e = error as { name?: string; code?: string; message?: string }
   if (signal?.aborted || e.name === 'AbortError' || e.code === 'ERR_ABORTED') {
     return new ProtocolError({ code: 'aborted', endpoint: endpoint.name, detail: 'request aborted', cause: error })
+  }
+  // A header value we were about to send is unusable: a local token problem, not the network (retrying cannot help).
+  if (e.code === 'ERR_INVALID_CHAR' || e.code === 'ERR_HTTP_INVALID_HEADER_VALUE' || e.code === 'ERR_INVALID_HTTP_TOKEN') {
+    return new ProtocolError({ code: 'bad-token', endpoint: endpoint.name, detail: `a request header could not be sent (${e.code})`, cause: error })
   }
   if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
     return new ProtocolError({ code: 'timeout', endpoint: endpoint.name, detail: 'request timed out', cause: error })

@@ -13,6 +13,7 @@ import { callApi, httpError } from './json'
 import { parsePtuiCB } from './ptui'
 import { Login2ResultSchema, VfwebqqResultSchema } from './schemas/login'
 import { cacheBuster, requireCredentials } from './session'
+import { cookiesProblem, credentialsProblem, tokenProblem, tokenSchema } from './tokens'
 import { CLIENT_ID, type QrPollResult, type SavedSession, type SessionCredentials } from './types'
 
 type Signal = AbortSignal | undefined
@@ -105,6 +106,8 @@ async function establish(ctx: ClientContext, fallbackPtwebqq: string, signal: Si
   const cookieUrl = endpointUrl(ENDPOINTS.getvfwebqq, ctx.serverUrl)
   // Clients reported ptwebqq can be empty and still work (reference §1.6), so a missing cookie is not fatal here.
   const ptwebqq = (await ctx.jar.get('ptwebqq', cookieUrl)) ?? fallbackPtwebqq
+  const problem = tokenProblem(ptwebqq)
+  if (problem !== null) throw new ProtocolError({ code: 'bad-token', endpoint: ENDPOINTS.getvfwebqq.name, detail: `the ptwebqq cookie is unusable: ${problem}` })
   const query = { ptwebqq, clientid: CLIENT_ID, psessionid: '', t: cacheBuster() }
   const { vfwebqq } = await callApi(ctx, ENDPOINTS.getvfwebqq, { query, signal }, VfwebqqResultSchema)
   const { uin, psessionid } = await login2(ctx, ptwebqq, '', signal)
@@ -135,16 +138,20 @@ export async function relink(ctx: ClientContext, signal: Signal): Promise<Sessio
   return ctx.credentials
 }
 
+/** A session whose tokens could not be used again is not worth remembering: null then (and never persisted). */
 export async function exportSession(ctx: ClientContext): Promise<SavedSession | null> {
   if (!ctx.credentials) return null
-  return { credentials: { ...ctx.credentials }, cookies: await ctx.jar.serialize(), savedAt: Date.now() }
+  const cookies = await ctx.jar.serialize()
+  const problem = credentialsProblem(ctx.credentials) ?? cookiesProblem(cookies)
+  if (problem !== null) throw new ProtocolError({ code: 'bad-token', endpoint: 'exportSession', detail: `not saving the session: ${problem}` })
+  return { credentials: { ...ctx.credentials }, cookies, savedAt: Date.now() }
 }
 
 const SavedSessionSchema = v.object({
   credentials: v.object({
-    ptwebqq: v.string(),
-    vfwebqq: v.string(),
-    psessionid: v.string(),
+    ptwebqq: tokenSchema(),
+    vfwebqq: tokenSchema(),
+    psessionid: tokenSchema(),
     uin: v.number()
   }),
   cookies: v.looseObject({ cookies: v.array(v.unknown()) }),
@@ -158,6 +165,8 @@ export async function importSession(ctx: ClientContext, saved: unknown): Promise
     const detail = `saved session is invalid at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}: ${parsed.issues[0].message}`
     throw new ProtocolError({ code: 'malformed', endpoint: 'importSession', detail })
   }
+  const problem = cookiesProblem(parsed.output.cookies)
+  if (problem !== null) throw new ProtocolError({ code: 'bad-token', endpoint: 'importSession', detail: `saved session unusable: ${problem}` })
   try {
     await ctx.jar.load(parsed.output.cookies)
   } catch (cause) {

@@ -11,64 +11,103 @@ import type { HttpResponse } from './http'
 import { check, httpError, readJson } from './json'
 import { toPresence } from './presence'
 import { pollMeaning } from './retcodes'
-import { KickValueSchema, MessageValueSchema, PollEnvelopeSchema, StatusValueSchema } from './schemas/poll'
+import { KickValueSchema, MessageValueSchema, PollElementSchema, PollEnvelopeSchema, StatusValueSchema } from './schemas/poll'
+import { tokenProblem } from './tokens'
 import { requireCredentials } from './session'
 import { CLIENT_ID, type IncomingMessage, type PollEvent, type PollOutcome } from './types'
 import type { ConversationKind } from '../../shared/domain'
 
-const MESSAGE_KINDS: Readonly<Record<string, ConversationKind>> = {
-  message: 'buddy',
-  group_message: 'group',
-  discu_message: 'discuss'
+// A Map, not an object literal: poll_type "toString" or "__proto__" must not find Object.prototype's members.
+const MESSAGE_KINDS: ReadonlyMap<string, ConversationKind> = new Map([
+  ['message', 'buddy'],
+  ['group_message', 'group'],
+  ['discu_message', 'discuss']
+])
+
+/** Message times before this (2000-01-01) are impossible for SmartQQ: the server sent garbage. */
+const EARLIEST_TIME_S = 946_684_800
+/** A message may be stamped a little ahead of our clock (clock skew), not days ahead. */
+const MAX_FUTURE_S = 24 * 3600
+
+/**
+ * The message time as Unix seconds. An impossible one (negative, fractional, not finite, before 2000,
+ * a day or more ahead of us) is replaced by the time we received it and flagged, so it sorts and shows
+ * like any other message instead of breaking paging, previews and exports.
+ */
+export function messageTime(raw: number, receivedAtMs: number): { time: number; adjusted: boolean } {
+  const now = Math.floor(receivedAtMs / 1000)
+  if (Number.isSafeInteger(raw) && raw >= EARLIEST_TIME_S && raw <= now + MAX_FUTURE_S) return { time: raw, adjusted: false }
+  return { time: now, adjusted: true }
 }
 
-function toMessage(kind: ConversationKind, m: v.InferOutput<typeof MessageValueSchema>): IncomingMessage {
+function toMessage(kind: ConversationKind, m: v.InferOutput<typeof MessageValueSchema>, receivedAtMs: number): IncomingMessage {
   const fromUin = kind === 'discuss' ? (m.did ?? m.from_uin) : m.from_uin
-  return {
+  const { time, adjusted } = messageTime(m.time, receivedAtMs)
+  const message: IncomingMessage = {
     kind,
     msgId: m.msg_id,
     fromUin,
     senderUin: m.send_uin ?? m.from_uin,
     groupCode: kind === 'group' ? (m.group_code ?? null) : null,
     toUin: m.to_uin,
-    time: m.time,
+    time,
     segments: decodeContent(m.content)
   }
+  if (adjusted) message.timeAdjusted = true
+  return message
+}
+
+/** Why an element of a known poll_type was rejected: the offending field, never its value (it may be private). */
+function problemOf(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0]
+  const path = issue ? (v.getDotPath(issue) ?? '(value)') : '(value)'
+  return `unexpected shape at ${path}`
 }
 
 /**
- * One poll element as an event. An element of a known type whose value does not fit its schema
- * becomes 'other' with the raw value, so one odd element neither loses the others nor vanishes.
+ * One poll element as an event. A known poll_type whose value does not fit its schema becomes
+ * 'invalid' (reported with its index by the engine); an unknown poll_type is 'other'. Either way the
+ * elements around it are kept.
  */
-export function toPollEvent(pollType: string, value: unknown): PollEvent {
-  const other: PollEvent = { type: 'other', pollType, value }
-  const kind = MESSAGE_KINDS[pollType]
+export function toPollEvent(pollType: string, value: unknown, index = 0, receivedAtMs = Date.now()): PollEvent {
+  const invalid = (reason: string): PollEvent => ({ type: 'invalid', index, pollType, reason })
+  const kind = MESSAGE_KINDS.get(pollType)
   if (kind !== undefined || pollType === 'sess_message') {
     const m = v.safeParse(MessageValueSchema, value)
-    if (!m.success) return other
-    if (kind !== undefined) return { type: 'message', message: toMessage(kind, m.output) }
+    if (!m.success) return invalid(problemOf(m.issues))
+    if (kind !== undefined) return { type: 'message', message: toMessage(kind, m.output, receivedAtMs) }
     return {
       type: 'sess-message',
-      message: toMessage('buddy', m.output),
+      message: toMessage('buddy', m.output, receivedAtMs),
       viaId: m.output.id ?? 0,
       serviceType: m.output.service_type ?? 0
     }
   }
   if (pollType === 'buddies_status_change') {
     const s = v.safeParse(StatusValueSchema, value)
-    const status = s.success ? toPresence(s.output.status) : null
-    if (!s.success || status === null) return other
+    if (!s.success) return invalid(problemOf(s.issues))
+    const status = toPresence(s.output.status)
+    if (status === null) return invalid('unknown presence status')
     return { type: 'status', uin: s.output.uin, status, clientType: s.output.client_type }
   }
   if (pollType === 'kick_message') {
     const k = v.safeParse(KickValueSchema, value)
-    return k.success ? { type: 'kick', reason: k.output.reason } : other
+    return k.success ? { type: 'kick', reason: k.output.reason } : invalid(problemOf(k.issues))
   }
-  return other
+  return { type: 'other', pollType, value }
+}
+
+/** Every element of a poll answer, each validated on its own (a null or shapeless one is 'invalid'). */
+export function toPollEvents(elements: readonly unknown[], receivedAtMs = Date.now()): PollEvent[] {
+  return elements.map((el, index) => {
+    const e = v.safeParse(PollElementSchema, el)
+    if (!e.success) return { type: 'invalid', index, pollType: null, reason: el === null ? 'null element' : problemOf(e.issues) }
+    return toPollEvent(e.output.poll_type, e.output.value, index, receivedAtMs)
+  })
 }
 
 /** Classifies a poll2 HTTP answer; exported so the bench measures exactly this. */
-export function classifyPoll(res: HttpResponse): { outcome: PollOutcome; newPtwebqq?: string } {
+export function classifyPoll(res: HttpResponse, receivedAtMs = Date.now()): { outcome: PollOutcome; newPtwebqq?: string } {
   const endpoint = ENDPOINTS.poll2
   // 2016-17: an empty hold ended in HTTP 504 (reference §2.2). 502 and the rest are transient
   // failures the loop backs off from.
@@ -80,13 +119,18 @@ export function classifyPoll(res: HttpResponse): { outcome: PollOutcome; newPtwe
     case 'ok': {
       // retcode 0 WITHOUT result is the 2018 "nothing new" form, not an error.
       if (!answer.result || answer.result.length === 0) return { outcome: { kind: 'empty' } }
-      return { outcome: { kind: 'events', events: answer.result.map((e) => toPollEvent(e.poll_type, e.value)) } }
+      return { outcome: { kind: 'events', events: toPollEvents(answer.result, receivedAtMs) } }
     }
     case 'no-news':
       return { outcome: { kind: 'empty' } }
-    case 'rotate-ptwebqq':
+    case 'rotate-ptwebqq': {
       if (answer.p === undefined) break
+      // Adopting an unusable value would poison every later request (and the remembered session).
+      const problem = tokenProblem(answer.p)
+      if (problem !== null)
+        throw new ProtocolError({ code: 'bad-token', endpoint: endpoint.name, httpStatus: res.status, retcode, detail: `116 with an unusable ptwebqq: ${problem}` })
       return { outcome: { kind: 'ptwebqq-rotated' }, newPtwebqq: answer.p }
+    }
     case 'relink':
       return { outcome: { kind: 'relink' } }
     case 'not-registered':

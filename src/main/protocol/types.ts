@@ -141,6 +141,8 @@ export interface IncomingMessage {
   toUin: number
   /** Unix seconds. */
   time: number
+  /** The server's time was impossible (negative, fractional, far future…): `time` is when we received it. */
+  timeAdjusted?: boolean
   segments: Segment[]
 }
 
@@ -152,6 +154,8 @@ export type PollEvent =
   | { type: 'sess-message'; message: IncomingMessage; viaId: number; serviceType: number }
   /** Any other poll_type, kept so nothing is silently lost; the engine may log it. */
   | { type: 'other'; pollType: string; value: unknown }
+  /** An element that could not be decoded (null, wrong shape); `index` in the answer, `reason` names no value. */
+  | { type: 'invalid'; index: number; pollType: string | null; reason: string }
 
 /**
  * The outcome of one poll2 round trip. Network failures and malformed responses are
@@ -204,6 +208,8 @@ export interface ProtocolClientOptions {
   userAgent?: string
   /** got's retries of idempotent GETs (never POSTs, never the poll). Default: 2 tries, delays up to 4 s. */
   retry?: { limit?: number; backoffLimitMs?: number }
+  /** Largest response body accepted after decompression (ProtocolError 'too-large' beyond). Default 32 MB. */
+  maxBodyBytes?: number
 }
 
 /**

@@ -210,7 +210,7 @@ describe('transport', () => {
     expect(await c.getFriends().catch((e: unknown) => e)).toMatchObject({ code: 'malformed' })
   })
 
-  it('one odd poll element is kept as other; the rest still decode', async () => {
+  it('one odd poll element is reported as invalid (unknown types as other); the rest still decode', async () => {
     const c = client()
     await loggedIn(c)
     const good = { from_uin: 1, to_uin: 2, msg_id: 3, time: 4, content: [['font', {}], 'hi'] }
@@ -226,7 +226,8 @@ describe('transport', () => {
     const o = await c.poll()
     expect(o.kind).toBe('events')
     if (o.kind !== 'events') return
-    expect(o.events.map((e) => e.type)).toEqual(['other', 'message', 'other'])
+    expect(o.events.map((e) => e.type)).toEqual(['invalid', 'message', 'other'])
+    expect(o.events[0]).toEqual({ type: 'invalid', index: 0, pollType: 'message', reason: 'unexpected shape at msg_id' })
     expect(o.events[1]).toMatchObject({ type: 'message', message: { msgId: 3, segments: [{ type: 'text', text: 'hi' }] } })
   })
 

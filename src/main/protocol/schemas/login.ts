@@ -1,11 +1,13 @@
 /** Results of the login steps (seed 二). */
 import * as v from 'valibot'
+import { tokenSchema } from '../tokens'
 import { IdSchema } from './common'
 
-export const VfwebqqResultSchema = v.object({ vfwebqq: v.pipe(v.string(), v.minLength(1)) })
+/** Tokens are checked here, where they enter: one that cannot travel in a header would poison every later request. */
+export const VfwebqqResultSchema = v.object({ vfwebqq: tokenSchema({ nonEmpty: true }) })
 
 /** login2's result; its own vfwebqq is ignored on purpose (the seed: "这个值是无用的"). */
 export const Login2ResultSchema = v.object({
   uin: IdSchema,
-  psessionid: v.pipe(v.string(), v.minLength(1))
+  psessionid: tokenSchema({ nonEmpty: true })
 })

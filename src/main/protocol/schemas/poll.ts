@@ -2,13 +2,20 @@
 import * as v from 'valibot'
 import { IdSchema } from './common'
 
+/**
+ * The envelope only: `result` elements are checked one by one (see poll.ts), so one bad element
+ * (null, a wrong shape) cannot take the good ones around it down with it.
+ */
+
 export const PollEnvelopeSchema = v.looseObject({
   retcode: v.number(),
   /** Absent in the 2018 empty form `{"retcode":0,"retmsg":"ok","errmsg":"error"}`. */
-  result: v.optional(v.array(v.looseObject({ poll_type: v.string(), value: v.unknown() }))),
-  /** 116: the new ptwebqq. */
+  result: v.optional(v.array(v.unknown())),
+  /** 116: the new ptwebqq (checked for usability by the caller). */
   p: v.optional(v.string())
 })
+
+export const PollElementSchema = v.looseObject({ poll_type: v.string(), value: v.unknown() })
 
 export const MessageValueSchema = v.object({
   from_uin: IdSchema,
