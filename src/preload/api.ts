@@ -47,6 +47,9 @@ const invokeNames = {
   markRead: 'conversation:read',
   exportConversation: 'conversation:export',
   getUnread: 'unread:get',
+  listConversations: 'conversations:list',
+  getProfile: 'profile:get',
+  getSignatures: 'contacts:signature',
   getConversationPrefs: 'prefs:get',
   setConversationPrefs: 'prefs:set'
 } as const satisfies Record<string, InvokeChannel>

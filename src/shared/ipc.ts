@@ -24,11 +24,13 @@ import {
   type ContactsChangedDto,
   type ContactsDto,
   type ConversationPrefsDto,
+  type ConversationSummaryDto,
   type HistoryPage,
   type MemberDto,
   type MessageDto,
   type OutboxDto,
   type PresenceDto,
+  type ProfileDto,
   type UnreadDto
 } from './messenger'
 
@@ -87,6 +89,10 @@ export const invokeSchemas = {
   /** Main asks the user where to save (a native dialog); the renderer never names a path. */
   'conversation:export': v.strictObject({ kind: conversationKind, id: sessionId, format: exportFormat }),
   'unread:get': empty,
+  'conversations:list': empty,
+  'profile:get': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** Buddies (current uins) whose signature is wanted: what is on screen, 60 at most per call. */
+  'contacts:signature': v.strictObject({ uins: v.pipe(v.array(sessionId), v.minLength(1), v.maxLength(60)) }),
   'prefs:get': empty,
   /** At least one of pinned, muted, draft; a null or blank draft clears it. */
   'prefs:set': v.pipe(
@@ -150,6 +156,10 @@ export interface InvokeResponses {
   'unread:get': UnreadDto[]
   'prefs:get': ConversationPrefsDto[]
   'prefs:set': ConversationPrefsDto
+  'conversations:list': ConversationSummaryDto[]
+  'profile:get': ProfileDto
+  /** uin -> signature ('' when the buddy has none); buddies whose fetch failed are left out. */
+  'contacts:signature': Record<number, string>
 }
 
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]

@@ -71,6 +71,8 @@ export interface BuddyDto {
   online: boolean
   status: PresenceStatus
   key: string
+  /** QQ VIP level from get_user_friends2's vipinfo; 0 when not a VIP. */
+  vipLevel: number
 }
 
 export interface GroupDto {
@@ -107,6 +109,10 @@ export interface MemberDto {
   card: string | null
   /** Display name per the naming rules (card else nick in groups). */
   name: string
+  /** Presence from the group's `stats` / the discussion's `mem_status` (absent there = offline); null when unknown. */
+  status: PresenceStatus | null
+  /** The group's owner (ginfo.owner) or an admin (mflag bit 0, as WebQQ's own client read it); null otherwise. */
+  role: 'owner' | 'admin' | null
 }
 
 export interface OutboxDto {
@@ -160,6 +166,80 @@ export interface ConversationPrefsDto {
   /** Unix seconds of the last draft change (compare with message times), null without a draft. */
   draftTime: number | null
 }
+
+/** One stored conversation for the recent list (the engine keeps it; the renderer patches it live). */
+export interface ConversationSummaryDto {
+  key: string
+  kind: ConversationKind
+  /** The current id, null when the conversation is not in this session's contacts. */
+  id: number | null
+  title: string
+  /** Unix seconds of the newest message, null when none is stored. */
+  lastTime: number | null
+  /** What a person reads of the newest message (faces as [name]), cut to a preview. */
+  lastPreview: string | null
+  /** Who sent it (the name at the time), null when unknown. */
+  lastSender: string | null
+  unread: number
+}
+
+export interface BirthdayDto {
+  year: number
+  month: number
+  day: number
+}
+
+/** A buddy's card: get_friend_info2 fields (empty strings from the server become null), signature, QQ number. */
+export interface BuddyProfileDto {
+  kind: 'buddy'
+  id: number
+  key: string
+  /** Real QQ number when known (get_friend_uin2 in the 2015 era, or a `buddy:qq:` key). */
+  qq: number | null
+  nick: string
+  markname: string | null
+  category: string
+  status: PresenceStatus
+  vipLevel: number
+  signature: string | null
+  gender: 'male' | 'female' | null
+  birthday: BirthdayDto | null
+  country: string | null
+  province: string | null
+  city: string | null
+  occupation: string | null
+  college: string | null
+  phone: string | null
+  mobile: string | null
+  email: string | null
+  homepage: string | null
+  /** The free "personal description" field. */
+  personal: string | null
+}
+
+export interface GroupProfileDto {
+  kind: 'group'
+  id: number
+  key: string
+  name: string
+  markname: string | null
+  /** The announcement (ginfo.memo), null when empty. */
+  memo: string | null
+  owner: { uin: number; name: string } | null
+  memberCount: number | null
+  /** Unix seconds, null when the server gave none. */
+  createTime: number | null
+}
+
+export interface DiscussionProfileDto {
+  kind: 'discuss'
+  id: number
+  key: string
+  name: string
+  members: MemberDto[]
+}
+
+export type ProfileDto = BuddyProfileDto | GroupProfileDto | DiscussionProfileDto
 
 /** The history message id of an outbox entry (the store links them this way). */
 export function outboxMessageId(outboxId: number): string {

@@ -23,7 +23,8 @@ const buddy = (
   category,
   online,
   status: online ? 'online' : 'offline',
-  key: `buddy:${uin}`
+  key: `buddy:${uin}`,
+  vipLevel: 0
 })
 
 async function setup() {

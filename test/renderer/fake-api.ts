@@ -2,7 +2,16 @@ import { vi } from 'vitest'
 import type { Api } from '../../src/preload/api'
 import type { EventChannel, EventMap, SessionSnapshot } from '../../src/shared/ipc'
 import type { ConversationKind } from '../../src/shared/domain'
-import type { ContactsDto, ConversationPrefsDto, MemberDto, MessageDto, OutboxDto, UnreadDto } from '../../src/shared/messenger'
+import type {
+  ContactsDto,
+  ConversationPrefsDto,
+  ConversationSummaryDto,
+  MemberDto,
+  MessageDto,
+  OutboxDto,
+  ProfileDto,
+  UnreadDto
+} from '../../src/shared/messenger'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings'
 
 /** In-memory messenger data behind the fake api; tests fill it before mounting. */
@@ -16,6 +25,12 @@ export interface FakeMessengerData {
   outbox: OutboxDto[]
   /** Pins, mutes and drafts, as the engine's conversationPrefs() lists them. */
   prefs: ConversationPrefsDto[]
+  /** The stored conversations (conversations:list), newest first. */
+  conversations: ConversationSummaryDto[]
+  /** `${kind}:${id}` -> profile card. */
+  profiles: Record<string, ProfileDto>
+  /** uin -> signature. */
+  signatures: Record<number, string>
 }
 
 const emptyData = (): FakeMessengerData => ({
@@ -24,7 +39,10 @@ const emptyData = (): FakeMessengerData => ({
   history: {},
   unread: [],
   outbox: [],
-  prefs: []
+  prefs: [],
+  conversations: [],
+  profiles: {},
+  signatures: {}
 })
 
 /** A message from a contact (or ourselves) in the shape the engine produces. */
@@ -157,7 +175,15 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     onContactsChanged: subscribe('contacts:changed'),
     onPresenceChanged: subscribe('presence:changed'),
     onSenderResolved: subscribe('sender:resolved'),
-    onPrefsChanged: subscribe('prefs:changed')
+    onPrefsChanged: subscribe('prefs:changed'),
+    listConversations: vi.fn(() => ok(data.conversations.map((c) => ({ ...c })))),
+    getProfile: vi.fn(({ kind, id }) => {
+      const profile = data.profiles[conv(kind, id)]
+      return profile
+        ? ok(structuredClone(profile))
+        : Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: `unknown ${kind} ${id}` } })
+    }),
+    getSignatures: vi.fn(({ uins }) => ok(Object.fromEntries(uins.flatMap((u: number) => (u in data.signatures ? [[u, data.signatures[u]!]] : [])))))
   }
   window.api = api
   return {

@@ -86,8 +86,9 @@ describe('prefs store', () => {
   it('keeps what was shown and reports the error when main refuses', async () => {
     const { fake, store } = await setup()
     await store.init()
-    fake.api.setConversationPrefs = vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: 'not signed in' } }))
-    window.api = fake.api
+    vi.mocked(fake.api.setConversationPrefs).mockImplementation(() =>
+      Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: 'not signed in' } })
+    )
     expect(await store.setPinned(GROUP, true)).toBe(false)
     expect(store.isPinned('group:22')).toBe(false)
     expect(store.error).toBe('not signed in')

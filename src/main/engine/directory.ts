@@ -7,6 +7,7 @@
  * unknowns run in the background (deduplicated) and report back through hooks.
  */
 import type { ConversationKind, PresenceStatus } from '../../shared/domain'
+import { statToPresence } from '../protocol/presence'
 import type { DiscussionMember, Friend, GroupMember, ProtocolClient, RecentEntry } from '../protocol/types'
 import {
   ambiguousNames,
@@ -30,6 +31,8 @@ export interface BuddyEntry {
   status: PresenceStatus
   qq: number | null
   key: string
+  /** 0 when not a VIP. */
+  vipLevel: number
 }
 
 export interface MemberEntry {
@@ -37,6 +40,9 @@ export interface MemberEntry {
   nick: string
   card: string | null
   qq: number | null
+  /** From the group's stats / the discussion's mem_status (absent there = offline). */
+  status: PresenceStatus | null
+  role: 'owner' | 'admin' | null
 }
 
 export interface GroupEntry {
@@ -46,6 +52,8 @@ export interface GroupEntry {
   markname: string | null
   memo: string | null
   owner: number | null
+  /** Unix seconds (ginfo.createtime), null until the group info was loaded or when the server gave 0. */
+  createTime: number | null
   key: string
   members: Map<number, MemberEntry> | null
 }
@@ -162,6 +170,7 @@ export class Directory {
         markname: g.markname,
         memo: old?.memo ?? null,
         owner: old?.owner ?? null,
+        createTime: old?.createTime ?? null,
         key: groupKey(g.name, g.code, groupDup.has(g.name)),
         members: old?.code === g.code ? old.members : null
       })
@@ -192,7 +201,7 @@ export class Directory {
     const categoryName = this.categoryNames.get(f.category) ?? `分组${f.category}`
     const nameKey = buddyKey(null, categoryName, f.markname, f.nick)
     const key = qq !== null ? buddyKey(qq, categoryName, f.markname, f.nick) : (this.aliases.get(nameKey) ?? nameKey)
-    return { uin: f.uin, nick: f.nick, markname: f.markname, category: f.category, categoryName, status, qq, key }
+    return { uin: f.uin, nick: f.nick, markname: f.markname, category: f.category, categoryName, status, qq, key, vipLevel: f.vipLevel }
   }
 
   private reconcile<T extends { key: string }>(before: Map<number, T>, after: Map<number, T>): void {
@@ -343,7 +352,7 @@ export class Directory {
         const dup = ambiguousNames(groups.map((g) => g.name))
         for (const g of groups)
           if (!this.groups.has(g.gid))
-            this.groups.set(g.gid, { ...g, memo: null, owner: null, key: groupKey(g.name, g.code, dup.has(g.name)), members: null })
+            this.groups.set(g.gid, { ...g, memo: null, owner: null, createTime: null, key: groupKey(g.name, g.code, dup.has(g.name)), members: null })
       } else {
         const discussions = await this.client.getDiscussions()
         const dup = ambiguousNames(discussions.map((d) => d.name))
@@ -380,11 +389,20 @@ export class Directory {
         const info = await this.client.getGroupInfo(g.code)
         const current = this.groups.get(id)
         if (!current) return
+        const admins = new Set(info.admins)
+        const role = (uin: number): MemberEntry['role'] => (uin === info.owner ? 'owner' : admins.has(uin) ? 'admin' : null)
         this.groups.set(id, {
           ...current,
           memo: info.memo,
           owner: info.owner,
-          members: new Map(info.members.map((m: GroupMember) => [m.uin, { uin: m.uin, nick: m.nick, card: m.card, qq: null }]))
+          createTime: info.createTime || null,
+          members: new Map(
+            info.members.map((m: GroupMember) => [
+              m.uin,
+              // `stats` lists only members who are not offline.
+              { uin: m.uin, nick: m.nick, card: m.card, qq: null, status: m.stat === null ? 'offline' : statToPresence(m.stat), role: role(m.uin) }
+            ])
+          )
         })
       } else {
         if (!this.discussions.has(id)) return
@@ -393,7 +411,10 @@ export class Directory {
         if (!current) return
         this.discussions.set(id, {
           ...current,
-          members: new Map(info.members.map((m: DiscussionMember) => [m.uin, { uin: m.uin, nick: m.nick, card: null, qq: m.qq }]))
+          // mem_status lists only members who are not offline.
+          members: new Map(
+            info.members.map((m: DiscussionMember) => [m.uin, { uin: m.uin, nick: m.nick, card: null, qq: m.qq, status: m.status ?? 'offline', role: null }])
+          )
         })
       }
     })

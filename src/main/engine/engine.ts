@@ -11,14 +11,16 @@ import type { ProtocolClient, SessionCredentials } from '../protocol/types'
 import { StoreError } from '../store/errors'
 import type { AccountStore, StoredMessage } from '../store/types'
 import { isAbort, systemClock, type Clock } from './clock'
+import { conversationSummaries } from './conversation-list'
 import { ConversationPrefs, type PrefsInput } from './conversation-prefs'
-import { Directory, memberName } from './directory'
+import { Directory } from './directory'
 import { Emitter } from './emitter'
 import { GapRecorder } from './gap-recorder'
 import { Lifecycle } from './lifecycle'
 import { isTransient, qrLogin, resumeRemembered, type LoginFlowDeps } from './login-flow'
 import { OutboxRunner, toOutboxDto } from './outbox-runner'
 import { Pipeline } from './pipeline'
+import { Profiles, toMemberDto } from './profiles'
 import { runPollLoop, type PollExit } from './poll-loop'
 import type { SecretStore } from './ports'
 import {
@@ -26,6 +28,7 @@ import {
   type AroundPage,
   type ContactsDto,
   type ConversationPrefsDto,
+  type ConversationSummaryDto,
   type EngineEvents,
   type ExportFormat,
   type ExportResult,
@@ -33,6 +36,7 @@ import {
   type MemberDto,
   type MessageDto,
   type OutboxDto,
+  type ProfileDto,
   type SelfDto,
   type SendInput,
   type UnreadDto
@@ -101,6 +105,12 @@ export interface Engine {
   conversationPrefs(): ConversationPrefsDto[]
   /** Changes a conversation's pin, mute or draft (persisted) and emits `prefs`. */
   setConversationPrefs(input: PrefsInput): ConversationPrefsDto
+  /** Stored conversations, newest activity first, with their last message and unread count. */
+  conversations(): ConversationSummaryDto[]
+  /** A profile card: buddy (get_friend_info2 + signature), group (announcement, owner, members) or discussion. */
+  profile(kind: ConversationKind, id: number): Promise<ProfileDto>
+  /** Signatures of up to 60 buddies (cached; fetched a few at a time); failed ones are left out. */
+  signatures(uins: number[]): Promise<Record<number, string>>
 }
 
 interface Session {
@@ -383,6 +393,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   const prefs = new ConversationPrefs(directory, () => requireStore().history)
+  const profiles = new Profiles(client, directory, clock, log)
+  const sessionSignal = (): AbortSignal | undefined => (session ? AbortSignal.any([stopper.signal, session.abort.signal]) : undefined)
 
   function keyOf(kind: ConversationKind, id: number): string {
     const c = directory.conversationKey(kind, id)
@@ -437,7 +449,8 @@ export function createEngine(options: EngineOptions): Engine {
           category: b.categoryName,
           online: b.status !== 'offline',
           status: b.status,
-          key: b.key
+          key: b.key,
+          vipLevel: b.vipLevel
         })),
         groups: [...directory.groups.values()].map((g) => ({ gid: g.gid, code: g.code, name: g.name, markname: g.markname, key: g.key })),
         discussions: [...directory.discussions.values()].map((d) => ({ did: d.did, name: d.name, key: d.key })),
@@ -452,7 +465,7 @@ export function createEngine(options: EngineOptions): Engine {
       keyOf(kind, id)
       const members = await directory.members(kind, id, opts.refresh ?? false)
       if (!members) throw new EngineCommandError(`unknown ${kind} ${id}`)
-      return members.map((m) => ({ uin: m.uin, nick: m.nick, card: m.card, name: kind === 'group' ? memberName(m) : m.nick }))
+      return members.map((m) => toMemberDto(kind, m))
     },
     send(input) {
       const segments = toSegments(input)
@@ -543,7 +556,13 @@ export function createEngine(options: EngineOptions): Engine {
       const dto = prefs.set(input)
       emitter.emit('prefs', dto)
       return dto
-    }
+    },
+    conversations: () => conversationSummaries(requireStore().history, directory),
+    async profile(kind, id) {
+      keyOf(kind, id)
+      return profiles.profile(kind, id, sessionSignal())
+    },
+    signatures: (uins) => profiles.signatures(uins, sessionSignal())
   }
   return engine
 }

@@ -154,6 +154,7 @@ export function buildGroupInfo(r: v.InferOutput<typeof s.GroupInfoResultSchema>)
     owner: g.owner,
     createTime: g.createtime,
     members,
+    admins: g.members.filter((m) => (m.mflag & 1) === 1 && m.muin !== g.owner).map((m) => m.muin),
     membersMissing: r.minfo === undefined
   }
 }

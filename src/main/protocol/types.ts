@@ -100,6 +100,8 @@ export interface GroupInfo {
   createTime: number
   /** Members with nick/card; empty when the server omitted `minfo` (a known 2017 failure). */
   members: GroupMember[]
+  /** uins of the admins (ginfo.members' mflag bit 0), the owner not included. */
+  admins: number[]
   /** True when `minfo` was missing, so `members` is incomplete and a refresh should be retried later. */
   membersMissing: boolean
 }

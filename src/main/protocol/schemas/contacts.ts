@@ -45,7 +45,9 @@ export const GroupInfoResultSchema = v.object({
     name: NameSchema,
     memo: v.optional(NameSchema, ''),
     owner: v.optional(IdSchema, 0),
-    createtime: v.optional(v.number(), 0)
+    createtime: v.optional(v.number(), 0),
+    /** mflag bit 0 marks an admin (WebQQ's own client read it so). */
+    members: v.optional(v.array(v.object({ muin: IdSchema, mflag: v.optional(v.number(), 0) })), [])
   }),
   /** Lost after some hours on real servers (reference §4.2). */
   minfo: v.optional(v.array(v.object({ uin: IdSchema, nick: NameSchema }))),
