@@ -76,6 +76,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     created.on('contacts', (change) => deps.emit('contacts:changed', change))
     created.on('presence', (presence) => deps.emit('presence:changed', presence))
     created.on('sender-resolved', (resolved) => deps.emit('sender:resolved', resolved))
+    created.on('gap', (gap) => deps.emit('history:gap', gap))
     created.on('prefs', (prefs) => deps.emit('prefs:changed', prefs))
     deps.onEngine?.(created)
     return created

@@ -42,6 +42,7 @@ const invokeNames = {
   getMembers: 'members:get',
   getHistory: 'history:get',
   searchHistory: 'history:search',
+  getHistoryAround: 'history:around',
   sendMessage: 'message:send',
   retryOutbox: 'outbox:retry',
   markRead: 'conversation:read',
@@ -65,6 +66,7 @@ const eventNames = {
   onContactsChanged: 'contacts:changed',
   onPresenceChanged: 'presence:changed',
   onSenderResolved: 'sender:resolved',
+  onHistoryGap: 'history:gap',
   onPrefsChanged: 'prefs:changed'
 } as const satisfies Record<string, EventChannel>
 

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot'
 import type { ConversationKind, SessionState } from './domain'
+import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
 import { settingsPatchSchema, type Settings } from './settings'
 import {
   focusedConversationSchema,
@@ -21,6 +22,8 @@ import {
 import {
   MAX_MESSAGE_CHARS,
   MAX_SEARCH_CHARS,
+  type AroundPage,
+  type GapRecordedDto,
   type ContactsChangedDto,
   type ContactsDto,
   type ConversationPrefsDto,
@@ -75,15 +78,15 @@ export const invokeSchemas = {
     kind: conversationKind,
     id: sessionId,
     limit: v.optional(pageLimit),
-    before: v.optional(v.nullable(cursor))
+    before: v.optional(v.nullable(cursor)),
+    /** Newer than this cursor instead (after a jump); `next` then continues towards the newest. */
+    after: v.optional(v.nullable(cursor))
   }),
   'history:search': searchSchema,
-  'message:send': v.strictObject({
-    kind: conversationKind,
-    to: sessionId,
-    text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_MESSAGE_CHARS)),
-    ref: v.optional(v.pipe(v.string(), v.maxLength(64)))
-  }),
+  /** A message with its neighbours both ways (a search jump). */
+  'history:around': historyAroundSchema,
+  /** `text`, or `segments` (text and faces by id). */
+  'message:send': sendMessageSchema,
   'outbox:retry': v.strictObject({ id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)) }),
   'conversation:read': v.strictObject({ kind: conversationKind, id: sessionId }),
   /** Main asks the user where to save (a native dialog); the renderer never names a path. */
@@ -146,6 +149,7 @@ export interface InvokeResponses {
   'members:get': MemberDto[]
   'history:get': HistoryPage
   'history:search': HistoryPage
+  'history:around': AroundPage
   /** One entry per part (long texts are split). */
   'message:send': OutboxDto[]
   'outbox:retry': OutboxDto
@@ -183,6 +187,8 @@ export interface EventMap {
   'presence:changed': PresenceDto
   /** A sender shown under a placeholder name now has its real name (conversation current id + sender uin). */
   'sender:resolved': SenderResolvedDto
+  /** Messages may be missing from here on (conversationKey null: in every conversation). */
+  'history:gap': GapRecordedDto
   /** A conversation's pin, mute or draft changed (from any window). */
   'prefs:changed': ConversationPrefsDto
 }
@@ -207,6 +213,7 @@ export const eventChannels: readonly EventChannel[] = [
   'contacts:changed',
   'presence:changed',
   'sender:resolved',
+  'history:gap',
   'prefs:changed'
 ]
 

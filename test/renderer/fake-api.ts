@@ -13,6 +13,7 @@ import type {
   UnreadDto
 } from '../../src/shared/messenger'
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings'
+import type { SendSegment } from '../../src/shared/conversation-ipc'
 
 /** In-memory messenger data behind the fake api; tests fill it before mounting. */
 export interface FakeMessengerData {
@@ -110,12 +111,27 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     reportFocusedConversation: vi.fn(() => ok(true)),
     getContacts: vi.fn(() => ok(data.contacts)),
     getMembers: vi.fn(({ kind, id }) => ok(data.members[conv(kind, id)] ?? [])),
-    getHistory: vi.fn(({ kind, id, limit = 50, before }) => {
+    getHistory: vi.fn(({ kind, id, limit = 50, before, after }) => {
       const all = data.history[conv(kind, id)] ?? []
+      if (after) {
+        // Newer than `after` (a message id here), newest first; next continues towards the newest.
+        const end = all.findIndex((m) => m.id === after)
+        const messages = all.slice(Math.max(0, end - limit), end)
+        return ok({ messages, next: end - limit > 0 ? messages[0]!.id : null })
+      }
       const start = before ? all.findIndex((m) => m.id === before) + 1 : 0
       const messages = all.slice(start, start + limit)
       const next = start + limit < all.length ? messages[messages.length - 1]!.id : null
       return ok({ messages, next })
+    }),
+    getHistoryAround: vi.fn(({ kind, id, message, limit = 25 }) => {
+      const all = data.history[conv(kind, id)] ?? []
+      const at = all.findIndex((m) => m.id === message)
+      if (at < 0) return Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: `no message ${message}` } })
+      const messages = all.slice(Math.max(0, at - limit), at + limit + 1)
+      const older = at + limit + 1 < all.length ? messages[messages.length - 1]!.id : null
+      const newer = at - limit > 0 ? messages[0]!.id : null
+      return ok({ messages, anchor: message, older, newer })
     }),
     searchHistory: vi.fn(({ query }) => {
       const messages = Object.values(data.history)
@@ -123,7 +139,8 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
         .filter((m) => m.text.includes(query))
       return ok({ messages, next: null })
     }),
-    sendMessage: vi.fn(({ kind, text }) => {
+    sendMessage: vi.fn(({ kind, text: plain, segments }) => {
+      const text = plain ?? (segments ?? []).map((s: SendSegment) => (s.type === 'text' ? s.text : `[face ${s.id}]`)).join('')
       const entry: OutboxDto = {
         id: nextOutboxId++,
         ref: null,
@@ -175,6 +192,7 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     onContactsChanged: subscribe('contacts:changed'),
     onPresenceChanged: subscribe('presence:changed'),
     onSenderResolved: subscribe('sender:resolved'),
+    onHistoryGap: subscribe('history:gap'),
     onPrefsChanged: subscribe('prefs:changed'),
     listConversations: vi.fn(() => ok(data.conversations.map((c) => ({ ...c })))),
     getProfile: vi.fn(({ kind, id }) => {

@@ -25,7 +25,8 @@ export const CommandSchema = v.variant('cmd', [
     v.object({ ...SendBase, text: v.optional(v.pipe(v.string(), v.minLength(1))), segments: v.optional(v.pipe(v.array(SegmentIn), v.minLength(1))) }),
     v.check((c) => (c.text === undefined) !== (c.segments === undefined), 'give either "text" or "segments"')
   ),
-  v.object({ cmd: v.literal('history'), kind: Kind, id: Id, limit: Limit, before: Before }),
+  v.object({ cmd: v.literal('history'), kind: Kind, id: Id, limit: Limit, before: Before, after: Before }),
+  v.object({ cmd: v.literal('around'), kind: Kind, id: Id, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }),
   v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), kind: v.optional(Kind), id: v.optional(Id), limit: Limit, before: Before }),
   v.object({ cmd: v.literal('read'), kind: Kind, id: Id }),
   v.object({ cmd: v.literal('export'), kind: Kind, id: Id, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }),

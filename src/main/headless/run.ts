@@ -154,8 +154,14 @@ async function runCommand(engine: Engine, profile: string, cmd: Command, out: Ou
       return
     }
     case 'history': {
-      const page = engine.history(cmd.kind, cmd.id, { limit: cmd.limit, before: cmd.before })
+      const page = engine.history(cmd.kind, cmd.id, { limit: cmd.limit, before: cmd.before, after: cmd.after })
       out({ type: 'history', kind: cmd.kind, id: cmd.id, messages: page.messages.map(toHeadlessMessage), next: page.next })
+      return
+    }
+    case 'around': {
+      const page = engine.around(cmd.kind, cmd.id, cmd.message, cmd.limit)
+      const messages = page.messages.map(toHeadlessMessage)
+      out({ type: 'around', kind: cmd.kind, id: cmd.id, anchor: page.anchor, messages, older: page.older, newer: page.newer })
       return
     }
     case 'search': {

@@ -17,12 +17,15 @@ export interface HeadlessMessage {
   self?: true
   /** Our own sends only. */
   state?: string
+  /** Messages may be missing just before this one (history and around answers). */
+  gapBefore?: { reason: string; recordedAt: number }
 }
 
 export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
   const out: HeadlessMessage = { id: m.id, kind: m.kind, from: m.from, to: m.to, text: m.text, segments: m.segments, time: m.time }
   if (m.self) out.self = true
   if (m.state) out.state = m.state
+  if (m.gapBefore) out.gapBefore = m.gapBefore
   return out
 }
 

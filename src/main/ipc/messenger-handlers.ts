@@ -6,12 +6,14 @@
 import type { InvokeHandlers } from './dispatcher'
 import type { Engine } from '../engine'
 import { StoreError } from '../store'
+import { toEngineSend } from './send-input'
 
 export type MessengerChannel =
   | 'contacts:get'
   | 'members:get'
   | 'history:get'
   | 'history:search'
+  | 'history:around'
   | 'message:send'
   | 'outbox:retry'
   | 'conversation:read'
@@ -45,10 +47,11 @@ export function createMessengerHandlers(service: MessengerService): Pick<InvokeH
   return {
     'contacts:get': (request) => signedIn().contacts({ refresh: request?.refresh ?? false }),
     'members:get': ({ kind, id }) => signedIn().members(kind, id),
-    'history:get': ({ kind, id, limit, before }) => signedIn().history(kind, id, { limit, before }),
+    'history:get': ({ kind, id, limit, before, after }) => signedIn().history(kind, id, { limit, before, after }),
+    'history:around': ({ kind, id, message, limit }) => signedIn().around(kind, id, message, limit),
     'history:search': ({ query, kind, id, limit, before }) =>
       signedIn().search(query, kind !== undefined && id !== undefined ? { kind, id } : null, { limit, before }),
-    'message:send': ({ kind, to, text, ref }) => known().send({ kind, to, text, ref }),
+    'message:send': (request) => known().send(toEngineSend(request)),
     'outbox:retry': ({ id }) => known().retry(id),
     'conversation:read': ({ kind, id }) => {
       try {
