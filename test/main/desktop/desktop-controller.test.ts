@@ -1,56 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createDesktopController,
-  type DesktopEngine,
-  type DesktopShellPort
-} from '../../../src/main/desktop/desktop-controller'
+import { createDesktopController, type DesktopShellPort } from '../../../src/main/desktop/desktop-controller'
 import type { NotificationAction } from '../../../src/main/desktop/notification-model'
 import type { BadgeView, TrayView } from '../../../src/main/desktop/tray-model'
 import type { EventChannel } from '../../../src/shared/ipc'
-import type { ConversationPrefsDto, MessageDto, UnreadDto } from '../../../src/shared/messenger'
 import type { Settings, SettingsPatch } from '../../../src/shared/settings'
-import type { SessionState } from '../../../src/shared/domain'
 import { buddyMessage, groupMessage, settingsWith } from './fixtures'
-
-/** An engine that plays events and answers unread() from a table the test edits. */
-function fakeEngine() {
-  const listeners = new Map<string, Array<(p: unknown) => void>>()
-  const statuses: string[] = []
-  let state: SessionState = 'online'
-  const unread: UnreadDto[] = []
-  const prefs: ConversationPrefsDto[] = []
-  const engine: DesktopEngine = {
-    on(event: string, cb: (p: never) => void) {
-      const list = listeners.get(event) ?? []
-      list.push(cb as (p: unknown) => void)
-      listeners.set(event, list)
-      return () => list.splice(list.indexOf(cb as (p: unknown) => void), 1)
-    },
-    get state() {
-      return state
-    },
-    unread: () => unread,
-    conversationPrefs: () => prefs,
-    async setStatus(status) {
-      statuses.push(status)
-    }
-  } as DesktopEngine
-  const fire = (event: string, payload: unknown): void =>
-    listeners.get(event)?.forEach((cb) => cb(payload))
-  return {
-    engine,
-    statuses,
-    unread,
-    prefs,
-    prefsChanged: (p: ConversationPrefsDto) => fire('prefs', p),
-    message: (m: MessageDto) => fire('message', m),
-    ready: () => fire('ready', {}),
-    setState(next: SessionState) {
-      state = next
-      fire('state', { state: next })
-    }
-  }
-}
+import { fakeEngine } from './fake-engine'
 
 /** A shell that keeps what is on screen: the current tray/badge and the live notifications. */
 function recordingShell(focused = false) {
@@ -116,9 +71,7 @@ describe('desktop controller', () => {
     const { controller, engine, ui } = setup()
     for (const text of ['one', 'two', 'three']) engine.message(buddyMessage(text))
     controller.flush()
-    expect([...ui.live]).toEqual([
-      ['buddy:1001', { title: 'Alice', body: '3 new messages\nthree' }]
-    ])
+    expect([...ui.live]).toEqual([['buddy:1001', { title: 'Alice', body: '3 new messages\nthree' }]])
     // A burst within one tick replaces in place: the OS sees one notification, not three.
     expect(ui.shownCount()).toBe(1)
     expect(ui.state.tray?.tooltip).toBe('QQ Desktop (Online)\n3 unread messages')
@@ -145,9 +98,7 @@ describe('desktop controller', () => {
   it('plays the sound through the renderer only when the setting is on and nothing silences it', () => {
     const { controller, engine, emitted, store } = setup()
     engine.message(buddyMessage('ding'))
-    expect(emitted.filter((e) => e.channel === 'notify:sound')).toEqual([
-      { channel: 'notify:sound', payload: { conversationKey: 'buddy:1001' } }
-    ])
+    expect(emitted.filter((e) => e.channel === 'notify:sound')).toEqual([{ channel: 'notify:sound', payload: { conversationKey: 'buddy:1001' } }])
     store.update({ notificationSound: false })
     controller.settingsChanged()
     engine.message(buddyMessage('quiet'))
@@ -187,9 +138,7 @@ describe('desktop controller', () => {
     expect(store.get().onlineStatus).toBe('away')
     expect(engine.statuses).toEqual(['away'])
     expect(ui.state.tray?.image).toBe('tray-light-away.png')
-    const checked = ui.state.tray?.menu
-      .filter((i) => 'checked' in i && i.checked)
-      .map((i) => ('command' in i ? i.command : ''))
+    const checked = ui.state.tray?.menu.filter((i) => 'checked' in i && i.checked).map((i) => ('command' in i ? i.command : ''))
     expect(checked).toEqual(['status:away'])
   })
 

@@ -1,0 +1,125 @@
+/**
+ * The Electron side of the desktop layer: builds the tray, badge, notification, attention and app
+ * menu adapters, hands them to the (electron-free) DesktopController as its DesktopShellPort, and
+ * routes what the person does back: a notification click shows and focuses the window and asks
+ * the renderer to open that conversation; the tray menu opens, changes the status, toggles
+ * do-not-disturb or quits.
+ */
+import { app, BrowserWindow, nativeTheme } from 'electron'
+import type { MenuCommand } from '../../shared/desktop'
+import type { EmitEvent } from '../../shared/ipc'
+import type { Locale, Settings } from '../../shared/settings'
+import type { DesktopController, DesktopShellPort } from '../desktop/desktop-controller'
+import { desktopTexts } from '../desktop/desktop-texts'
+import { parseTrayCommand, type TrayCommand } from '../desktop/tray-model'
+import { installAppMenu } from './app-menu'
+import { requestAttention } from './attention'
+import { createBadgePresenter } from './badge'
+import { keepInTrayOnClose } from './close-to-tray'
+import { createNotificationPresenter } from './notifications'
+import { createTrayPresenter, type TrayPresenter } from './tray'
+
+export interface DesktopShellDeps {
+  controller: DesktopController
+  settings: { get(): Settings }
+  /** The main window, created again if it was closed. */
+  mainWindow(): BrowserWindow
+  emit: EmitEvent
+  /** resources/tray */
+  resourcesDir: string
+  platform?: string
+  log?(message: string): void
+}
+
+export interface DesktopShell {
+  /** Null where the desktop offers no tray (then closing the window does not hide it). */
+  readonly tray: TrayPresenter | null
+  /** Hide-to-tray for a (new) main window. */
+  manage(window: BrowserWindow): void
+  destroy(): void
+}
+
+export function installDesktopShell(deps: DesktopShellDeps): DesktopShell {
+  const platform = deps.platform ?? process.platform
+  const log = deps.log ?? (() => {})
+  const { controller } = deps
+
+  const showWindow = (): BrowserWindow => {
+    const window = deps.mainWindow()
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+    return window
+  }
+
+  const sendMenuCommand = (command: MenuCommand): void => {
+    const window = BrowserWindow.getFocusedWindow() ?? showWindow()
+    if (!window.webContents.isDestroyed()) window.webContents.send('menu:command', { command })
+  }
+
+  const onTrayCommand = (command: TrayCommand): void => {
+    const parsed = parseTrayCommand(command)
+    if (!parsed) return
+    if (parsed.kind === 'open') showWindow()
+    else if (parsed.kind === 'quit') app.quit()
+    else if (parsed.kind === 'toggle-dnd') controller.setDoNotDisturb(!deps.settings.get().doNotDisturb)
+    else if (parsed.kind === 'status') controller.setStatus(parsed.status)
+  }
+
+  let tray: TrayPresenter | null = null
+  try {
+    tray = createTrayPresenter({ resourcesDir: deps.resourcesDir, onCommand: onTrayCommand, platform })
+  } catch (error) {
+    log(`no tray on this desktop: ${String(error)}`)
+  }
+  const badge = createBadgePresenter({ resourcesDir: deps.resourcesDir, platform, mainWindow: () => deps.mainWindow() })
+  const notifications = createNotificationPresenter({
+    onClick(key) {
+      const target = controller.notificationClicked(key)
+      showWindow()
+      if (target) deps.emit('conversation:focus', target)
+    },
+    onClosed: (key) => controller.notificationClosed(key)
+  })
+
+  let menuLocale: Locale | null = null
+  const port: DesktopShellPort = {
+    render(view) {
+      try {
+        tray?.apply(view.tray)
+      } catch (error) {
+        // A desktop without a status area refuses the Tray: carry on without one.
+        log(`tray unavailable: ${String(error)}`)
+        tray = null
+      }
+      badge.apply(view.badge)
+      const locale = deps.settings.get().locale
+      if (locale !== menuLocale) {
+        menuLocale = locale
+        installAppMenu(desktopTexts(locale), platform, sendMenuCommand)
+      }
+    },
+    notify: (action) => notifications.apply(action),
+    requestAttention: () => requestAttention(platform, deps.mainWindow()),
+    isAppFocused: () => BrowserWindow.getFocusedWindow() !== null,
+    // Windows paints its taskbar apart from the app theme; elsewhere the system theme decides.
+    isDarkTaskbar: () => nativeTheme.shouldUseDarkColorsForSystemIntegratedUI || nativeTheme.shouldUseDarkColors
+  }
+  // The taskbar turned dark or light: the tray picks the other image variant.
+  nativeTheme.on('updated', () => controller.settingsChanged())
+  controller.attachShell(port)
+
+  return {
+    get tray() {
+      return tray
+    },
+    manage(window) {
+      keepInTrayOnClose(window, () => tray !== null && deps.settings.get().closeToTray)
+    },
+    destroy() {
+      notifications.closeAll()
+      tray?.destroy()
+      tray = null
+    }
+  }
+}
