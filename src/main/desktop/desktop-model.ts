@@ -4,6 +4,7 @@
  * turns engine events into notification actions and attention decisions, and derives the tray and
  * badge views. Every input is local, so no decision ever waits on the network.
  */
+import type { ConversationKind } from '../../shared/domain'
 import type { MessageDto } from '../../shared/messenger'
 import type { Settings } from '../../shared/settings'
 import { attentionFor } from './attention-model'
@@ -13,20 +14,22 @@ import { badgeView, trayView, type BadgeView, type TrayState, type TrayView } fr
 
 export type DesktopSettings = Pick<
   Settings,
-  | 'locale'
-  | 'notifications'
-  | 'notificationSound'
-  | 'notificationPreview'
-  | 'doNotDisturb'
-  | 'onlineStatus'
+  'locale' | 'notifications' | 'notificationSound' | 'notificationPreview' | 'doNotDisturb' | 'onlineStatus'
 >
 
 /** What one renderer window shows: its open conversation and whether the window has the focus. */
 export interface ViewReport {
   /** A random id per renderer page (a pop-out window is its own view). */
   view: string
-  conversationKey: string | null
+  /** The open conversation: stable key and this session's kind + id (either identifies it). */
+  conversation: ShownConversation | null
   focused: boolean
+}
+
+export interface ShownConversation {
+  kind: ConversationKind
+  id: number
+  key: string
 }
 
 export interface MessageOutcome {
@@ -41,7 +44,7 @@ export class DesktopModel {
   /** Conversation key -> unread messages from others. */
   private readonly unread = new Map<string, number>()
   private readonly muted = new Set<string>()
-  private readonly views = new Map<string, { conversationKey: string | null; focused: boolean }>()
+  private readonly views = new Map<string, { conversation: ShownConversation | null; focused: boolean }>()
   private readonly notifications = new NotificationModel()
 
   constructor(settings: DesktopSettings) {
@@ -68,12 +71,8 @@ export class DesktopModel {
   }
 
   /** The store's unread counts (after a login or a read); read conversations lose their notification. */
-  syncUnread(
-    counts: ReadonlyArray<{ conversationKey: string; count: number }>
-  ): NotificationAction[] {
-    const next = new Map(
-      counts.filter((c) => c.count > 0).map((c) => [c.conversationKey, c.count] as const)
-    )
+  syncUnread(counts: ReadonlyArray<{ conversationKey: string; count: number }>): NotificationAction[] {
+    const next = new Map(counts.filter((c) => c.count > 0).map((c) => [c.conversationKey, c.count] as const))
     const actions: NotificationAction[] = []
     for (const key of this.notifications.live()) {
       if (next.has(key)) continue
@@ -108,12 +107,9 @@ export class DesktopModel {
 
   /** A window reports what it shows; a conversation brought on screen in a focused window is being read. */
   reportView(report: ViewReport): NotificationAction[] {
-    this.views.set(report.view, {
-      conversationKey: report.conversationKey,
-      focused: report.focused
-    })
-    if (!report.focused || report.conversationKey === null) return []
-    const close = this.notifications.onRead(report.conversationKey)
+    this.views.set(report.view, { conversation: report.conversation, focused: report.focused })
+    if (!report.focused || report.conversation === null) return []
+    const close = this.notifications.onRead(report.conversation.key)
     return close ? [close] : []
   }
 
@@ -121,8 +117,12 @@ export class DesktopModel {
     this.views.delete(view)
   }
 
-  isOnScreen(key: string): boolean {
-    for (const v of this.views.values()) if (v.focused && v.conversationKey === key) return true
+  /** Shown in a focused window (matched by stable key, or by this session's kind + id). */
+  isOnScreen(m: Pick<MessageDto, 'conversationKey' | 'kind' | 'conversationId'>): boolean {
+    for (const { focused, conversation: c } of this.views.values()) {
+      if (!focused || !c) continue
+      if (c.key === m.conversationKey || (c.kind === m.kind && c.id === m.conversationId)) return true
+    }
     return false
   }
 
@@ -138,7 +138,7 @@ export class DesktopModel {
   onMessage(m: MessageDto, appFocused: boolean): MessageOutcome {
     const key = m.conversationKey
     const muted = this.muted.has(key)
-    const onScreen = this.isOnScreen(key)
+    const onScreen = this.isOnScreen(m)
     // On screen in a focused window the renderer marks it read at once: counting it would flicker.
     if (!m.self && !onScreen) this.unread.set(key, (this.unread.get(key) ?? 0) + 1)
     const s = this.settings

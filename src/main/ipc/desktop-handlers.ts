@@ -15,7 +15,7 @@ export function createDesktopHandlers(
     // Persisted and shown at once; the server is told in the background (never blocks the UI).
     'status:set': ({ status }) => desktop.setStatus(status),
     'view:focused-conversation': ({ view, conversation, focused }) => {
-      desktop.reportView({ view, conversationKey: conversation?.key ?? null, focused })
+      desktop.reportView({ view, conversation, focused })
       return true
     }
   }

@@ -180,7 +180,7 @@ describe('desktop controller', () => {
   it('does not notify the conversation a focused window reports on screen', () => {
     const { controller, engine, ui } = setup()
     ui.state.focused = true
-    controller.reportView({ view: 'main', conversationKey: 'buddy:1001', focused: true })
+    controller.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: true })
     engine.message(buddyMessage('live'))
     controller.flush()
     expect(ui.live.size).toBe(0)

@@ -11,9 +11,7 @@ function model(patch: Partial<DesktopSettings> = {}): DesktopModel {
 
 function shown(actions: NotificationAction[]): { title: string; body: string } | null {
   const show = actions.find((a) => a.type === 'show')
-  return show?.type === 'show'
-    ? { title: show.notification.title, body: show.notification.body }
-    : null
+  return show?.type === 'show' ? { title: show.notification.title, body: show.notification.body } : null
 }
 
 describe('desktop model: notifications', () => {
@@ -89,7 +87,7 @@ describe('desktop model: notifications', () => {
 
   it('suppresses notifications for the conversation on screen in a focused window only', () => {
     const m = model()
-    m.reportView({ view: 'main', conversationKey: 'buddy:1001', focused: true })
+    m.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: true })
     expect(m.onMessage(buddyMessage('seen live'), true)).toEqual({
       actions: [],
       flash: false,
@@ -102,7 +100,7 @@ describe('desktop model: notifications', () => {
     expect(other.sound).toBe(true)
     expect(other.flash).toBe(false)
     // The window loses focus: the same conversation notifies again and the taskbar flashes.
-    m.reportView({ view: 'main', conversationKey: 'buddy:1001', focused: false })
+    m.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: false })
     const away = m.onMessage(buddyMessage('still there?'), false)
     expect(shown(away.actions)?.body).toBe('2 new messages\nstill there?')
     expect(away.flash).toBe(true)
@@ -110,23 +108,27 @@ describe('desktop model: notifications', () => {
 
   it('a second (pop-out) window showing the conversation with focus suppresses it too', () => {
     const m = model()
-    m.reportView({ view: 'main', conversationKey: null, focused: false })
-    m.reportView({ view: 'popout-1', conversationKey: 'group:5001', focused: true })
+    m.reportView({ view: 'main', conversation: null, focused: false })
+    m.reportView({ view: 'popout-1', conversation: { kind: 'group', id: 5001, key: 'group:5001' }, focused: true })
     expect(m.onMessage(groupMessage('x'), true).actions).toEqual([])
     m.removeView('popout-1')
     expect(m.onMessage(groupMessage('y'), false).actions).toHaveLength(1)
+  })
+
+  it('recognises the conversation on screen by this session\'s kind and id when the window has no stable key', () => {
+    const m = model()
+    m.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001-not-yet-known' }, focused: true })
+    expect(m.onMessage(buddyMessage('seen'), true).actions).toEqual([])
   })
 
   it('bringing the conversation on screen or reading it closes the notification', () => {
     const m = model()
     m.onMessage(buddyMessage('a'), false)
     m.onMessage(groupMessage('b'), false)
-    expect(m.reportView({ view: 'main', conversationKey: 'buddy:1001', focused: true })).toEqual([
+    expect(m.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: true })).toEqual([
       { type: 'close', key: 'buddy:1001' }
     ])
-    expect(m.syncUnread([{ conversationKey: 'buddy:1001', count: 0 }])).toEqual([
-      { type: 'close', key: 'group:5001' }
-    ])
+    expect(m.syncUnread([{ conversationKey: 'buddy:1001', count: 0 }])).toEqual([{ type: 'close', key: 'group:5001' }])
     expect(m.liveNotifications()).toEqual([])
     expect(m.totalUnread()).toBe(0)
   })
@@ -146,10 +148,7 @@ describe('desktop model: notifications', () => {
     const outcome = m.onMessage(buddyMessage('hi'), false)
     expect(outcome.actions).toEqual([])
     expect(outcome.sound).toBe(true)
-    const silent = model({ notifications: false, notificationSound: false }).onMessage(
-      buddyMessage('hi'),
-      false
-    )
+    const silent = model({ notifications: false, notificationSound: false }).onMessage(buddyMessage('hi'), false)
     expect(silent.sound).toBe(false)
   })
 
@@ -170,11 +169,7 @@ describe('desktop model: notifications', () => {
     const long = buddyMessage('x'.repeat(500))
     expect(shown(m.onMessage(long, false).actions)?.body).toHaveLength(140)
     const mixed = { ...buddyMessage(''), conversationKey: 'buddy:9', conversationId: 9 }
-    mixed.segments = [
-      { type: 'text', text: 'look\n\n' },
-      { type: 'face', id: 14, name: '微笑' },
-      { type: 'image' }
-    ]
+    mixed.segments = [{ type: 'text', text: 'look\n\n' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }]
     expect(shown(m.onMessage(mixed, false).actions)?.body).toBe('look [微笑][Picture]')
   })
 })
@@ -211,42 +206,19 @@ describe('desktop model: tray and badge', () => {
     const tray = m.tray('linux', false)
     expect(tray.tooltip).toBe('QQ Desktop (Busy · Do not disturb)\nNo unread messages')
     expect(tray.image).toBe('tray-light-busy.png')
-    const checked = tray.menu
-      .filter((i) => 'checked' in i && i.checked)
-      .map((i) => ('command' in i ? i.command : ''))
+    const checked = tray.menu.filter((i) => 'checked' in i && i.checked).map((i) => ('command' in i ? i.command : ''))
     expect(checked).toEqual(['status:busy', 'toggle-dnd'])
     m.setSettings({ ...settingsWith(), onlineStatus: 'invisible' })
     const next = m.tray('linux', false)
     expect(next.image).toBe('tray-light-invisible.png')
-    expect(
-      next.menu
-        .filter((i) => 'checked' in i && i.checked)
-        .map((i) => ('command' in i ? i.command : ''))
-    ).toEqual(['status:invisible'])
+    expect(next.menu.filter((i) => 'checked' in i && i.checked).map((i) => ('command' in i ? i.command : ''))).toEqual(['status:invisible'])
   })
 
   it('offers open, the four statuses, do not disturb and quit (statuses only when signed in)', () => {
     const m = model({ locale: 'zh-CN' })
     const labels = m.tray('linux', false).menu.map((i) => ('label' in i ? i.label : '—'))
-    expect(labels).toEqual([
-      '打开 QQ',
-      '—',
-      '在线',
-      '离开',
-      '忙碌',
-      '隐身',
-      '—',
-      '免打扰',
-      '—',
-      '退出'
-    ])
+    expect(labels).toEqual(['打开 QQ', '—', '在线', '离开', '忙碌', '隐身', '—', '免打扰', '—', '退出'])
     m.setSignedIn(false)
-    expect(m.tray('linux', false).menu.map((i) => ('label' in i ? i.label : '—'))).toEqual([
-      '打开 QQ',
-      '—',
-      '免打扰',
-      '—',
-      '退出'
-    ])
+    expect(m.tray('linux', false).menu.map((i) => ('label' in i ? i.label : '—'))).toEqual(['打开 QQ', '—', '免打扰', '—', '退出'])
   })
 })
