@@ -13,6 +13,8 @@ import type { InvokeHandlers } from './ipc/dispatcher'
 import type { SettingsStore } from './settings/settings-store'
 import { createDemoServer, type DemoServer } from './shell/demo-server'
 import { createShellSession } from './shell-session'
+import { createThemeService, type SystemTheme, type ThemeService } from './desktop/theme'
+import { createWindowRegistry, type WindowHost, type WindowRegistry } from './desktop/window-registry'
 
 export interface AppServiceDeps {
   appInfo: AppInfo
@@ -25,7 +27,14 @@ export interface AppServiceDeps {
   /** Where to save a conversation export (the save dialog in the app); null when cancelled. */
   pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
   log(message: string): void
+  /** The OS light/dark preference (nativeTheme in the app, a fake in e2e); light when absent. */
+  systemTheme?: SystemTheme
+  /** Creates, focuses and closes conversation windows (BrowserWindows in the app, a recorder in e2e). */
+  windowHost?: WindowHost
 }
+
+/** Without a window host (tests, headless) nothing can open: every request is just noted. */
+const NO_WINDOWS: WindowHost = { openConversation() {}, focus() {}, close() {}, showInMain() {} }
 
 export interface AppServices {
   handlers: InvokeHandlers
@@ -33,6 +42,10 @@ export interface AppServices {
   demo: DemoServer
   /** Tray, badge and notification decisions; the Electron shell attaches its adapters to it. */
   desktop: DesktopController
+  /** The effective theme; the shell recolours window backgrounds from it. */
+  theme: ThemeService
+  /** Conversations in their own windows (the shell reports windows the user closed). */
+  windows: WindowRegistry
   /** Ends the session cleanly (in-flight send, store) and the demo server. */
   stop(): Promise<void>
 }
@@ -42,14 +55,19 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
   // Every settings change (settings view, title bar, tray) reaches the desktop layer and every window.
   const settings = observeSettings(deps.settings, (next) => {
     desktop.settingsChanged()
+    theme.refresh()
+    session.settingsChanged(next)
     deps.emit('settings:changed', next)
   })
+  const theme = createThemeService({ setting: () => settings.get().theme, system: deps.systemTheme, emit: deps.emit })
+  const windows = createWindowRegistry(deps.windowHost ?? NO_WINDOWS, deps.emit)
   const desktop = createDesktopController({ settings, emit: deps.emit, platform: deps.appInfo.platform, log: deps.log })
   const session = createShellSession({
     settings,
     userDataDir: deps.userDataDir,
     secrets: deps.secrets,
-    serverUrl: () => demo.url(),
+    // The demo server is used exactly while serverMode is 'demo' (set by the demo button too).
+    serverUrl: () => (settings.get().serverMode === 'demo' ? demo.url() : null),
     emit: deps.emit,
     log: deps.log,
     onEngine: (engine) => desktop.attachEngine(engine)
@@ -58,12 +76,23 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     appInfo: deps.appInfo,
     settings,
     desktop,
-    session,
+    theme,
+    windows,
+    session: {
+      snapshot: () => session.snapshot(),
+      async start() {
+        // A remembered demo session (or the demo picked in the settings) needs its server up first.
+        if (settings.get().serverMode === 'demo') await demo.start()
+        return session.start()
+      },
+      logout: () => session.logout()
+    },
     messenger: session,
     openExternal: deps.openExternal,
     pickExportPath: deps.pickExportPath,
     demo: {
       async start() {
+        if (settings.get().serverMode !== 'demo') settings.update({ serverMode: 'demo' })
         await demo.start()
         await session.reset()
         return session.start()
@@ -75,7 +104,10 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     handlers,
     demo,
     desktop,
+    theme,
+    windows,
     async stop() {
+      theme.dispose()
       await session.stop()
       await demo.stop()
     }

@@ -5,7 +5,11 @@
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
-import { createMainWindow, rendererPageUrl } from './window'
+import { createMainWindow, PRELOAD_PATH, rendererPageUrl } from './window'
+import { mainWindowOptions } from './window-options'
+import { createWindowStateStore, placementFor, rememberWindowState } from './shell/window-state'
+import { nativeSystemTheme, windowBackground } from './shell/system-theme'
+import { createConversationWindowHost } from './shell/conversation-windows'
 import { registerIpcHandlers, sendEvent } from './ipc/register'
 import { createSenderCheck } from './security/sender'
 import { denyAllPermissions } from './security/permissions'
@@ -42,6 +46,30 @@ if (!app.requestSingleInstanceLock()) {
     const pageUrl = rendererPageUrl()
     const log = (message: string): void => console.error(`[engine] ${message}`)
     const secrets = createAppSecretStore(join(app.getPath('userData'), 'sessions'), log)
+    // Windows: sizes and places remembered per kind; conversations can have their own windows.
+    const windowStates = createWindowStateStore()
+    let mainWindow: BrowserWindow | null = null
+    const background = () => windowBackground(services?.theme.current() ?? 'light')
+    const conversationWindows = createConversationWindowHost({
+      pageUrl,
+      preloadPath: PRELOAD_PATH,
+      states: windowStates,
+      mainWindow: () => mainWindow,
+      background,
+      closed: (key) => services?.windows.closed(key),
+      title: () => app.getName()
+    })
+    const openMainWindow = (): BrowserWindow => {
+      const { minWidth = 720, minHeight = 480, width = 1080, height = 720 } = mainWindowOptions(PRELOAD_PATH)
+      const placement = placementFor(windowStates, 'main', { width, height, minWidth, minHeight })
+      const window = createMainWindow(pageUrl, { ...placement.bounds, backgroundColor: background() })
+      if (placement.maximized) window.once('ready-to-show', () => window.maximize())
+      rememberWindowState(window, 'main', windowStates)
+      window.on('closed', () => {
+        if (mainWindow === window) mainWindow = null
+      })
+      return (mainWindow = window)
+    }
     services = createAppServices({
       appInfo: {
         name: app.getName(),
@@ -65,12 +93,14 @@ if (!app.requestSingleInstanceLock()) {
         const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
         return picked.canceled || !picked.filePath ? null : picked.filePath
       },
-      log
+      log,
+      systemTheme: nativeSystemTheme(),
+      windowHost: conversationWindows
     })
     registerIpcHandlers(services.handlers, createSenderCheck(pageUrl))
-    createMainWindow(pageUrl)
+    openMainWindow()
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(pageUrl)
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
     })
   })
 

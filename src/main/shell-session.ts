@@ -12,6 +12,10 @@ import { openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
 import type { MessengerService } from './ipc/messenger-handlers'
 import type { SettingsStore } from './settings/settings-store'
+import type { Settings } from '../shared/settings'
+import { SESSION_REASONS } from '../shared/errors'
+import { rememberedAccountFile } from './settings/remembered-account'
+import { createRememberedTracker, gatedSecrets, serverUrlFor } from './session-settings'
 
 export interface ShellSessionDeps {
   settings: Pick<SettingsStore, 'get'>
@@ -31,17 +35,34 @@ export interface ShellSession extends SessionService, MessengerService {
   stop(): Promise<void>
   /** Drops the running engine so the next start uses the current server settings. */
   reset(): Promise<void>
+  /**
+   * Settings changed: rememberSession off forgets the saved session now; a new server applies at
+   * the next sign-in (at once when nobody is signed in, else after signing out).
+   */
+  settingsChanged(next: Settings): void
 }
 
 /** States in which a QR is on screen. */
 const QR_STATES: ReadonlySet<SessionState> = new Set(['waiting', 'scanned', 'expired'])
 
 /** Lifecycle reasons the user is told about (see login.reason.* in the i18n messages). */
-const TOLD_REASONS = new Set(['expired', 'kicked', 'logout'])
+const TOLD_REASONS: ReadonlySet<string> = new Set(SESSION_REASONS)
 
 export function createShellSession(deps: ShellSessionDeps): ShellSession {
   let engine: Engine | null = null
   let snapshot: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }
+  const secrets = gatedSecrets(deps.secrets, () => deps.settings.get())
+  const remembered = createRememberedTracker(rememberedAccountFile(join(deps.userDataDir, 'accounts')), deps.secrets, () =>
+    deps.settings.get()
+  )
+  snapshot.remembered = remembered.current()
+  // A hint whose encrypted session is gone (deleted, keyring changed) must not offer one-click sign-in.
+  void remembered.verify().then((ok) => {
+    if (!ok && snapshot.remembered) update({ remembered: null })
+  })
+  /** The server the running engine was built for, and whether a change waits for the next sign-in. */
+  let builtFor: string | null = null
+  let serverChangePending = false
 
   const update = (patch: Partial<SessionSnapshot>): void => {
     snapshot = { ...snapshot, ...patch }
@@ -53,24 +74,34 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     // A told reason (kicked, expired, logout) stays visible while the new QR is up, so the user
     // knows why they are asked to scan again; going online clears it.
     const told = TOLD_REASONS.has(event.reason) ? event.reason : null
-    update({ state: event.state, reason: event.state === 'online' ? null : (told ?? snapshot.reason) })
+    const forgotten = remembered.stateReason(event.reason)
+    update({
+      state: event.state,
+      reason: event.state === 'online' ? null : (told ?? snapshot.reason),
+      ...(forgotten ? { remembered: null } : {})
+    })
   }
 
   function build(): Engine {
     const override = deps.serverUrl?.() ?? null
-    const serverUrl = override ?? (deps.settings.get().serverUrl || null)
+    const serverUrl = serverUrlFor(deps.settings.get(), override)
+    builtFor = serverUrl
+    serverChangePending = false
     snapshot = { ...snapshot, demo: override !== null }
     const profile = join(deps.userDataDir, 'accounts')
     const created = createEngine({
       client: createProtocolClient({ serverUrl: serverUrl ?? undefined }),
-      secrets: deps.secrets,
+      secrets,
       openStore: (account) => openAccountStore(profile, String(account)),
-      sendIntervalMs: deps.settings.get().sendIntervalMs,
+      sendIntervalMs: () => deps.settings.get().sendIntervalMs,
       log: deps.log
     })
     created.on('state', onState)
     created.on('qr', ({ png }) => update({ qrDataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }))
-    created.on('ready', ({ self }) => update({ self: { uin: self.uin, nick: self.nick } }))
+    created.on('ready', ({ self }) => {
+      remembered.signedIn(self)
+      update({ self: { uin: self.uin, nick: self.nick }, remembered: remembered.current() })
+    })
     created.on('message', (message) => deps.emit('message:received', message))
     created.on('outbox', (entry) => deps.emit('outbox:changed', entry))
     created.on('contacts', (change) => deps.emit('contacts:changed', change))
@@ -80,6 +111,13 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     created.on('prefs', (prefs) => deps.emit('prefs:changed', prefs))
     deps.onEngine?.(created)
     return created
+  }
+
+  async function reset(): Promise<void> {
+    const old = engine
+    engine = null
+    await old?.stop()
+    update({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false })
   }
 
   return {
@@ -94,16 +132,25 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     },
     async logout() {
       if (engine) await engine.logout()
+      if (serverChangePending) await reset()
       return snapshot
     },
     async stop() {
       await engine?.stop()
     },
-    async reset() {
-      const old = engine
-      engine = null
-      await old?.stop()
-      update({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false })
+    reset,
+    settingsChanged(next) {
+      if (!next.rememberSession && remembered.current()) {
+        void remembered.forget()
+        update({ remembered: null })
+      }
+      if (!engine || serverUrlFor(next, deps.serverUrl?.() ?? null) === builtFor) {
+        serverChangePending = false
+        return
+      }
+      const signedIn = engine.state === 'online' || engine.state === 'reconnecting'
+      if (signedIn) serverChangePending = true
+      else void reset()
     }
   }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron'
 import { mainWindowOptions } from './window-options'
 import { lockDownWebContents } from './security/web-contents'
 
@@ -13,11 +13,16 @@ export function rendererPageUrl(): string {
 /** resources/ sits beside out/ (built) and is shipped unpacked beside the app (packaged). */
 const ICON = join(import.meta.dirname, '../../resources/icon.png')
 
-export function createMainWindow(pageUrl: string): BrowserWindow {
+/** The built preload every window of the app loads. */
+export const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
+
+/** `extra`: the remembered bounds and the theme's background colour (window-state.ts, system-theme.ts). */
+export function createMainWindow(pageUrl: string, extra: BrowserWindowConstructorOptions = {}): BrowserWindow {
   const window = new BrowserWindow({
-    ...mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')),
+    ...mainWindowOptions(PRELOAD_PATH),
     // Windows and macOS take the icon from the packaged app; Linux window managers need it here.
-    ...(process.platform === 'linux' ? { icon: ICON } : {})
+    ...(process.platform === 'linux' ? { icon: ICON } : {}),
+    ...extra
   })
   lockDownWebContents(window.webContents, (url) => shell.openExternal(url))
   window.once('ready-to-show', () => window.show())

@@ -52,7 +52,11 @@ const invokeNames = {
   getProfile: 'profile:get',
   getSignatures: 'contacts:signature',
   getConversationPrefs: 'prefs:get',
-  setConversationPrefs: 'prefs:set'
+  setConversationPrefs: 'prefs:set',
+  getTheme: 'theme:get',
+  popOutConversation: 'window:pop-out',
+  dockConversation: 'window:dock',
+  listPoppedOut: 'window:list'
 } as const satisfies Record<string, InvokeChannel>
 
 const eventNames = {
@@ -67,7 +71,9 @@ const eventNames = {
   onPresenceChanged: 'presence:changed',
   onSenderResolved: 'sender:resolved',
   onHistoryGap: 'history:gap',
-  onPrefsChanged: 'prefs:changed'
+  onPrefsChanged: 'prefs:changed',
+  onThemeChanged: 'theme:changed',
+  onWindowsChanged: 'window:changed'
 } as const satisfies Record<string, EventChannel>
 
 export type Api = { [K in keyof typeof invokeNames]: Invoker<(typeof invokeNames)[K]> } & {

@@ -11,7 +11,8 @@
 import * as v from 'valibot'
 import type { ConversationKind, SessionState } from './domain'
 import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
-import { settingsPatchSchema, type Settings } from './settings'
+import { settingsPatchSchema, type EffectiveTheme, type Settings } from './settings'
+import type { IpcErrorCode, IpcFailureReason } from './errors'
 import {
   focusedConversationSchema,
   statusSetSchema,
@@ -107,7 +108,15 @@ export const invokeSchemas = {
       draft: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(MAX_MESSAGE_CHARS))))
     }),
     v.check((p) => p.pinned !== undefined || p.muted !== undefined || p.draft !== undefined, 'give pinned, muted or draft')
-  )
+  ),
+  /** The theme in effect (the setting, with 'system' resolved through the OS preference). */
+  'theme:get': empty,
+  /** Show a conversation in its own window (focuses the window when it already has one). */
+  'window:pop-out': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** Close a conversation's own window and show the conversation in the main window's pane. */
+  'window:dock': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** The conversations that have their own window now. */
+  'window:list': empty
 } as const
 
 export type InvokeChannel = keyof typeof invokeSchemas
@@ -131,6 +140,18 @@ export interface SessionSnapshot {
   self: { uin: number; nick: string } | null
   /** True while the session runs against the built-in demo server (the simulator). */
   demo: boolean
+  /** The account whose session is remembered (signs in without a QR), or null. No secrets. */
+  remembered?: { uin: number; nick: string } | null
+}
+
+export interface ThemeDto {
+  effective: EffectiveTheme
+}
+
+/** A conversation shown in its own window. */
+export interface PoppedOutDto {
+  kind: ConversationKind
+  id: number
 }
 
 export interface InvokeResponses {
@@ -164,6 +185,12 @@ export interface InvokeResponses {
   'profile:get': ProfileDto
   /** uin -> signature ('' when the buddy has none); buddies whose fetch failed are left out. */
   'contacts:signature': Record<number, string>
+  'theme:get': ThemeDto
+  /** True when a new window was opened, false when an existing one was focused. */
+  'window:pop-out': boolean
+  /** False when that conversation had no window of its own. */
+  'window:dock': boolean
+  'window:list': PoppedOutDto[]
 }
 
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
@@ -191,6 +218,10 @@ export interface EventMap {
   'history:gap': GapRecordedDto
   /** A conversation's pin, mute or draft changed (from any window). */
   'prefs:changed': ConversationPrefsDto
+  /** The effective theme changed (the setting, or the OS preference while following it). */
+  'theme:changed': ThemeDto
+  /** Conversations were popped out into or docked back from their own windows. */
+  'window:changed': PoppedOutDto[]
 }
 
 export interface SenderResolvedDto {
@@ -214,7 +245,9 @@ export const eventChannels: readonly EventChannel[] = [
   'presence:changed',
   'sender:resolved',
   'history:gap',
-  'prefs:changed'
+  'prefs:changed',
+  'theme:changed',
+  'window:changed'
 ]
 
 /** A typed push to the renderer (the shell sends it to every window). */
@@ -227,6 +260,9 @@ export type EmitEvent = <C extends EventChannel>(channel: C, payload: EventMap[C
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 export interface IpcError {
-  code: 'invalid-payload' | 'forbidden-sender' | 'unknown-channel' | 'failed'
+  code: IpcErrorCode
+  /** With code 'failed': what kind of failure (the renderer shows a sentence for it, never `message`). */
+  reason?: IpcFailureReason
+  /** Developer detail for logs; never shown to a person. */
   message: string
 }

@@ -75,6 +75,7 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
   let settings: Settings = { ...DEFAULT_SETTINGS }
   const data = emptyData()
   let nextOutboxId = 1
+  let poppedOut: Array<{ kind: ConversationKind; id: number }> = []
   const listeners = new Map<string, Set<(payload: never) => void>>()
   const subscribe =
     <C extends EventChannel>(channel: C) =>
@@ -201,7 +202,22 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
         ? ok(structuredClone(profile))
         : Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: `unknown ${kind} ${id}` } })
     }),
-    getSignatures: vi.fn(({ uins }) => ok(Object.fromEntries(uins.flatMap((u: number) => (u in data.signatures ? [[u, data.signatures[u]!]] : [])))))
+    getSignatures: vi.fn(({ uins }) => ok(Object.fromEntries(uins.flatMap((u: number) => (u in data.signatures ? [[u, data.signatures[u]!]] : []))))),
+    // Theme and windows: the system theme is light unless a test pushes theme:changed; pop-outs are recorded.
+    getTheme: vi.fn(() => ok({ effective: settings.theme === 'dark' ? ('dark' as const) : ('light' as const) })),
+    popOutConversation: vi.fn(({ kind, id }) => {
+      const known = poppedOut.some((p) => p.kind === kind && p.id === id)
+      if (!known) poppedOut.push({ kind, id })
+      return ok(!known)
+    }),
+    dockConversation: vi.fn(({ kind, id }) => {
+      const before = poppedOut.length
+      poppedOut = poppedOut.filter((p) => !(p.kind === kind && p.id === id))
+      return ok(poppedOut.length < before)
+    }),
+    listPoppedOut: vi.fn(() => ok([...poppedOut])),
+    onThemeChanged: subscribe('theme:changed'),
+    onWindowsChanged: subscribe('window:changed')
   }
   window.api = api
   return {

@@ -49,7 +49,7 @@ export interface EngineOptions {
   openStore(account: number): AccountStore
   clock?: Clock
   /** Minimum time between two sends. Default 1000 ms. */
-  sendIntervalMs?: number
+  sendIntervalMs?: number | (() => number)
   /** Contacts are reloaded this often (and on demand). Default 10 minutes. */
   contactRefreshMs?: number
   /** Time between two QR state checks. Default 1000 ms. */
@@ -156,7 +156,11 @@ export function createEngine(options: EngineOptions): Engine {
     client,
     clock,
     directory,
-    sendIntervalMs: options.sendIntervalMs ?? 1000,
+    // A getter, so a settings change reaches the next send without rebuilding the engine.
+    get sendIntervalMs() {
+      const value = options.sendIntervalMs
+      return typeof value === 'function' ? value() : (value ?? 1000)
+    },
     outbox: () => store?.outbox ?? null,
     sessionId: () => (online && session ? session.id : null),
     emit: (dto) => emitter.emit('outbox', dto),

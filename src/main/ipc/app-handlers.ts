@@ -9,6 +9,9 @@ import { toSafeExternalUrl } from '../security/external-url'
 import type { DesktopController } from '../desktop/desktop-controller'
 import { createDesktopHandlers } from './desktop-handlers'
 import { createContactsHandlers } from './contacts-handlers'
+import { createWindowHandlers } from './window-handlers'
+import type { ThemeService } from '../desktop/theme'
+import type { WindowRegistry } from '../desktop/window-registry'
 import { createMessengerHandlers, NotSignedInError, type MessengerService } from './messenger-handlers'
 
 /** What the shell needs from the login session (backed by the session engine). */
@@ -34,6 +37,10 @@ export interface HandlerDeps {
   messenger: MessengerService
   /** Tray, badge, notifications: status and the conversation each window shows. */
   desktop: DesktopController
+  /** The effective theme (setting + OS preference); light when absent (tests). */
+  theme?: ThemeService
+  /** Conversations in their own windows; none can open when absent (tests, headless). */
+  windows?: WindowRegistry
   openExternal(url: string): Promise<void> | void
   /** Asks the user where to save an export (a save dialog in the app); null when cancelled. */
   pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
@@ -64,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): InvokeHandlers {
       return { saved: true, path: engine.exportConversation(kind, id, format, path).path }
     },
     ...createDesktopHandlers(deps.desktop),
+    ...createWindowHandlers(deps),
     ...createMessengerHandlers(deps.messenger),
     ...createContactsHandlers(deps.messenger)
   }

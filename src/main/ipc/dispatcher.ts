@@ -10,6 +10,7 @@ import {
   type InvokeResponse,
   type IpcResult
 } from '../../shared/ipc'
+import { failureReason } from './failure-reason'
 
 /** The part of Electron's IpcMainInvokeEvent we rely on. */
 export interface InvokeEventLike {
@@ -57,7 +58,7 @@ export function createDispatcher(handlers: InvokeHandlers, isTrustedSender: Send
     } catch (error) {
       // A handler failure must reach the renderer as data and never take the main process down.
       const message = error instanceof Error ? error.message : String(error)
-      return { ok: false, error: { code: 'failed', message } }
+      return { ok: false, error: { code: 'failed', reason: failureReason(error, channel), message } }
     }
   }
 }

@@ -34,6 +34,7 @@ vi.mock('electron', () => {
       }
     }
     once() {}
+    on() {}
     loadURL(url: string) {
       this.record.loadedUrl = url
       return Promise.resolve()
@@ -63,7 +64,11 @@ vi.mock('electron', () => {
   const shell = { openExternal: () => Promise.resolve() }
   // No keyring on this fake Linux: the app must choose not to remember sessions.
   const safeStorage = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' }
-  const electron = { app, BrowserWindow, ipcMain, session, shell, safeStorage }
+  // One 1920×1080 display; a light OS theme (window placement and the theme read these).
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
+  const screen = { getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display }
+  const nativeTheme = { shouldUseDarkColors: false, on: () => {}, removeListener: () => {} }
+  const electron = { app, BrowserWindow, ipcMain, session, shell, safeStorage, screen, nativeTheme }
   return { ...electron, default: electron }
 })
 
@@ -105,6 +110,11 @@ describe('main bootstrap', () => {
     expect(window.loadedUrl).toMatch(/^file:\/\/.*renderer\/index\.html$/)
     expect(window.contentsEvents).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']))
     expect(window.openHandler).toBeTypeOf('function')
+  })
+
+  it('places the first main window centred on the primary display, painted in the OS theme', () => {
+    const [window] = fake.windows
+    expect(window.options).toMatchObject({ x: 420, y: 160, width: 1080, height: 720, backgroundColor: '#f4f6f9' })
   })
 
   it('registers a validating, sender-checked handler for every contract channel', async () => {

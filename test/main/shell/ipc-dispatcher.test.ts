@@ -124,7 +124,7 @@ describe('IPC dispatcher', () => {
     const dispatch = createDispatcher(handlers, check)
     expect(await dispatch('session:start', trusted, undefined)).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'server unreachable' }
+      error: { code: 'failed', reason: 'unknown', message: 'server unreachable' }
     })
   })
 
@@ -151,7 +151,7 @@ describe('IPC dispatcher', () => {
       ['conversation:export', { kind: 'buddy', id: 5, format: 'txt' }]
     ]
     for (const [channel, payload] of calls) {
-      expect(await dispatch(channel, trusted, payload)).toEqual({ ok: false, error: { code: 'failed', message: 'not signed in' } })
+      expect(await dispatch(channel, trusted, payload)).toEqual({ ok: false, error: { code: 'failed', reason: 'not-signed-in', message: 'not signed in' } })
     }
   })
 

@@ -1,0 +1,22 @@
+/**
+ * The theme and window channels: the effective theme, popping a conversation out into its own
+ * window and docking it back. The decisions live in electron-free models (desktop/theme.ts,
+ * desktop/window-registry.ts); the shell's window host applies them.
+ */
+import type { InvokeHandlers } from './dispatcher'
+import type { ThemeService } from '../desktop/theme'
+import { createWindowRegistry, type WindowRegistry } from '../desktop/window-registry'
+
+export type WindowChannel = 'theme:get' | 'window:pop-out' | 'window:dock' | 'window:list'
+
+export function createWindowHandlers(deps: { theme?: ThemeService; windows?: WindowRegistry }): Pick<InvokeHandlers, WindowChannel> {
+  // Without a shell (handler tests): a light theme and a registry whose windows go nowhere.
+  const windows =
+    deps.windows ?? createWindowRegistry({ openConversation() {}, focus() {}, close() {}, showInMain() {} }, () => {})
+  return {
+    'theme:get': () => ({ effective: deps.theme?.current() ?? 'light' }),
+    'window:pop-out': ({ kind, id }) => windows.popOut({ kind, id }),
+    'window:dock': ({ kind, id }) => windows.dock({ kind, id }),
+    'window:list': () => windows.list()
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Every error code main can hand to the renderer, as const lists. The renderer turns each one into
+ * a sentence in the user's language (src/renderer/src/lib/error-text.ts) and a test walks these
+ * lists, so a code added here without a sentence fails the build instead of showing raw text.
+ */
+
+/** IpcError.code: what the dispatcher itself decided. */
+export const IPC_ERROR_CODES = ['invalid-payload', 'forbidden-sender', 'unknown-channel', 'failed'] as const
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number]
+
+/** IpcError.reason: why a handler failed (code 'failed'), classified in main from the error it threw. */
+export const IPC_FAILURE_REASONS = [
+  /** A messenger command without a signed-in session. */
+  'not-signed-in',
+  /** The engine refused a command (unknown conversation, nothing to send, pictures...). */
+  'command-refused',
+  /** The server could not be reached / did not answer in time. */
+  'network',
+  'timeout',
+  /** The server answered something unusable or refused (http error, retcode, malformed). */
+  'server',
+  /** History database problems. */
+  'store-corrupt',
+  'store-too-new',
+  'store-not-found',
+  'store-bad-cursor',
+  'store-io',
+  /** An export could not be written (path, permissions, disk). */
+  'export-failed',
+  /** An export of a conversation that has no stored message yet. */
+  'export-no-history',
+  /** A settings change the schema refused (e.g. an invalid server URL). */
+  'settings-invalid',
+  /** Anything else: a bug; the details are in main's log. */
+  'unknown'
+] as const
+export type IpcFailureReason = (typeof IPC_FAILURE_REASONS)[number]
+
+/** SessionSnapshot.reason values the renderer is told about (why the session changed). */
+export const SESSION_REASONS = ['expired', 'kicked', 'logout', 'remembered-refused', 'login-failed'] as const
+export type SessionReason = (typeof SESSION_REASONS)[number]
+
+/** Why a queued message ended up failed (classified from the outbox entry's error). */
+export const OUTBOX_ERROR_CODES = ['not-in-contacts', 'refused', 'session-dead', 'send-failed'] as const
+export type OutboxErrorCode = (typeof OUTBOX_ERROR_CODES)[number]
+
+/**
+ * The outbox stores a human-readable failure text (it is also shown by the headless mode); the
+ * renderer shows a sentence picked from its stable beginning, never the text itself.
+ */
+export function outboxErrorCode(error: string | null): OutboxErrorCode {
+  if (error === null) return 'send-failed'
+  if (/not in this session's contacts/.test(error)) return 'not-in-contacts'
+  if (/^refused with 10000[01]\b/.test(error) || /times$/.test(error)) return 'session-dead'
+  if (/^refused/.test(error)) return 'refused'
+  return 'send-failed'
+}
+
+/** Renderer-side problems that are not IPC answers (e.g. a settings field the user typed). */
+export const LOCAL_ERROR_CODES = ['server-url-invalid', 'preload-missing'] as const
+export type LocalErrorCode = (typeof LOCAL_ERROR_CODES)[number]

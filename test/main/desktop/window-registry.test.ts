@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { createWindowRegistry, conversationQuery, type WindowHost } from '../../../src/main/desktop/window-registry'
+import type { EventChannel } from '../../../src/shared/ipc'
+
+/** A host that keeps the set of real windows it would have, plus what main window was asked. */
+function fakeHost() {
+  const windows = new Set<string>()
+  const log: string[] = []
+  const host: WindowHost = {
+    openConversation: (key) => {
+      windows.add(key)
+      log.push(`open ${key}`)
+    },
+    focus: (key) => log.push(`focus ${key}`),
+    close: (key) => {
+      windows.delete(key)
+      log.push(`close ${key}`)
+    },
+    showInMain: (t) => log.push(`main shows ${t.kind}:${t.id}`)
+  }
+  return { host, windows, log }
+}
+
+describe('window registry', () => {
+  it('opens one window per conversation and focuses it when asked again', () => {
+    const { host, windows, log } = fakeHost()
+    const events: Array<[EventChannel, unknown]> = []
+    const registry = createWindowRegistry(host, (c, p) => events.push([c, p]))
+    expect(registry.popOut({ kind: 'group', id: 7 })).toBe(true)
+    expect(registry.popOut({ kind: 'buddy', id: 3 })).toBe(true)
+    expect(registry.popOut({ kind: 'group', id: 7 })).toBe(false)
+    expect([...windows]).toEqual(['conversation:group:7', 'conversation:buddy:3'])
+    expect(log).toEqual(['open conversation:group:7', 'open conversation:buddy:3', 'focus conversation:group:7'])
+    expect(registry.list()).toEqual([
+      { kind: 'group', id: 7 },
+      { kind: 'buddy', id: 3 }
+    ])
+    // Every window learns the new list (two opens; the focus changes nothing).
+    expect(events.map(([c]) => c)).toEqual(['window:changed', 'window:changed'])
+    expect(events[1]![1]).toEqual([
+      { kind: 'group', id: 7 },
+      { kind: 'buddy', id: 3 }
+    ])
+  })
+
+  it('docks a conversation back into the main window, and forgets windows the user closed', () => {
+    const { host, windows, log } = fakeHost()
+    const registry = createWindowRegistry(host, () => {})
+    registry.popOut({ kind: 'group', id: 7 })
+    registry.popOut({ kind: 'discuss', id: 9 })
+    expect(registry.dock({ kind: 'group', id: 7 })).toBe(true)
+    expect(registry.dock({ kind: 'group', id: 7 })).toBe(false)
+    expect(log.slice(-2)).toEqual(['close conversation:group:7', 'main shows group:7'])
+    registry.closed('conversation:discuss:9')
+    expect(registry.list()).toEqual([])
+    expect(windows.has('conversation:group:7')).toBe(false)
+    // Closed by the user, so a new pop-out opens a fresh window.
+    expect(registry.popOut({ kind: 'discuss', id: 9 })).toBe(true)
+  })
+
+  it('names the conversation in the page query the renderer reads', () => {
+    expect(conversationQuery({ kind: 'discuss', id: 42 })).toBe('?conversation=discuss:42')
+  })
+})
