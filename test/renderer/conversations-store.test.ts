@@ -120,14 +120,15 @@ describe('conversations store', () => {
       sendMessage: () =>
         Promise.resolve({
           ok: false as const,
-          error: { code: 'failed' as const, message: 'not signed in' }
+          error: { code: 'failed' as const, reason: 'not-signed-in' as const, message: 'not signed in' }
         })
     }
     setActivePinia(createPinia())
     const fresh = useConversationsStore()
     await fresh.openConversation(BUDDY)
     expect(await fresh.send('hi')).toBe(false)
-    expect(fresh.error).toBe('not signed in')
+    // The i18n key of the sentence, never main's raw message.
+    expect(fresh.error).toBe('errors.failure.not-signed-in')
     expect(fresh.threads.get('buddy:11')!.messages).toEqual([])
   })
 

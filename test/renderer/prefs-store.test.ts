@@ -87,10 +87,10 @@ describe('prefs store', () => {
     const { fake, store } = await setup()
     await store.init()
     vi.mocked(fake.api.setConversationPrefs).mockImplementation(() =>
-      Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: 'not signed in' } })
+      Promise.resolve({ ok: false as const, error: { code: 'failed' as const, reason: 'not-signed-in' as const, message: 'not signed in' } })
     )
     expect(await store.setPinned(GROUP, true)).toBe(false)
     expect(store.isPinned('group:22')).toBe(false)
-    expect(store.error).toBe('not signed in')
+    expect(store.error).toBe('errors.failure.not-signed-in')
   })
 })

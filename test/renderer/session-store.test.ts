@@ -12,12 +12,12 @@ describe('session store', () => {
     window.api = {
       ...fake.api,
       startSession: () =>
-        Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: 'server unreachable' } })
+        Promise.resolve({ ok: false as const, error: { code: 'failed' as const, reason: 'network' as const, message: 'server unreachable' } })
     }
     const store = useSessionStore()
     await store.init()
     await store.start()
-    expect(store.error).toBe('server unreachable')
+    expect(store.error).toBe('errors.failure.network')
     expect(store.snapshot.state).toBe('signed-out')
   })
 

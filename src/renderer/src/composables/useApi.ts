@@ -7,10 +7,13 @@ import type { IpcError, IpcResult } from '../../../shared/ipc'
 
 export class ApiError extends Error {
   readonly code: IpcError['code']
+  /** Why a handler failed (code 'failed'); lib/error-text.ts turns it into a sentence. */
+  readonly reason: IpcError['reason']
   constructor(error: IpcError) {
     super(error.message)
     this.name = 'ApiError'
     this.code = error.code
+    this.reason = error.reason
   }
 }
 

@@ -29,7 +29,15 @@ const en: typeof zhCN = {
     reason: {
       expired: 'Your session expired: scan again',
       kicked: 'Your account signed in elsewhere, so this session was closed',
-      logout: 'Signed out'
+      logout: 'Signed out',
+      'remembered-refused': 'Your remembered session is no longer valid: scan again',
+      'login-failed': 'Signing in did not work: scan again'
+    },
+    remembered: {
+      signingIn: 'Signing in as {nick}…',
+      signInAs: 'Sign in as {nick}',
+      account: 'Last signed-in account',
+      useAnother: 'Use another account'
     },
     noKeyring:
       'This computer has no system keyring, so for safety your session is not remembered: scan again after each start.',
@@ -38,6 +46,21 @@ const en: typeof zhCN = {
   },
   titleBar: {
     logout: 'Sign out'
+  },
+  desktop: {
+    status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
+    dnd: {
+      label: 'Do not disturb',
+      onHint: 'Do not disturb is on: no notifications, no sounds. Click to turn it off.',
+      offHint: 'Turn on do not disturb: no notifications, no sounds'
+    },
+    mute: {
+      mute: 'Mute',
+      muted: 'Muted',
+      onHint: 'Mute this conversation: no notifications, not counted in the badge',
+      offHint: 'This conversation is muted. Click to unmute.'
+    },
+    errors: { status: 'Your status could not be changed. Please try again.', dnd: 'Do not disturb could not be changed. Please try again.' }
   },
   messenger: {
     tabs: {
@@ -115,8 +138,171 @@ const en: typeof zhCN = {
     none: 'No message contains “{query}”',
     close: 'Close search'
   },
+  settings: {
+    title: 'Settings',
+    open: 'Settings',
+    close: 'Close settings',
+    sections: {
+      appearance: 'Appearance',
+      chat: 'Chat',
+      notifications: 'Notifications',
+      windows: 'Windows',
+      account: 'Account and server'
+    },
+    theme: {
+      label: 'Theme',
+      system: 'Follow the system',
+      light: 'Light',
+      dark: 'Dark'
+    },
+    language: 'Language',
+    sendKey: {
+      label: 'Sending',
+      enter: 'Enter sends, Shift+Enter adds a line',
+      'ctrl-enter': 'Ctrl+Enter sends, Enter adds a line'
+    },
+    sendInterval: 'Minimum gap between two sends (ms)',
+    sendIntervalHint: 'The server limits rapid bursts of sends.',
+    notifications: 'Show a desktop notification for new messages',
+    notificationSound: 'Play a sound with notifications',
+    notificationPreview: 'Show the message text in notifications',
+    doNotDisturb: 'Do not disturb (no notifications, no flashing)',
+    windowMode: {
+      label: 'Conversations',
+      pane: 'In the main window, beside the contacts',
+      windows: 'Each in its own window (classic QQ)'
+    },
+    closeToTray: 'Closing the main window keeps the app in the tray',
+    server: {
+      label: 'Server',
+      smartqq: 'The real SmartQQ servers',
+      custom: 'A compatible server of your own',
+      demo: 'The built-in demo server',
+      url: 'Server address',
+      nextSignIn: 'Server changes take effect the next time you sign in.'
+    },
+    rememberSession: 'Remember my session (stored encrypted)',
+    saved: 'Saved'
+  },
+  quickSwitcher: {
+    title: 'Jump to a conversation',
+    placeholder: 'Type a name or its pinyin, Enter opens',
+    none: 'No conversation matches',
+    hint: '↑↓ to choose, Enter to open, Esc to close'
+  },
+  window: {
+    popOut: 'Open in a new window',
+    dock: 'Back to the main window',
+    poppedOut: 'Open in its own window',
+    focusWindow: 'Go to that window',
+    notFound: 'This conversation cannot be found; it may no longer be in your contacts.'
+  },
+  layout: {
+    resizeSidebar: 'Drag to resize the contact list'
+  },
+  contacts: {
+    list: 'Contacts',
+    presence: {
+      online: 'Online',
+      away: 'Away',
+      busy: 'Busy',
+      silent: 'Do not disturb',
+      offline: 'Offline'
+    },
+    vip: 'VIP{level}',
+    vipLabel: 'QQ VIP level {level}',
+    pinned: 'Pinned',
+    muted: 'Muted',
+    draft: '[Draft]',
+    yesterday: 'Yesterday',
+    twin: '{members} members · owner {owner}',
+    twinMembers: '{members} members',
+    twinLoading: 'Same name as another group: loading its details…',
+    actions: 'More actions for {name}',
+    pin: 'Pin to top',
+    unpin: 'Unpin',
+    mute: 'Mute notifications',
+    unmute: 'Unmute',
+    viewProfile: 'View profile',
+    profile: {
+      title: 'Profile',
+      close: 'Close the profile',
+      loading: 'Loading the profile…',
+      failed: 'Could not load the profile: {message}',
+      sendMessage: 'Send message',
+      qq: 'QQ number',
+      nick: 'Nickname',
+      markname: 'Remark',
+      category: 'Group of friends',
+      signature: 'Signature',
+      gender: 'Gender',
+      male: 'Male',
+      female: 'Female',
+      birthday: 'Birthday',
+      location: 'Location',
+      occupation: 'Occupation',
+      college: 'School',
+      phone: 'Phone',
+      mobile: 'Mobile',
+      email: 'Email',
+      homepage: 'Home page',
+      personal: 'About',
+      announcement: 'Announcement',
+      noAnnouncement: 'No announcement',
+      owner: 'Owner',
+      memberCount: 'Members',
+      members: 'Members',
+      created: 'Created',
+      card: 'Group card',
+      role: 'Role',
+      status: 'Status',
+      notBuddy: 'Not a friend: SmartQQ only gives details of friends'
+    },
+    role: {
+      owner: 'Owner',
+      admin: 'Admin'
+    },
+    members: {
+      search: 'Find a member (card, nickname, pinyin)',
+      none: 'No member matches',
+      online: '{online} online',
+      announcement: 'Announcement'
+    }
+  },
   errors: {
-    generic: 'Something went wrong: {message}'
+    generic: 'Something went wrong: {message}',
+    ipc: {
+      'invalid-payload': 'The app sent itself a malformed request, so nothing was done. Try again; if it keeps happening, please report it.',
+      'forbidden-sender': 'This page is not allowed to do that.',
+      'unknown-channel': 'The app asked for something it does not know; please update to the latest version.',
+      failed: 'That did not work. Please try again.'
+    },
+    failure: {
+      'not-signed-in': 'You are not signed in. Sign in and try again.',
+      'command-refused': 'That could not be done: the conversation may no longer be in your contacts, or the content is not supported.',
+      network: 'The server cannot be reached. Check your connection and try again.',
+      timeout: 'The server took too long to answer. Try again in a moment.',
+      server: 'The server answered with something the app cannot use. Try again later.',
+      'store-corrupt': 'The local chat history file is damaged, so this part of it cannot be read.',
+      'store-too-new': 'The local chat history was written by a newer version of the app. Update the app to open it.',
+      'store-not-found': 'There is no local record of that conversation or message.',
+      'store-bad-cursor': 'The position in the history is no longer valid. Open the conversation again.',
+      'store-io': 'The local chat history could not be read or written. Check the free disk space and permissions.',
+      'export-failed': 'The export could not be written there. Pick another folder and try again.',
+      'export-no-history': 'This conversation has no stored messages yet, so there is nothing to export.',
+      'settings-invalid': 'That setting value is not valid, so it was not saved.',
+      unknown: 'Something went wrong and it was not done. Please try again.'
+    },
+    outbox: {
+      'not-in-contacts': 'Not sent: the recipient is no longer in your contacts.',
+      refused: 'Not sent: the server refused this message.',
+      'session-dead': 'Not sent: your session ended. Sign in again and retry.',
+      'send-failed': 'Not sent. Please try again.'
+    },
+    local: {
+      'server-url-invalid': 'Enter a full address starting with http:// or https://, for example http://127.0.0.1:8080.',
+      'preload-missing': 'The app did not start correctly (its preload script is missing). Restart the app.'
+    }
   }
 }
 

@@ -27,13 +27,36 @@ export default {
     reason: {
       expired: '登录已过期，请重新扫码',
       kicked: '您的账号在另一地点登录，已被迫下线',
-      logout: '已退出登录'
+      logout: '已退出登录',
+      'remembered-refused': '记住的登录已失效，请重新扫码',
+      'login-failed': '登录没有成功，请重新扫码'
+    },
+    remembered: {
+      signingIn: '正在以 {nick} 的身份登录…',
+      signInAs: '以 {nick} 登录',
+      account: '上次登录的账号',
+      useAnother: '使用其他账号'
     },
     noKeyring: '本机没有系统钥匙串，为安全起见不会记住登录，每次启动都需要扫码。',
     serviceNote: 'SmartQQ 已于 2019 年 1 月 1 日停止服务；可连接兼容的服务器或内置模拟服务器。'
   },
   titleBar: {
     logout: '退出登录'
+  },
+  desktop: {
+    status: { label: '我的状态', online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
+    dnd: {
+      label: '免打扰',
+      onHint: '免打扰已开启：不弹通知、不响提示音。点击关闭。',
+      offHint: '开启免打扰：不弹通知、不响提示音'
+    },
+    mute: {
+      mute: '静音',
+      muted: '已静音',
+      onHint: '静音此会话：不弹通知，不计入未读角标',
+      offHint: '此会话已静音，点击取消静音'
+    },
+    errors: { status: '无法更改状态，请稍后再试。', dnd: '无法更改免打扰设置，请稍后再试。' }
   },
   messenger: {
     tabs: {
@@ -110,7 +133,170 @@ export default {
     none: '没有找到包含“{query}”的聊天记录',
     close: '关闭搜索'
   },
+  settings: {
+    title: '设置',
+    open: '设置',
+    close: '关闭设置',
+    sections: {
+      appearance: '外观',
+      chat: '聊天',
+      notifications: '通知',
+      windows: '窗口',
+      account: '账号与服务器'
+    },
+    theme: {
+      label: '主题',
+      system: '跟随系统',
+      light: '浅色',
+      dark: '深色'
+    },
+    language: '语言',
+    sendKey: {
+      label: '发送消息',
+      enter: '按 Enter 发送，Shift+Enter 换行',
+      'ctrl-enter': '按 Ctrl+Enter 发送，Enter 换行'
+    },
+    sendInterval: '两次发送的最短间隔（毫秒）',
+    sendIntervalHint: '服务器会限制过快的连续发送。',
+    notifications: '新消息时显示桌面通知',
+    notificationSound: '通知时播放提示音',
+    notificationPreview: '在通知中显示消息内容',
+    doNotDisturb: '勿扰模式（不通知、不闪烁）',
+    windowMode: {
+      label: '会话窗口',
+      pane: '在主窗口右侧显示会话',
+      windows: '每个会话单独一个窗口（经典 QQ）'
+    },
+    closeToTray: '关闭主窗口时最小化到托盘',
+    server: {
+      label: '服务器',
+      smartqq: '真实的 SmartQQ 服务器',
+      custom: '兼容的自定义服务器',
+      demo: '内置演示服务器',
+      url: '服务器地址',
+      nextSignIn: '服务器设置会在下次登录时生效。'
+    },
+    rememberSession: '记住我的登录（加密保存）',
+    saved: '已保存'
+  },
+  quickSwitcher: {
+    title: '快速切换会话',
+    placeholder: '输入名称或拼音，回车打开',
+    none: '没有匹配的会话',
+    hint: '↑↓ 选择，Enter 打开，Esc 关闭'
+  },
+  window: {
+    popOut: '在新窗口打开',
+    dock: '放回主窗口',
+    poppedOut: '已在单独窗口中打开',
+    focusWindow: '切换到该窗口',
+    notFound: '找不到这个会话，它可能已不在你的联系人中。'
+  },
+  layout: {
+    resizeSidebar: '拖动调整联系人栏宽度'
+  },
+  contacts: {
+    list: '联系人列表',
+    presence: {
+      online: '在线',
+      away: '离开',
+      busy: '忙碌',
+      silent: '请勿打扰',
+      offline: '离线'
+    },
+    vip: 'VIP{level}',
+    vipLabel: 'QQ 会员 {level} 级',
+    pinned: '已置顶',
+    muted: '已免打扰',
+    draft: '[草稿]',
+    yesterday: '昨天',
+    twin: '{members} 人 · 群主 {owner}',
+    twinMembers: '{members} 人',
+    twinLoading: '同名群，正在读取群资料…',
+    actions: '{name} 的更多操作',
+    pin: '置顶',
+    unpin: '取消置顶',
+    mute: '消息免打扰',
+    unmute: '取消免打扰',
+    viewProfile: '查看资料',
+    profile: {
+      title: '资料卡',
+      close: '关闭资料卡',
+      loading: '正在读取资料…',
+      failed: '资料读取失败：{message}',
+      sendMessage: '发消息',
+      qq: 'QQ 号',
+      nick: '昵称',
+      markname: '备注',
+      category: '分组',
+      signature: '个性签名',
+      gender: '性别',
+      male: '男',
+      female: '女',
+      birthday: '生日',
+      location: '所在地',
+      occupation: '职业',
+      college: '学校',
+      phone: '电话',
+      mobile: '手机',
+      email: '邮箱',
+      homepage: '主页',
+      personal: '个人说明',
+      announcement: '群公告',
+      noAnnouncement: '暂无群公告',
+      owner: '群主',
+      memberCount: '成员数',
+      members: '成员',
+      created: '创建于',
+      card: '群名片',
+      role: '身份',
+      status: '状态',
+      notBuddy: '不是好友：SmartQQ 只提供好友的详细资料'
+    },
+    role: {
+      owner: '群主',
+      admin: '管理员'
+    },
+    members: {
+      search: '搜索成员（名片、昵称、拼音）',
+      none: '没有匹配的成员',
+      online: '{online} 人在线',
+      announcement: '群公告'
+    }
+  },
   errors: {
-    generic: '操作失败：{message}'
+    generic: '操作失败：{message}',
+    ipc: {
+      'invalid-payload': '应用内部请求的格式不对，操作没有执行。请重试；如果一直这样，请报告这个问题。',
+      'forbidden-sender': '这个页面无权执行该操作。',
+      'unknown-channel': '应用内部请求了一个不存在的操作，请更新到最新版本。',
+      failed: '操作失败了，请重试。'
+    },
+    failure: {
+      'not-signed-in': '你还没有登录，请先登录再试。',
+      'command-refused': '这个操作无法完成：会话可能已不在联系人中，或者内容不被支持。',
+      network: '连不上服务器，请检查网络连接后重试。',
+      timeout: '服务器太久没有回应，请稍后重试。',
+      server: '服务器返回了无法处理的结果，请稍后重试。',
+      'store-corrupt': '本地聊天记录文件已损坏，无法读取这部分记录。',
+      'store-too-new': '本地聊天记录是由更新版本的应用写入的，请升级应用后再打开。',
+      'store-not-found': '找不到这条会话或消息的本地记录。',
+      'store-bad-cursor': '聊天记录翻页位置已失效，请重新打开这个会话。',
+      'store-io': '读写本地聊天记录时出错，请检查磁盘空间和权限。',
+      'export-failed': '导出失败：无法写入所选位置，请换一个文件夹再试。',
+      'export-no-history': '这个会话还没有保存的聊天记录，没有可导出的内容。',
+      'settings-invalid': '这个设置值无效，没有保存。',
+      unknown: '出了点问题，操作没有完成。请重试。'
+    },
+    outbox: {
+      'not-in-contacts': '发送失败：对方已不在你的联系人里。',
+      refused: '发送失败：服务器拒绝了这条消息。',
+      'session-dead': '发送失败：登录已失效，请重新登录后重试。',
+      'send-failed': '发送失败，请重试。'
+    },
+    local: {
+      'server-url-invalid': '请输入以 http:// 或 https:// 开头的完整地址，例如 http://127.0.0.1:8080。',
+      'preload-missing': '应用没有正确启动（缺少预加载脚本），请重新启动应用。'
+    }
   }
 }

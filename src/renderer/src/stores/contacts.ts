@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ContactsDto, MemberDto, PresenceDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 import { buddyName, groupName, refKey, type ConversationRef } from '../lib/conversation-ref'
 
 /** The directory (buddies, groups, discussions, recent) of the signed-in account, kept live by pushes. */
@@ -26,7 +27,7 @@ export const useContactsStore = defineStore('contacts', () => {
       contacts.value = unwrap(await api.getContacts({ refresh }))
       error.value = null
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorKey(e)
     }
   }
 
@@ -72,7 +73,7 @@ export const useContactsStore = defineStore('contacts', () => {
     try {
       members.value[refKey(ref)] = unwrap(await api.getMembers(ref))
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorKey(e)
     }
   }
 
@@ -103,6 +104,8 @@ export const useContactsStore = defineStore('contacts', () => {
     discussions,
     recent,
     buddyByUin,
+    groupByGid,
+    discussionByDid,
     load,
     loadMembers,
     applyPresence,

@@ -3,11 +3,17 @@ import { reactive, ref } from 'vue'
 import {
   outboxMessageId,
   type DeliveryState,
+  type GapDto,
+  type GapRecordedDto,
   type MessageDto,
   type OutboxDto
 } from '../../../shared/messenger'
+import type { Segment } from '../../../shared/domain'
+import { faceName } from '../../../shared/faces'
+import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 
@@ -20,6 +26,24 @@ export interface Thread {
   /** Cursor of the next older page; null when the start of the history is reached. */
   next: string | null
   loadingOlder: boolean
+  /**
+   * Cursor of the next NEWER page after a jump into the past; null when the newest message is shown
+   * (only then do live messages join the end of the list).
+   */
+  newer: string | null
+  loadingNewer: boolean
+  /** A gap noticed live: the next message that joins this thread carries it. */
+  pendingGap: GapDto | null
+}
+
+/** Messages on each side of a search hit when jumping to it. */
+export const AROUND_SIZE = 30
+
+/** The message a jump landed on: scrolled to, and its matches highlighted. */
+export interface JumpTarget {
+  key: string
+  messageId: string
+  query: string | null
 }
 
 /**
@@ -36,6 +60,7 @@ export const useConversationsStore = defineStore('conversations', () => {
   /** refKey -> unix seconds of the newest message seen in this session (orders the recent tab). */
   const activity = ref<Record<string, number>>({})
   const error = ref<string | null>(null)
+  const jump = ref<JumpTarget | null>(null)
   /** Outbox states that arrived before the send answer created their message. */
   const outboxStates = new Map<number, DeliveryState>()
   /** Message id -> thread key, to find our own messages when their outbox entry changes. */
@@ -43,7 +68,7 @@ export const useConversationsStore = defineStore('conversations', () => {
   let unsubscribers: Array<() => void> = []
 
   function report(e: unknown): void {
-    error.value = e instanceof Error ? e.message : String(e)
+    error.value = errorKey(e)
   }
 
   function add(key: string, messages: MessageDto[], where: 'older' | 'newer'): void {
@@ -58,7 +83,33 @@ export const useConversationsStore = defineStore('conversations', () => {
       if (known) m.state = known
     }
     if (where === 'older') thread.messages.unshift(...fresh)
-    else thread.messages.push(...fresh)
+    else {
+      if (thread.pendingGap && fresh.length > 0) {
+        fresh[0]!.gapBefore ??= thread.pendingGap
+        thread.pendingGap = null
+      }
+      thread.messages.push(...fresh)
+    }
+  }
+
+  function newThread(): Thread {
+    return { messages: [], next: null, loadingOlder: false, newer: null, loadingNewer: false, pendingGap: null }
+  }
+
+  /** Drops a thread's messages (before it is read again from another place). */
+  function forget(key: string): void {
+    for (const m of threads.get(key)?.messages ?? []) located.delete(m.id)
+    threads.delete(key)
+  }
+
+  /** History may be missing from here on: the next message of each affected thread carries the mark. */
+  function applyGap(gap: GapRecordedDto): void {
+    for (const thread of threads.values()) {
+      const last = thread.messages[thread.messages.length - 1]
+      if (!last || thread.newer !== null) continue
+      if (gap.conversationKey === null || gap.conversationKey === last.conversationKey)
+        thread.pendingGap = { reason: gap.reason, recordedAt: gap.recordedAt }
+    }
   }
 
   function markRead(ref: ConversationRef): void {
@@ -69,7 +120,8 @@ export const useConversationsStore = defineStore('conversations', () => {
   function receive(m: MessageDto): void {
     const ref = { kind: m.kind, id: m.conversationId }
     const key = refKey(ref)
-    add(key, [m], 'newer')
+    // After a jump into the past the newest messages are not loaded: this one joins when paging reaches it.
+    if (threads.get(key)?.newer == null) add(key, [m], 'newer')
     activity.value[key] = Math.max(activity.value[key] ?? 0, m.time)
     if (open.value && refKey(open.value) === key) markRead(ref)
     else if (!m.self) unread.value[key] = (unread.value[key] ?? 0) + 1
@@ -111,9 +163,70 @@ export const useConversationsStore = defineStore('conversations', () => {
     open.value = ref
     const key = refKey(ref)
     markRead(ref)
+    if (jump.value?.key !== key) jump.value = null
     if (threads.has(key)) return
-    threads.set(key, { messages: [], next: null, loadingOlder: false })
+    threads.set(key, newThread())
     await loadPage(ref, null)
+  }
+
+  /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
+  async function jumpTo(ref: ConversationRef, messageId: string, query: string | null = null): Promise<boolean> {
+    const key = refKey(ref)
+    open.value = ref
+    markRead(ref)
+    try {
+      const page = unwrap(await api.getHistoryAround({ ...ref, message: messageId, limit: AROUND_SIZE }))
+      forget(key)
+      threads.set(key, { ...newThread(), next: page.older, newer: page.newer })
+      add(key, [...page.messages].reverse(), 'older')
+      jump.value = { key, messageId, query }
+      return true
+    } catch (e) {
+      report(e)
+      if (!threads.has(key)) {
+        threads.set(key, newThread())
+        await loadPage(ref, null)
+      }
+      return false
+    }
+  }
+
+  /** Back to the newest messages after a jump (the composer's send and the "latest" button). */
+  async function showLatest(ref: ConversationRef): Promise<void> {
+    const key = refKey(ref)
+    if (jump.value?.key === key) jump.value = null
+    if (threads.get(key)?.newer == null) return
+    forget(key)
+    threads.set(key, newThread())
+    await loadPage(ref, null)
+  }
+
+  /** Loads the page after the newest shown message (after a jump); false when there is nothing newer. */
+  async function loadNewer(): Promise<boolean> {
+    const ref = open.value
+    const key = ref ? refKey(ref) : ''
+    const thread = threads.get(key)
+    if (!ref || !thread?.newer || thread.loadingNewer) return false
+    thread.loadingNewer = true
+    try {
+      const page = unwrap(await api.getHistory({ ...ref, limit: PAGE_SIZE, after: thread.newer }))
+      add(key, [...page.messages].reverse(), 'newer')
+      thread.newer = page.next
+      return true
+    } catch (e) {
+      report(e)
+      return false
+    } finally {
+      thread.loadingNewer = false
+    }
+  }
+
+  async function openLink(url: string): Promise<void> {
+    try {
+      unwrap(await api.openExternal({ url }))
+    } catch (e) {
+      report(e)
+    }
   }
 
   /** Loads the page before the oldest shown message; false when there is nothing older. */
@@ -130,12 +243,15 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (!ref || text.trim() === '') return false
     error.value = null
     try {
-      const entries = unwrap(await api.sendMessage({ kind: ref.kind, to: ref.id, text }))
+      // Faces written as [name] go out as face segments; other text as it is.
+      const segments = composeSegments(text)
+      const entries = unwrap(await api.sendMessage(segments ? { kind: ref.kind, to: ref.id, segments } : { kind: ref.kind, to: ref.id, text }))
+      await showLatest(ref)
       const self = session.snapshot.self ?? { uin: 0, nick: '' }
       const time = Math.floor(Date.now() / 1000)
       add(
         refKey(ref),
-        entries.map((e) => ownMessage(ref, e, self, time)),
+        entries.map((e) => ownMessage(ref, e, self, time, entries.length === 1 ? segments : null)),
         'newer'
       )
       activity.value[refKey(ref)] = time
@@ -161,7 +277,8 @@ export const useConversationsStore = defineStore('conversations', () => {
       unsubscribers = [
         api.onMessageReceived(receive),
         api.onOutboxChanged(applyOutbox),
-        api.onSenderResolved(applySenderName)
+        api.onSenderResolved(applySenderName),
+        api.onHistoryGap(applyGap)
       ]
     }
     try {
@@ -177,6 +294,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     unsubscribers.forEach((u) => u())
     unsubscribers = []
     open.value = null
+    jump.value = null
     threads.clear()
     unread.value = {}
     activity.value = {}
@@ -191,7 +309,12 @@ export const useConversationsStore = defineStore('conversations', () => {
     unread,
     activity,
     error,
+    jump,
     openConversation,
+    jumpTo,
+    showLatest,
+    loadNewer,
+    openLink,
     loadOlder,
     send,
     retry,
@@ -206,8 +329,12 @@ function ownMessage(
   ref: ConversationRef,
   e: OutboxDto,
   self: { uin: number; nick: string },
-  time: number
+  time: number,
+  sent: ReturnType<typeof composeSegments>
 ): MessageDto {
+  const segments: Segment[] = sent
+    ? sent.map((s) => (s.type === 'face' ? { type: 'face', id: s.id, name: faceName(s.id) } : s))
+    : [{ type: 'text', text: e.text }]
   return {
     id: outboxMessageId(e.id),
     kind: ref.kind,
@@ -216,7 +343,7 @@ function ownMessage(
     from: { uin: self.uin, name: self.nick },
     to: { uin: ref.id, name: '' },
     text: e.text,
-    segments: [{ type: 'text', text: e.text }],
+    segments,
     time,
     self: true,
     state: e.state

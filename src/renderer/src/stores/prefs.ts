@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ConversationPrefsDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 import { refKey, type ConversationRef } from '../lib/conversation-ref'
 
 /** A draft is written to the store this long after the last keystroke (and at once by flushDrafts). */
@@ -49,7 +50,7 @@ export const usePrefsStore = defineStore('prefs', () => {
   }
 
   function report(e: unknown): void {
-    error.value = e instanceof Error ? e.message : String(e)
+    error.value = errorKey(e)
   }
 
   async function load(): Promise<void> {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { MAX_SEARCH_CHARS, type MessageDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 
 /** Global search over the stored history (newest hits first). */
 export const useSearchStore = defineStore('search', () => {
@@ -22,7 +23,7 @@ export const useSearchStore = defineStore('search', () => {
       results.value = unwrap(await api.searchHistory({ query: q, limit: 100 })).messages
       searched.value = q
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorKey(e)
     } finally {
       busy.value = false
     }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SessionSnapshot } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 
 const SIGNED_OUT: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }
 
@@ -22,7 +23,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       snapshot.value = await action()
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorKey(e)
     }
   }
 
@@ -42,7 +43,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       unwrap(await api.scanDemo())
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorKey(e)
     }
   }
 
