@@ -16,24 +16,37 @@ import { toStoreError } from './errors'
  * (SQLITE_FULL). Decrementing in both the success path and the catch once made the next statement
  * `SAVEPOINT sp-1`, so one full disk stopped every later write.
  */
-export function createTransactor(db: DatabaseSync): <T>(fn: () => T) => T {
+export function createTransactor(db: DatabaseSync, lock: WriteLock = NO_LOCK): <T>(fn: () => T) => T {
   let depth = 0
   return <T>(fn: () => T): T => {
     const name = depth === 0 ? null : `sp${depth}`
-    db.exec(name === null ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${name}`)
-    depth++
+    if (name === null) lock.lockForOwner()
     try {
-      const result = fn()
-      db.exec(name === null ? 'COMMIT' : `RELEASE ${name}`)
-      return result
-    } catch (err) {
-      undo(db, name)
-      throw err
+      db.exec(name === null ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${name}`)
+      depth++
+      try {
+        const result = fn()
+        db.exec(name === null ? 'COMMIT' : `RELEASE ${name}`)
+        return result
+      } catch (err) {
+        undo(db, name)
+        throw err
+      } finally {
+        depth--
+      }
     } finally {
-      depth--
+      if (name === null) lock.unlock()
     }
   }
 }
+
+/** Taken around each outermost transaction; shared with the search indexer's thread (shared-state.ts). */
+export interface WriteLock {
+  lockForOwner(): void
+  unlock(): void
+}
+
+const NO_LOCK: WriteLock = { lockForOwner: () => {}, unlock: () => {} }
 
 /** Rolls back one level; the outermost must leave no transaction open, or every later write would join it. */
 function undo(db: DatabaseSync, savepoint: string | null): void {

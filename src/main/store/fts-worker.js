@@ -6,102 +6,110 @@
 //  - indexes the rows above the persisted watermark (fts_state.indexed_seq) in short write transactions
 //    (the SQL comes from search-index.ts in workerData, so the inline indexer runs exactly the same);
 //  - runs the WAL checkpoints (PASSIVE), which the engine's connection leaves to it.
-// It sleeps when caught up and is woken by 'wake' after every stored batch; 'stop' closes the connection
-// and then raises `closedFlag` (shared memory), which the owner's close() waits for.
+// It talks to the owning thread through shared memory (shared-state.ts; SLOT numbers mirrored below):
+// it sleeps on the wake word, takes the write lock only when it is free (never waiting for it), stops when
+// the stop word is set, and raises the closed word once its connection is closed.
 'use strict'
+// node:sqlite prints one ExperimentalWarning per thread; drop exactly that one (the main thread does the
+// same in src/main/quiet-sqlite-warning.ts) so it does not spam test logs, headless stderr or the app log.
+const emitWarning = process.emitWarning
+process.emitWarning = function (warning, ...rest) {
+  const type = warning instanceof Error ? warning.name : typeof rest[0] === 'string' ? rest[0] : rest[0] && rest[0].type
+  if (type === 'ExperimentalWarning' && /\bSQLite\b/i.test(String(warning instanceof Error ? warning.message : warning))) return
+  return emitWarning.call(process, warning, ...rest)
+}
 // An eval worker is a CommonJS script: require is the only way in.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { DatabaseSync } = require('node:sqlite')
 const { parentPort, workerData } = require('node:worker_threads')
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-function main() {
-  const { path, sql, batchRows, idleMs, checkpointMs, retryMs } = workerData
-  const db = new DatabaseSync(path)
-  db.exec('PRAGMA busy_timeout = 5000')
-  const range = db.prepare(sql.range)
-  const index = db.prepare(sql.index)
-  const mark = db.prepare(sql.mark)
-  let timer = null
-  let stopped = false
-  let lastCheckpoint = Date.now()
+const SLOT = { lock: 0, wake: 1, stop: 2, closed: 3 }
+const FREE = 0
+const WORKER = 2
+/** step() result when the owner holds the write lock: try again very soon. */
+const BUSY = -1
 
-  /** One short write transaction: at most batchRows rows indexed and the watermark moved past them. */
-  function step() {
-    // A plain read first: when caught up (most wake-ups) the write lock is never taken.
-    const peek = range.get(batchRows)
-    if (peek.to_seq <= peek.from_seq) return 0
-    db.exec('BEGIN IMMEDIATE')
-    try {
-      const { from_seq: from, to_seq: to } = range.get(batchRows)
-      if (to > from) {
-        index.run(from, to)
-        mark.run(to)
-      }
-      db.exec('COMMIT')
-      return to - from
-    } catch (err) {
-      if (db.isTransaction) db.exec('ROLLBACK')
-      throw err
-    }
-  }
-
-  function schedule(ms) {
-    if (stopped) return
-    if (timer !== null) clearTimeout(timer)
-    timer = setTimeout(run, ms)
-  }
-
-  function run() {
-    timer = null
-    if (stopped) return
-    let delay = idleMs
-    try {
-      const indexed = step()
-      if (Date.now() - lastCheckpoint >= checkpointMs) {
-        db.exec('PRAGMA wal_checkpoint(PASSIVE)')
-        lastCheckpoint = Date.now()
-      }
-      if (indexed > 0) {
-        parentPort.postMessage({ type: 'indexed', rows: indexed })
-        // A macrotask between batches: 'wake' and 'stop' are handled, the engine's writes get the lock.
-        delay = 0
-      }
-    } catch (err) {
-      parentPort.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) })
-      delay = retryMs
-    }
-    schedule(delay)
-  }
-
-  parentPort.on('message', (msg) => {
-    if (msg === 'wake') {
-      if (timer !== null) schedule(0)
-    } else if (msg === 'stop') {
-      stopped = true
-      if (timer !== null) clearTimeout(timer)
-      timer = null
-      try {
-        db.close()
-      } finally {
-        signalClosed()
-        parentPort.close()
-      }
-    }
-  })
-  parentPort.postMessage({ type: 'started' })
-  schedule(0)
-}
+const words = new Int32Array(workerData.shared)
 
 function signalClosed() {
-  const flag = new Int32Array(workerData.closedFlag)
-  Atomics.store(flag, 0, 1)
-  Atomics.notify(flag, 0)
+  Atomics.store(words, SLOT.closed, 1)
+  Atomics.notify(words, SLOT.closed)
 }
 
-try {
-  main()
-} catch (err) {
-  signalClosed()
-  parentPort.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) })
+async function main() {
+  const { path, sql, batchRows, idleMs, checkpointMs, retryMs } = workerData
+  const db = new DatabaseSync(path)
+  try {
+    db.exec('PRAGMA busy_timeout = 5000')
+    const range = db.prepare(sql.range)
+    const index = db.prepare(sql.index)
+    const mark = db.prepare(sql.mark)
+    let lastCheckpoint = Date.now()
+
+    /** One short write transaction: at most batchRows rows indexed and the watermark moved past them. */
+    const step = () => {
+      // A plain read first: when caught up (most wake-ups) the write lock is never touched.
+      const peek = range.get(batchRows)
+      if (peek.to_seq <= peek.from_seq) return 0
+      if (Atomics.compareExchange(words, SLOT.lock, FREE, WORKER) !== FREE) return BUSY
+      try {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const { from_seq: from, to_seq: to } = range.get(batchRows)
+          if (to > from) {
+            index.run(from, to)
+            mark.run(to)
+          }
+          db.exec('COMMIT')
+          return to - from
+        } catch (err) {
+          if (db.isTransaction) db.exec('ROLLBACK')
+          throw err
+        }
+      } finally {
+        Atomics.store(words, SLOT.lock, FREE)
+        Atomics.notify(words, SLOT.lock)
+      }
+    }
+
+    while (Atomics.load(words, SLOT.stop) === 0) {
+      const seen = Atomics.load(words, SLOT.wake)
+      let delay = idleMs
+      try {
+        const indexed = step()
+        // A checkpoint takes no write lock: it runs alongside the owner's writes.
+        if (Date.now() - lastCheckpoint >= checkpointMs) {
+          db.exec('PRAGMA wal_checkpoint(PASSIVE)')
+          lastCheckpoint = Date.now()
+        }
+        if (indexed === BUSY) delay = 1
+        else if (indexed > 0) delay = 0
+      } catch (err) {
+        parentPort.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+        delay = retryMs
+      }
+      if (delay === 0) {
+        // Between two steps of a backlog: a macrotask, so the owner (woken by the release) gets the lock first.
+        await new Promise((resolve) => setImmediate(resolve))
+        continue
+      }
+      const wait = Atomics.waitAsync(words, SLOT.wake, seen, delay)
+      if (wait.async) await wait.value
+    }
+  } finally {
+    try {
+      db.close()
+    } finally {
+      signalClosed()
+    }
+  }
 }
+
+main().then(
+  () => parentPort.close(),
+  (err) => {
+    signalClosed()
+    parentPort.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) })
+  }
+)

@@ -14,7 +14,7 @@ import { exportChunks } from './export'
 import { writeExportFile } from './export-file'
 import { Navigation } from './navigation'
 import { ConversationPrefsTable } from './prefs'
-import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, parseRow } from './schemas'
+import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, isWellFormedNewMessage, parseRow } from './schemas'
 import { MessageSearch } from './search'
 import { decodeSegments, encodeSegments } from './segment-codec'
 import type {
@@ -93,6 +93,7 @@ export class History implements HistoryStore {
       markRead: p('UPDATE conversations SET unread = 0, read_time = last_time, read_seq = last_seq WHERE key = ?'),
       page: p(`${MESSAGE_SELECT} WHERE m.conv = ? AND ${OLDER_THAN} ${NEWEST_FIRST}`),
       byId: p(`${MESSAGE_SELECT} WHERE m.id = ?`),
+      storedAfter: p('SELECT id, seq FROM messages WHERE seq > ?'),
       oldestFirst: p(`${MESSAGE_SELECT} WHERE m.conv = ? ORDER BY m.time, m.seq`),
       moveMessages: p('UPDATE messages SET conv = ? WHERE conv = ?'),
       renameConv: p('UPDATE conversations SET key = ? WHERE id = ?'),
@@ -105,6 +106,7 @@ export class History implements HistoryStore {
 
   appendBatch(messages: readonly NewMessage[]): AppendResult {
     messages.forEach((m, i) => {
+      if (isWellFormedNewMessage(m)) return
       const r = v.safeParse(NewMessageSchema, m)
       if (!r.success) throw new StoreError('bad-input', `message ${i} (${String(m?.id)}): ${v.summarize(r.issues)}`)
     })
@@ -137,12 +139,20 @@ export class History implements HistoryStore {
       texts.push(text)
       params.push(m.id, conv, sender, m.self ? 1 : 0, m.time, encodeSegments(m.segments), text, m.outboxId ?? null, m.ref ?? null, m.state ?? null)
     }
-    // INSERT OR IGNORE ... RETURNING yields only the rows actually stored: id -> seq.
+    // INSERT OR IGNORE stores only new ids: id -> seq of the rows actually stored. A chunk that stored
+    // every row (the usual case) got consecutive seqs in VALUES order (each new rowid is the maximum + 1),
+    // so only a chunk with duplicates is read back (cheaper than RETURNING on every row).
     const seqOf = new Map<string, number>()
     for (let i = 0; i < messages.length; i += INSERT_CHUNK) {
       const rows = Math.min(INSERT_CHUNK, messages.length - i)
-      const stored = this.insertStatement(rows).all(...params.slice(i * MESSAGE_COLUMNS, (i + rows) * MESSAGE_COLUMNS))
-      for (const r of stored as Array<{ id: string; seq: number }>) seqOf.set(r.id, r.seq)
+      const run = this.insertStatement(rows).run(...params.slice(i * MESSAGE_COLUMNS, (i + rows) * MESSAGE_COLUMNS))
+      const last = Number(run.lastInsertRowid)
+      const stored = Number(run.changes)
+      if (stored === rows) {
+        for (let k = 0; k < rows; k++) seqOf.set(messages[i + k]!.id, last - rows + 1 + k)
+      } else if (stored > 0) {
+        for (const r of this.q.storedAfter!.all(last - stored) as Array<{ id: string; seq: number }>) seqOf.set(r.id, r.seq)
+      }
     }
 
     const result: AppendResult = { inserted: [], duplicates: [] }
@@ -178,7 +188,7 @@ export class History implements HistoryStore {
     if (!stmt) {
       const values = Array.from({ length: rows }, () => `(${Array(MESSAGE_COLUMNS).fill('?').join(', ')})`).join(', ')
       stmt = this.db.prepare(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state)
-        VALUES ${values} RETURNING id, seq`)
+        VALUES ${values}`)
       this.insertMany.set(rows, stmt)
     }
     return stmt
@@ -197,7 +207,8 @@ export class History implements HistoryStore {
   }
 
   upsertConversation(key: string, kind: ConversationKind, title: string): void {
-    guarded('upsertConversation', () => this.q.upsertConv!.run(key, kind, title))
+    // Through tx for the write lock it takes (a bare statement would wait in SQLite's busy handler).
+    guarded('upsertConversation', () => this.tx(() => this.q.upsertConv!.run(key, kind, title)))
   }
 
   getConversation(key: string): ConversationInfo | null {

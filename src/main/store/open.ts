@@ -17,6 +17,7 @@ import { Outbox } from './outbox'
 import { ensurePrivateDir, ensurePrivateFile, tightenSqliteSidecars } from './private-files'
 import { LATEST_VERSION, migrate, readVersion } from './schema'
 import { startSearchIndexer } from './search-index'
+import { SharedState } from './shared-state'
 import type { AccountStore, OpenOptions, OpenReport } from './types'
 
 /** Where an account's file lives inside the app's data dir; the account key is made filename-safe. */
@@ -46,11 +47,12 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
   }
   const { db } = opened
   const now = options.now ?? Date.now
-  const tx = createTransactor(db)
+  const shared = new SharedState()
+  const tx = createTransactor(db, shared)
   const history = new History(db, tx, now)
   const outbox = new Outbox(db, tx, history, now)
   const interruptedSends = outbox.recoverInterrupted()
-  const searchIndex = startSearchIndexer(db, path, options.searchIndex ?? 'worker', options.log ?? (() => {}))
+  const searchIndex = startSearchIndexer(db, path, options.searchIndex ?? 'worker', shared, options.log ?? (() => {}))
   history.onAppended = () => searchIndex.wake()
   history.profileDir = dirname(path)
   tightenSqliteSidecars(path)

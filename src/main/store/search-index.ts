@@ -14,6 +14,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { Worker } from 'node:worker_threads'
 import workerSource from './fts-worker.js?raw'
+import type { SharedState } from './shared-state'
 
 /** 'off' never indexes (tests use it to keep rows unindexed; searches still find them). */
 export type SearchIndexMode = 'worker' | 'inline' | 'off'
@@ -33,7 +34,7 @@ export const INDEX_SQL = {
  * kept to a few milliseconds; FTS5 also writes one segment per statement, and a few hundred rows per
  * segment keeps merges cheap.
  */
-export const INDEX_BATCH_ROWS = 500
+export const INDEX_BATCH_ROWS = 200
 const IDLE_MS = 1000
 const CHECKPOINT_MS = 1000
 const RETRY_MS = 2000
@@ -53,14 +54,19 @@ export interface SearchIndexer {
   close(): void
 }
 
-export function startSearchIndexer(db: DatabaseSync, path: string, mode: SearchIndexMode, log: (message: string) => void): SearchIndexer {
+/** `shared` is also the write lock of `db`'s transactor (open.ts), so engine and worker take turns. */
+export function startSearchIndexer(
+  db: DatabaseSync,
+  path: string,
+  mode: SearchIndexMode,
+  shared: SharedState,
+  log: (message: string) => void
+): SearchIndexer {
   const pendingStmt = db.prepare('SELECT coalesce((SELECT max(seq) FROM messages), 0) - indexed_seq AS n FROM fts_state')
   const pending = (): number => Math.max(0, (pendingStmt.get() as { n: number }).n)
   let current: SearchIndexMode = mode
   let closed = false
   let worker: Worker | null = null
-  // Raised by the worker once its connection is closed (or failed to open).
-  const closedFlag = new Int32Array(new SharedArrayBuffer(4))
   let inlineScheduled = false
   let inlineSteps: { range: StatementSync; index: StatementSync; mark: StatementSync } | null = null
 
@@ -102,6 +108,8 @@ export function startSearchIndexer(db: DatabaseSync, path: string, mode: SearchI
     log(`search indexer thread ${why}; indexing on this thread instead`)
     worker = null
     current = 'inline'
+    // It may have died holding the write lock.
+    shared.unlock()
     db.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
     wakeInline()
   }
@@ -117,7 +125,7 @@ export function startSearchIndexer(db: DatabaseSync, path: string, mode: SearchI
           idleMs: IDLE_MS,
           checkpointMs: CHECKPOINT_MS,
           retryMs: RETRY_MS,
-          closedFlag: closedFlag.buffer
+          shared: shared.buffer
         }
       })
       // Indexing can always resume later from the watermark: never keep the process alive for it.
@@ -144,7 +152,7 @@ export function startSearchIndexer(db: DatabaseSync, path: string, mode: SearchI
     pending,
     wake() {
       if (closed) return
-      if (current === 'worker') worker?.postMessage('wake')
+      if (current === 'worker') shared.wakeWorker()
       else if (current === 'inline') wakeInline()
     },
     async caughtUp(timeoutMs = 10_000) {
@@ -160,11 +168,11 @@ export function startSearchIndexer(db: DatabaseSync, path: string, mode: SearchI
       if (closed) return
       closed = true
       if (!worker) return
-      worker.postMessage('stop')
+      shared.stopWorker()
       worker = null
       // Wait (blocking, briefly) until the worker's connection is closed: the owner's close then is the
       // last one (its checkpoint removes the WAL), and no file is touched after close() returns.
-      Atomics.wait(closedFlag, 0, 0, CLOSE_WAIT_MS)
+      shared.waitWorkerClosed(CLOSE_WAIT_MS)
     }
   }
 }
