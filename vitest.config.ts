@@ -9,7 +9,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{main,shared,preload,simulator,headless}/**/*.test.ts'],
+          include: ['test/{main,shared,preload,simulator,headless,scripts,examples}/**/*.test.ts'],
+          // node:sqlite's one ExperimentalWarning per worker would spam the test log.
+          setupFiles: ['src/main/quiet-sqlite-warning.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // electron-store imports 'electron'; inline it so vi.mock('electron') reaches it.
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          setupFiles: ['src/main/quiet-sqlite-warning.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           server: { deps: { inline: ['electron-store'] } }

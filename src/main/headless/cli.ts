@@ -2,17 +2,26 @@
  * Entry point of the headless JSON-lines mode (built to out/main/headless.js; `npm run headless`).
  * Runs main() on import. Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 1 for a crash.
  */
-import { parseHeadlessArgs } from './args'
-import { runHeadless } from './run'
+// First, before anything loads node:sqlite: silence its one ExperimentalWarning on stderr.
+import '../quiet-sqlite-warning'
+import { HELP, parseHeadlessArgs, wantsHelp } from './args'
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2)
+  if (wantsHelp(argv)) {
+    process.stdout.write(HELP)
+    return 0
+  }
   let args
   try {
-    args = parseHeadlessArgs(process.argv.slice(2))
+    args = parseHeadlessArgs(argv)
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`)
     return 2
   }
+  // Loaded dynamically so the store (node:sqlite) is evaluated after the warning filter above,
+  // whatever order the bundler gives static imports.
+  const { runHeadless } = await import('./run')
   return runHeadless(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
 }
 
