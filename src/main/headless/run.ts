@@ -4,7 +4,6 @@
  */
 import { chmod, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import { createEngine, createFileSecretStore, EngineCommandError, type Engine, type OutboxDto } from '../engine'
 import { createProtocolClient } from '../protocol'
@@ -13,6 +12,8 @@ import type { HeadlessArgs } from './args'
 import { CommandError, parseCommand, toSegments, type Command } from './commands'
 import { qrToTerminal } from './qr-terminal'
 import { createJsonWriter, createLogger, toHeadlessMessage } from './writer'
+import { unexpectedErrorLine } from './error-line'
+import { MAX_LINE_BYTES, readLines } from './line-reader'
 
 export interface HeadlessIo {
   stdin: Readable
@@ -46,16 +47,22 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo): Promise<n
   const quit = (): Promise<number> =>
     (quitting ??= (async () => {
       await engine.stop()
+      // The answer to `quit` (and to the end of stdin): everything is saved.
+      out.write({ type: 'quit' })
       await out.flush()
       return 0
     })())
 
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity })
-  lines.on('line', (line) => {
-    if (line.trim() === '' || quitting) return
-    void handleLine(engine, args.profile, line, out.write, quit).catch((e: unknown) => log(`command failed unexpectedly: ${String(e)}`))
+  readLines(io.stdin, {
+    line(line) {
+      if (line.trim() === '' || quitting) return
+      void handleLine(engine, args.profile, line, out.write, quit).catch((e: unknown) => log(`command failed unexpectedly: ${String(e)}`))
+    },
+    tooLong(bytes) {
+      if (!quitting) out.write({ type: 'error', message: `line too long (${bytes} bytes; at most ${MAX_LINE_BYTES}): ignored` })
+    },
+    end: () => void quit()
   })
-  lines.on('close', () => void quit())
   process.once('SIGTERM', () => void quit())
   process.once('SIGINT', () => void quit())
 
@@ -115,7 +122,11 @@ async function handleLine(engine: Engine, profile: string, line: string, out: Ou
   try {
     await runCommand(engine, profile, cmd, out, quit)
   } catch (e) {
-    if (!(e instanceof EngineCommandError || e instanceof StoreError)) throw e
+    if (!(e instanceof EngineCommandError || e instanceof StoreError)) {
+      // Still exactly one answer (a script waits for it); the details go to stderr, redacted, via the caller's catch.
+      out(unexpectedErrorLine(cmd, e))
+      throw e
+    }
     out({ type: 'error', ...('ref' in cmd ? { ref: cmd.ref } : {}), cmd: cmd.cmd, message: e.message })
   }
 }
@@ -192,6 +203,7 @@ async function runCommand(engine: Engine, profile: string, cmd: Command, out: Ou
       return
     case 'logout':
       await engine.logout()
+      out({ type: 'logout' })
       return
     case 'quit':
       await quit()

@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream'
 import type { MessageDto } from '../engine/types'
+import { redact } from '../protocol/redact'
 
 export interface HeadlessMessage {
   id: string
@@ -40,6 +41,7 @@ export function createJsonWriter(stdout: Writable): { write(obj: Record<string, 
 
 export function createLogger(stderr: Writable): (message: string) => void {
   return (message) => {
-    stderr.write(`[${new Date().toISOString()}] ${message}\n`)
+    // Every human log line passes the same redaction as error excerpts (tokens never; message text only with QQ_DEBUG).
+    stderr.write(`[${new Date().toISOString()}] ${redact(message)}\n`)
   }
 }

@@ -13,6 +13,7 @@ import { callApi, httpError } from './json'
 import { parsePtuiCB } from './ptui'
 import { Login2ResultSchema, VfwebqqResultSchema } from './schemas/login'
 import { cacheBuster, requireCredentials } from './session'
+import { rememberSecrets } from './redact'
 import { cookiesProblem, credentialsProblem, tokenProblem, tokenSchema } from './tokens'
 import { CLIENT_ID, type QrPollResult, type SavedSession, type SessionCredentials } from './types'
 
@@ -112,6 +113,7 @@ async function establish(ctx: ClientContext, fallbackPtwebqq: string, signal: Si
   const { vfwebqq } = await callApi(ctx, ENDPOINTS.getvfwebqq, { query, signal }, VfwebqqResultSchema)
   const { uin, psessionid } = await login2(ctx, ptwebqq, '', signal)
   ctx.credentials = { ptwebqq, vfwebqq, psessionid, uin }
+  rememberSecrets([ptwebqq, vfwebqq, psessionid])
   await getOnlineBuddies(ctx, signal)
   return ctx.credentials
 }
@@ -135,6 +137,7 @@ export async function relink(ctx: ClientContext, signal: Signal): Promise<Sessio
   const c = requireCredentials(ctx, ENDPOINTS.login2.name)
   const { uin, psessionid } = await login2(ctx, c.ptwebqq, c.psessionid, signal)
   ctx.credentials = { ...c, uin, psessionid }
+  rememberSecrets([psessionid])
   return ctx.credentials
 }
 
@@ -173,6 +176,7 @@ export async function importSession(ctx: ClientContext, saved: unknown): Promise
     throw new ProtocolError({ code: 'malformed', endpoint: 'importSession', detail: 'saved cookies are unreadable', cause })
   }
   ctx.credentials = { ...parsed.output.credentials }
+  rememberSecrets([ctx.credentials.ptwebqq, ctx.credentials.vfwebqq, ctx.credentials.psessionid])
 }
 
 /** Re-validates a restored session: getvfwebqq + login2 with the saved cookies, then register. */

@@ -12,6 +12,7 @@ import { check, httpError, readJson } from './json'
 import { toPresence } from './presence'
 import { pollMeaning } from './retcodes'
 import { KickValueSchema, MessageValueSchema, PollElementSchema, PollEnvelopeSchema, StatusValueSchema } from './schemas/poll'
+import { rememberSecrets } from './redact'
 import { tokenProblem } from './tokens'
 import { requireCredentials } from './session'
 import { CLIENT_ID, type IncomingMessage, type PollEvent, type PollOutcome } from './types'
@@ -161,6 +162,7 @@ export async function poll(ctx: ClientContext, signal: AbortSignal | undefined):
     const domain = ctx.serverUrl === undefined ? COOKIE_DOMAIN : null
     await ctx.jar.set('ptwebqq', newPtwebqq, endpointUrl(ENDPOINTS.poll2, ctx.serverUrl), domain)
     if (ctx.credentials) ctx.credentials = { ...ctx.credentials, ptwebqq: newPtwebqq }
+    rememberSecrets([newPtwebqq])
   }
   return outcome
 }

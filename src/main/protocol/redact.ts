@@ -47,6 +47,25 @@ const CONTENT = /("content"\s*:\s*)(\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"|\[(?:[^[\]"]|
 
 const MASK = '‹redacted›'
 
+/**
+ * Session tokens are long hex strings (ptwebqq 64, vfwebqq 80, psessionid ~150 characters); quoted
+ * under an unexpected key they are still tokens. No message text is 32+ hex digits in a row.
+ */
+const LONG_HEX = /\b[0-9a-fA-F]{32,}\b/g
+
+/** The current session's token values (whatever their form), so they are masked wherever they turn up. */
+const liveSecrets = new Set<string>()
+const MAX_LIVE_SECRETS = 32
+
+/** Registers token values of a session (short values are ignored: masking them would mangle ordinary text). */
+export function rememberSecrets(values: Iterable<string>): void {
+  for (const v of values) {
+    if (v.length < 8 || liveSecrets.has(v)) continue
+    liveSecrets.add(v)
+    if (liveSecrets.size > MAX_LIVE_SECRETS) liveSecrets.delete(liveSecrets.values().next().value!)
+  }
+}
+
 export function debugLogging(): boolean {
   const v = process.env.QQ_DEBUG
   return v !== undefined && v !== '' && v !== '0' && v !== 'false'
@@ -55,6 +74,9 @@ export function debugLogging(): boolean {
 /** `text` with every credential value (and, unless debugging, every message content) replaced. */
 export function redact(text: string, options: { keepContent?: boolean } = {}): string {
   let out = text
+  for (const secret of liveSecrets) if (out.includes(secret)) out = out.split(secret).join(MASK)
+  out = out
+    .replace(LONG_HEX, MASK)
     .replace(COOKIE_HEADER, `$1${MASK}`)
     .replace(JSON_SECRET, (_all, head: string) => `${head}"${MASK}"`)
     .replace(PAIR_SECRET, (_all, lead: string, head: string) => `${lead}${head}${MASK}`)
