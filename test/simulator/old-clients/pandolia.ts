@@ -76,7 +76,6 @@ export class PandoliaClient {
   }
 
   /** smartRequest without the retry loop: the result if its retcode (or errCode) is expected. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async smartRequest(
     url: string,
     opts: {
