@@ -1,0 +1,99 @@
+import { defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import type { ConversationFocusDto } from '../../../shared/desktop'
+import type { OnlineStatusSetting } from '../../../shared/settings'
+import { unwrap, useApi } from '../composables/useApi'
+import { refKey, type ConversationRef } from '../lib/conversation-ref'
+import { useContactsStore } from './contacts'
+import { useConversationsStore } from './conversations'
+import { useSettingsStore } from './settings'
+
+/** One id per renderer page, so main can tell this window's reports from a pop-out's. */
+function newViewId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `view-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+}
+
+/**
+ * The desktop side of the messenger: our own status and do-not-disturb (shown in the title bar,
+ * changed here or from the tray), what this window shows (so main does not notify it), requests to
+ * open a conversation (a notification click) and to play the notification sound.
+ */
+export const useDesktopStore = defineStore('desktop', () => {
+  const api = useApi()
+  const settingsStore = useSettingsStore()
+  const conversations = useConversationsStore()
+  const contacts = useContactsStore()
+  const view = newViewId()
+  /** i18n key of the last failure, or null. */
+  const error = ref<string | null>(null)
+  /** Counts `notify:sound` requests; the sound player plays on each change. */
+  const soundRequests = ref(0)
+  const windowFocused = ref(true)
+  let unsubscribers: Array<() => void> = []
+  let stopWatch: (() => void) | null = null
+
+  async function setStatus(status: OnlineStatusSetting): Promise<void> {
+    try {
+      settingsStore.settings = unwrap(await api.setStatus({ status }))
+      error.value = null
+    } catch {
+      error.value = 'desktop.errors.status'
+    }
+  }
+
+  async function setDoNotDisturb(on: boolean): Promise<void> {
+    try {
+      settingsStore.settings = unwrap(await api.updateSettings({ doNotDisturb: on }))
+      error.value = null
+    } catch {
+      error.value = 'desktop.errors.dnd'
+    }
+  }
+
+  /** The stable key of a conversation when the contacts know it (else this session's ref key). */
+  function keyOf(ref: ConversationRef): string {
+    const known =
+      ref.kind === 'buddy'
+        ? contacts.buddyByUin.get(ref.id)?.key
+        : ref.kind === 'group'
+          ? contacts.groupByGid.get(ref.id)?.key
+          : contacts.discussionByDid.get(ref.id)?.key
+    return known ?? refKey(ref)
+  }
+
+  function report(): void {
+    const open = conversations.open
+    const conversation = open ? { kind: open.kind, id: open.id, key: keyOf(open) } : null
+    // Best effort: a lost report only means one notification too many.
+    api.reportFocusedConversation({ view, conversation, focused: windowFocused.value }).catch(() => {})
+  }
+
+  function setWindowFocused(focused: boolean): void {
+    windowFocused.value = focused
+  }
+
+  async function focusConversation(target: ConversationFocusDto): Promise<void> {
+    await conversations.openConversation({ kind: target.kind, id: target.id })
+  }
+
+  function init(): void {
+    dispose()
+    unsubscribers = [
+      api.onSettingsChanged((settings) => (settingsStore.settings = settings)),
+      api.onNotifySound(() => void soundRequests.value++),
+      api.onConversationFocus((target) => void focusConversation(target))
+    ]
+    stopWatch = watch(() => [conversations.open?.kind, conversations.open?.id, windowFocused.value, contacts.contacts?.loadedAt], report, {
+      immediate: true
+    })
+  }
+
+  function dispose(): void {
+    for (const off of unsubscribers) off()
+    unsubscribers = []
+    stopWatch?.()
+    stopWatch = null
+  }
+
+  return { view, error, soundRequests, windowFocused, setStatus, setDoNotDisturb, setWindowFocused, focusConversation, init, dispose }
+})

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import App from '../../src/renderer/src/App.vue'
+import { createAppI18n } from '../../src/renderer/src/i18n'
+import { DEFAULT_SETTINGS } from '../../src/shared/settings'
+import { installFakeApi } from './fake-api'
+
+async function mountApp() {
+  const fake = installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
+  fake.data.contacts.buddies.push({
+    uin: 11,
+    nick: '张三',
+    markname: null,
+    category: '好友',
+    online: true,
+    status: 'online',
+    key: 'buddy-key-11',
+    vipLevel: 0
+  })
+  fake.data.contacts.groups.push({ gid: 21, code: 2100, name: '周末爬山群', markname: null, key: 'group-key-21' })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+  await flushPromises()
+  return { fake, wrapper }
+}
+
+describe('desktop controls in the renderer', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    document.body.innerHTML = ''
+  })
+
+  it('changes our status from the title bar and follows a change made in the tray', async () => {
+    const { fake, wrapper } = await mountApp()
+    const select = wrapper.get<HTMLSelectElement>('[data-test="status-select"]')
+    expect(select.element.value).toBe('online')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['在线', '离开', '忙碌', '隐身'])
+    await select.setValue('busy')
+    await flushPromises()
+    expect(fake.api.setStatus).toHaveBeenCalledWith({ status: 'busy' })
+    expect(wrapper.get('[data-test="status-dot"]').classes()).toContain('busy')
+    // The tray menu changed it in main: main pushes the new settings.
+    fake.emit('settings:changed', { ...DEFAULT_SETTINGS, onlineStatus: 'invisible', doNotDisturb: true })
+    await flushPromises()
+    expect(select.element.value).toBe('invisible')
+    expect(wrapper.get('[data-test="dnd-toggle"]').attributes('aria-pressed')).toBe('true')
+  })
+
+  it('toggles do not disturb through the settings', async () => {
+    const { fake, wrapper } = await mountApp()
+    const toggle = wrapper.get('[data-test="dnd-toggle"]')
+    expect(toggle.attributes('aria-pressed')).toBe('false')
+    expect(toggle.text()).toBe('免打扰')
+    await toggle.trigger('click')
+    await flushPromises()
+    expect(fake.api.updateSettings).toHaveBeenCalledWith({ doNotDisturb: true })
+    expect(toggle.attributes('aria-pressed')).toBe('true')
+    await toggle.trigger('click')
+    await flushPromises()
+    expect(fake.api.updateSettings).toHaveBeenLastCalledWith({ doNotDisturb: false })
+    expect(toggle.attributes('aria-pressed')).toBe('false')
+  })
+
+  it('says why in Chinese when the status cannot be changed', async () => {
+    const { fake, wrapper } = await mountApp()
+    vi.mocked(fake.api.setStatus).mockResolvedValueOnce({ ok: false, error: { code: 'failed', message: 'not signed in' } })
+    await wrapper.get('[data-test="status-select"]').setValue('away')
+    await flushPromises()
+    expect(wrapper.get('[data-test="desktop-error"]').text()).toBe('无法更改状态，请稍后再试。')
+  })
+
+  it('opens the conversation main asks for (a notification click) and reports it with its stable key', async () => {
+    const { fake, wrapper } = await mountApp()
+    fake.emit('conversation:focus', { kind: 'group', id: 21, key: 'group-key-21' })
+    await flushPromises()
+    expect(wrapper.get('[data-test="conversation-title"]').text()).toBe('周末爬山群')
+    const reports = vi.mocked(fake.api.reportFocusedConversation).mock.calls.map(([r]) => r)
+    expect(reports.at(-1)).toMatchObject({ conversation: { kind: 'group', id: 21, key: 'group-key-21' } })
+    expect(new Set(reports.map((r) => r.view)).size).toBe(1)
+  })
+
+  it('reports when the window loses the focus, so main notifies again', async () => {
+    const { fake } = await mountApp()
+    fake.emit('conversation:focus', { kind: 'buddy', id: 11, key: 'buddy-key-11' })
+    await flushPromises()
+    vi.spyOn(document, 'hasFocus').mockReturnValue(false)
+    window.dispatchEvent(new Event('blur'))
+    await flushPromises()
+    const last = vi.mocked(fake.api.reportFocusedConversation).mock.calls.at(-1)![0]
+    expect(last).toMatchObject({ conversation: { kind: 'buddy', id: 11, key: 'buddy-key-11' }, focused: false })
+  })
+
+  it('mutes the open conversation from its header', async () => {
+    const { fake, wrapper } = await mountApp()
+    fake.emit('conversation:focus', { kind: 'buddy', id: 11, key: 'buddy-key-11' })
+    await flushPromises()
+    const toggle = wrapper.get('[data-test="mute-toggle"]')
+    expect(toggle.attributes('aria-pressed')).toBe('false')
+    expect(toggle.text()).toBe('静音')
+    await toggle.trigger('click')
+    await flushPromises()
+    expect(fake.api.setConversationPrefs).toHaveBeenCalledWith({ kind: 'buddy', id: 11, muted: true })
+    expect(toggle.attributes('aria-pressed')).toBe('true')
+    expect(toggle.text()).toBe('已静音')
+  })
+
+  it('plays the notification chime when main asks, once per burst', async () => {
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined)
+    const { fake } = await mountApp()
+    fake.emit('notify:sound', { conversationKey: 'buddy-key-11' })
+    fake.emit('notify:sound', { conversationKey: 'buddy-key-11' })
+    await flushPromises()
+    expect(play).toHaveBeenCalledTimes(1)
+    const audio = play.mock.contexts[0] as HTMLAudioElement
+    expect(audio.src).toMatch(/notify.*\.wav/)
+  })
+})
