@@ -62,21 +62,6 @@ const en: typeof zhCN = {
     },
     errors: { status: 'Your status could not be changed. Please try again.', dnd: 'Do not disturb could not be changed. Please try again.' }
   },
-  desktop: {
-    status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
-    dnd: {
-      label: 'Do not disturb',
-      onHint: 'Do not disturb is on: no notifications, no sounds. Click to turn it off.',
-      offHint: 'Turn on do not disturb: no notifications, no sounds'
-    },
-    mute: {
-      mute: 'Mute',
-      muted: 'Muted',
-      onHint: 'Mute this conversation: no notifications, not counted in the badge',
-      offHint: 'This conversation is muted. Click to unmute.'
-    },
-    errors: { status: 'Your status could not be changed. Please try again.', dnd: 'Do not disturb could not be changed. Please try again.' }
-  },
   messenger: {
     tabs: {
       buddies: 'Friends',

@@ -58,21 +58,6 @@ export default {
     },
     errors: { status: '无法更改状态，请稍后再试。', dnd: '无法更改免打扰设置，请稍后再试。' }
   },
-  desktop: {
-    status: { label: '我的状态', online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
-    dnd: {
-      label: '免打扰',
-      onHint: '免打扰已开启：不弹通知、不响提示音。点击关闭。',
-      offHint: '开启免打扰：不弹通知、不响提示音'
-    },
-    mute: {
-      mute: '静音',
-      muted: '已静音',
-      onHint: '静音此会话：不弹通知，不计入未读角标',
-      offHint: '此会话已静音，点击取消静音'
-    },
-    errors: { status: '无法更改状态，请稍后再试。', dnd: '无法更改免打扰设置，请稍后再试。' }
-  },
   messenger: {
     tabs: {
       buddies: '好友',
