@@ -52,6 +52,32 @@ export interface GapRecordedDto extends GapDto {
   conversationKey: string | null
 }
 
+/**
+ * Why messages are not (or were not) being saved: the disk is full, the profile cannot be written, the
+ * history file is damaged, or it cannot be opened at all (e.g. a folder where the file should be).
+ */
+export type StorageProblem = 'disk-full' | 'read-only' | 'damaged' | 'unavailable'
+
+/**
+ * Whether the message history is being saved (engine event `storage`, IPC `storage:changed`, headless
+ * `{"type":"storage",...}`). Sent when it changes. While `ok` is false messages are still received,
+ * shown and sent, but kept in memory only: `unsaved` of them wait to be saved, and are saved by
+ * themselves once the problem goes away (e.g. space is freed).
+ */
+export interface StorageStatusDto {
+  ok: boolean
+  /** null when everything is fine. A damaged file moved aside reports 'damaged' with ok true (a new file works). */
+  reason: StorageProblem | null
+  /** What the system said (English, for logs and bug reports), null when fine. */
+  detail: string | null
+  /** The history file concerned. */
+  path: string | null
+  /** Where a damaged history file was moved (kept, never deleted), null if none was. */
+  movedTo: string | null
+  /** Messages received or sent but not saved yet. */
+  unsaved: number
+}
+
 /** Messages around one message (a search hit): N older, the message, N newer. */
 export interface AroundPage {
   /** Newest first; contains the anchor. */

@@ -22,6 +22,7 @@ import { OutboxRunner, toOutboxDto } from './outbox-runner'
 import { Pipeline } from './pipeline'
 import { Profiles, toMemberDto } from './profiles'
 import { runPollLoop, type PollExit } from './poll-loop'
+import { STORAGE_RETRY_MS, StorageHealth } from './storage-health'
 import type { SecretStore } from './ports'
 import {
   EngineCommandError,
@@ -39,6 +40,7 @@ import {
   type ProfileDto,
   type SelfDto,
   type SendInput,
+  type StorageStatusDto,
   type UnreadDto
 } from './types'
 
@@ -62,6 +64,8 @@ export interface EngineOptions {
   outageGapMs?: number
   /** Human log lines (stderr headless, the app log in Electron). */
   log?(message: string): void
+  /** While the store refuses writes, unsaved messages are retried this often. Default 5 s. */
+  storageRetryMs?: number
 }
 
 export interface HistoryQuery {
@@ -80,6 +84,8 @@ export interface Engine {
   /** Ends the session on purpose (forgets the remembered one) and shows a new QR. */
   logout(): Promise<void>
   readonly state: SessionState
+  /** Whether messages are being saved (the last `storage` event). */
+  readonly storage: StorageStatusDto
   readonly self: SelfDto | null
   /** The directory; reloaded from the server first when older than the refresh interval or with `refresh`. */
   contacts(options?: { refresh?: boolean }): Promise<ContactsDto>
@@ -181,9 +187,21 @@ export function createEngine(options: EngineOptions): Engine {
     outageMs: options.outageGapMs ?? 60_000
   })
 
+  const storage = new StorageHealth({
+    emit: (status) => emitter.emit('storage', status),
+    log,
+    retryMs: options.storageRetryMs ?? STORAGE_RETRY_MS,
+    later(ms, fn) {
+      const timer = setTimeout(fn, ms)
+      timer.unref()
+      return () => clearTimeout(timer)
+    }
+  })
+
   const pipeline = new Pipeline({
     directory,
     history: () => store?.history ?? null,
+    persist: (rows) => storage.persist(rows),
     echoes: runner,
     emitMessage: (m) => emitter.emit('message', m),
     emitPresence: (p) => emitter.emit('presence', p),
@@ -205,7 +223,8 @@ export function createEngine(options: EngineOptions): Engine {
     store?.close()
     store = null
     storeAccount = null
-    store = options.openStore(account)
+    // Never throws: an unusable file means an in-memory store and a `storage` event saying why.
+    store = storage.open(account, options.openStore)
     storeAccount = account
     if (store.report.interruptedSends.length > 0)
       log(`${store.report.interruptedSends.length} send(s) were interrupted by a crash and are marked unconfirmed`)
@@ -429,6 +448,7 @@ export function createEngine(options: EngineOptions): Engine {
       await runner.stop()
       store?.close()
       store = null
+      storage.closed()
     },
     async logout() {
       const s = session
@@ -439,6 +459,9 @@ export function createEngine(options: EngineOptions): Engine {
     },
     get state() {
       return lifecycle.state
+    },
+    get storage() {
+      return storage.status
     },
     get self() {
       return self

@@ -28,6 +28,8 @@ export interface EchoMatcher {
 export interface PipelineDeps {
   directory: Directory
   history(): HistoryStore | null
+  /** Stores a batch; the ids newly stored, or null when it could not be stored (see StorageHealth). */
+  persist(rows: readonly NewMessage[]): Set<string> | null
   echoes: EchoMatcher
   emitMessage(message: MessageDto): void
   emitPresence(event: PresenceEvent): void
@@ -92,10 +94,11 @@ export class Pipeline {
     if (store) {
       try {
         this.upsertTitles(store, dtos)
-        fresh = new Set(store.appendBatch(rows).inserted)
       } catch (e) {
-        this.deps.log(`storing ${rows.length} messages failed: ${String(e)}; showing them anyway`)
+        this.deps.log(`saving conversation titles failed: ${String(e)}`)
       }
+      // null when the store refused them: shown anyway, kept and retried (storage-health.ts).
+      fresh = this.deps.persist(rows)
     }
     for (const dto of dtos) if (!fresh || fresh.has(dto.id)) this.deps.emitMessage(dto)
   }

@@ -5,7 +5,7 @@
  */
 import type { ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
 import type { ExportFormat, OutboxState } from '../store/types'
-import type { ConversationPrefsDto, GapRecordedDto, MessageDto, OutboxDto } from '../../shared/messenger'
+import type { ConversationPrefsDto, GapRecordedDto, MessageDto, OutboxDto, StorageStatusDto } from '../../shared/messenger'
 
 export type { ExportFormat, OutboxState }
 // The plain-data DTOs cross IPC, so they are declared once in src/shared (the renderer's side).
@@ -82,6 +82,8 @@ export interface EngineEvents {
   gap: GapRecordedDto
   /** A conversation's pin, mute or draft changed (through setConversationPrefs). */
   prefs: ConversationPrefsDto
+  /** Whether messages are being saved changed (storage-health.ts). */
+  storage: StorageStatusDto
 }
 
 export type SendInput =

@@ -22,12 +22,15 @@ export type StoreErrorCode =
 
 export class StoreError extends Error {
   override readonly name = 'StoreError'
+  /** The database file concerned, when the error is about one (opening it). */
+  readonly path: string | null
   constructor(
     readonly code: StoreErrorCode,
     message: string,
-    options?: { cause?: unknown }
+    options?: { cause?: unknown; path?: string }
   ) {
     super(message, options)
+    this.path = options?.path ?? null
   }
 }
 
@@ -41,8 +44,31 @@ export function isCorruption(err: unknown): boolean {
 }
 
 /** Wraps whatever SQLite threw into a StoreError, keeping corruption distinguishable. */
-export function toStoreError(err: unknown, what: string): StoreError {
-  if (err instanceof StoreError) return err
+export function toStoreError(err: unknown, what: string, path?: string): StoreError {
+  if (err instanceof StoreError && (path === undefined || err.path !== null)) return err
   const detail = err instanceof Error ? err.message : String(err)
-  return new StoreError(isCorruption(err) ? 'corrupt-db' : 'io', `${what}: ${detail}`, { cause: err })
+  const code = err instanceof StoreError ? err.code : isCorruption(err) ? 'corrupt-db' : 'io'
+  return new StoreError(code, err instanceof StoreError ? err.message : `${what}: ${detail}`, { cause: err, path })
+}
+
+/** SQLite primary result codes and errno names that tell why the store cannot write. */
+const FULL = new Set([13 /* SQLITE_FULL */])
+const READ_ONLY = new Set([8 /* SQLITE_READONLY */, 3 /* SQLITE_PERM */, 23 /* SQLITE_AUTH */])
+const READ_ONLY_ERRNO = new Set(['EACCES', 'EPERM', 'EROFS'])
+
+/** Why a store operation failed, in the terms a person is told (StorageProblem in src/shared/messenger.ts). */
+export function storageProblemOf(err: unknown): 'disk-full' | 'read-only' | 'damaged' | 'unavailable' {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (isCorruption(e)) return 'damaged'
+    const errcode = (e as { errcode?: unknown }).errcode
+    if (typeof errcode === 'number' && FULL.has(errcode & 0xff)) return 'disk-full'
+    if (typeof errcode === 'number' && READ_ONLY.has(errcode & 0xff)) return 'read-only'
+    const code = (e as { code?: unknown }).code
+    if (code === 'ENOSPC') return 'disk-full'
+    if (typeof code === 'string' && READ_ONLY_ERRNO.has(code)) return 'read-only'
+    const message = e instanceof Error ? e.message : ''
+    if (/disk is full|database or disk is full/i.test(message)) return 'disk-full'
+    if (/readonly database|read-only/i.test(message)) return 'read-only'
+  }
+  return 'unavailable'
 }

@@ -32,36 +32,77 @@ export function openAccountStore(dir: string, account: string, options?: OpenOpt
 }
 
 export function openStoreFile(path: string, options: OpenOptions = {}): AccountStore {
-  ensurePrivateDir(dirname(path))
-  let movedAside: string | null = null
-  let corruption: StoreError | null = null
-  let opened: { db: DatabaseSync; created: boolean; fromVersion: number }
   try {
-    opened = openAndMigrate(path)
+    ensurePrivateDir(dirname(path))
+    return build(path, options, null)
   } catch (err) {
-    if (!isCorruption(err)) throw toStoreError(err, `opening ${basename(path)}`)
+    if (!isCorruption(err)) throw toStoreError(err, `opening ${basename(path)}`, path)
     // A damaged file must not keep the app from starting: keep it for forensics/recovery, start fresh.
-    corruption = toStoreError(err, `${basename(path)} is damaged`)
-    movedAside = moveAside(path)
-    opened = openAndMigrate(path)
+    // The report names where it went; the engine tells the person (its `storage` event).
+    const corruption = toStoreError(err, `${basename(path)} is damaged`, path)
+    let movedAside: string
+    try {
+      movedAside = moveAside(path)
+    } catch (moveErr) {
+      throw toStoreError(moveErr, `moving the damaged ${basename(path)} aside`, path)
+    }
+    try {
+      return build(path, options, { movedAside, corruption })
+    } catch (again) {
+      throw toStoreError(again, `opening ${basename(path)}`, path)
+    }
   }
-  const { db } = opened
+}
+
+/**
+ * A store that lives in memory only, for when the account's file cannot be used (a read-only profile, a
+ * folder where the file should be): the session still receives, shows, sends and searches; nothing is
+ * kept after it ends.
+ */
+export function openMemoryStore(options: OpenOptions = {}): AccountStore {
+  const db = new DatabaseSync(':memory:')
+  migrate(db)
+  return assemble(db, ':memory:', { ...options, searchIndex: 'inline' }, { created: true, fromVersion: 0, moved: null, files: false })
+}
+
+function build(path: string, options: OpenOptions, moved: { movedAside: string; corruption: StoreError } | null): AccountStore {
+  const opened = openAndMigrate(path)
+  return assemble(opened.db, path, options, { created: opened.created, fromVersion: opened.fromVersion, moved, files: true })
+}
+
+function assemble(
+  db: DatabaseSync,
+  path: string,
+  options: OpenOptions,
+  how: { created: boolean; fromVersion: number; moved: { movedAside: string; corruption: StoreError } | null; files: boolean }
+): AccountStore {
   const now = options.now ?? Date.now
   const shared = new SharedState()
-  const tx = createTransactor(db, shared)
-  const history = new History(db, tx, now)
-  const outbox = new Outbox(db, tx, history, now)
-  const interruptedSends = outbox.recoverInterrupted()
+  let history: History
+  let outbox: Outbox
+  let interruptedSends: number[]
+  try {
+    const tx = createTransactor(db, shared)
+    history = new History(db, tx, now)
+    outbox = new Outbox(db, tx, history, now)
+    // Reads the outbox: damaged pages show here (then the caller moves the file aside and starts fresh).
+    interruptedSends = outbox.recoverInterrupted()
+  } catch (err) {
+    db.close()
+    throw err
+  }
   const searchIndex = startSearchIndexer(db, path, options.searchIndex ?? 'worker', shared, options.log ?? (() => {}))
   history.onAppended = () => searchIndex.wake()
-  history.profileDir = dirname(path)
-  tightenSqliteSidecars(path)
+  if (how.files) {
+    history.profileDir = dirname(path)
+    tightenSqliteSidecars(path)
+  }
   const report: OpenReport = {
     path,
-    created: opened.created,
-    movedAside,
-    corruption,
-    fromVersion: opened.fromVersion,
+    created: how.created,
+    movedAside: how.moved?.movedAside ?? null,
+    corruption: how.moved?.corruption ?? null,
+    fromVersion: how.fromVersion,
     toVersion: readVersion(db),
     interruptedSends
   }
@@ -77,7 +118,9 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
       closed = true
       searchIndex.close()
       try {
-        db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+        if (how.files) db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+      } catch {
+        // A full disk or a read-only folder: the WAL keeps everything committed; the next open checkpoints.
       } finally {
         db.close()
       }
