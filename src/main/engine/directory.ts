@@ -10,6 +10,8 @@ import type { ConversationKind, PresenceStatus } from '../../shared/domain'
 import { statToPresence } from '../protocol/presence'
 import type { DiscussionMember, Friend, GroupMember, ProtocolClient, RecentEntry } from '../protocol/types'
 import {
+  AMBIGUOUS_BUDDY_PREFIX,
+  ambiguousBuddyKey,
   ambiguousNames,
   buddyKey,
   discussionKey,
@@ -112,6 +114,8 @@ export class Directory {
   private categoryNames = new Map<number, string>([[0, DEFAULT_CATEGORY_NAME]])
   /** Name key -> QQ key learned in this process, so a re-login keeps using the better key at once. */
   private readonly aliases = new Map<string, string>()
+  /** Name keys two or more buddies share in this session (their conversations are `buddy:ambiguous:…`). */
+  private ambiguousNameKeys = new Set<string>()
   private readonly inflight = new Map<string, Promise<void>>()
   private qqLookupGone = false
 
@@ -155,9 +159,13 @@ export class Directory {
     const status = new Map(online.map((o) => [o.uin, o.status]))
 
     const buddies = new Map<number, BuddyEntry>()
+    // Same name in one category (markname, else nick): nothing stable tells those buddies apart.
+    this.ambiguousNameKeys = new Set(
+      [...ambiguousNames(friends.friends.map((f) => this.nameKeyOf(f)))].filter((k) => k !== '')
+    )
     for (const f of friends.friends) {
       const old = this.buddies.get(f.uin)
-      buddies.set(f.uin, this.makeBuddy(f, status.get(f.uin) ?? 'offline', old?.qq ?? null))
+      buddies.set(f.uin, this.makeBuddy(f, status.get(f.uin) ?? 'offline', old?.qq ?? null, sessionId))
     }
     const groupDup = ambiguousNames(groups.map((g) => g.name))
     const groupMap = new Map<number, GroupEntry>()
@@ -197,10 +205,28 @@ export class Directory {
     this.hooks.changed('refresh')
   }
 
-  private makeBuddy(f: Friend, status: PresenceStatus, qq: number | null): BuddyEntry {
+  private nameKeyOf(f: Pick<Friend, 'category' | 'markname' | 'nick'>): string {
+    return buddyKey(null, this.categoryNames.get(f.category) ?? `分组${f.category}`, f.markname, f.nick)
+  }
+
+  /**
+   * A buddy entry with its key. A name shared with another buddy (`ambiguousNameKeys`, or a buddy
+   * already here when one is added later) never gets the name key nor a learned alias of it: that
+   * key would let two people share one history and a send bind to the wrong one.
+   */
+  private makeBuddy(f: Friend, status: PresenceStatus, qq: number | null, sessionId: string | null, addedLate = false): BuddyEntry {
     const categoryName = this.categoryNames.get(f.category) ?? `分组${f.category}`
     const nameKey = buddyKey(null, categoryName, f.markname, f.nick)
-    const key = qq !== null ? buddyKey(qq, categoryName, f.markname, f.nick) : (this.aliases.get(nameKey) ?? nameKey)
+    // A full load computed the shared names already; one added later is compared with who is here.
+    if (addedLate && [...this.buddies.values()].some((b) => b.uin !== f.uin && b.qq === null && this.nameKeyOf(b) === nameKey))
+      this.ambiguousNameKeys.add(nameKey)
+    const ambiguous = this.ambiguousNameKeys.has(nameKey)
+    const key =
+      qq !== null
+        ? buddyKey(qq, categoryName, f.markname, f.nick)
+        : ambiguous
+          ? ambiguousBuddyKey(sessionId ?? 'nosession', f.uin)
+          : (this.aliases.get(nameKey) ?? nameKey)
     return { uin: f.uin, nick: f.nick, markname: f.markname, category: f.category, categoryName, status, qq, key, vipLevel: f.vipLevel }
   }
 
@@ -228,7 +254,9 @@ export class Directory {
         const current = this.buddies.get(b.uin)
         if (!current) continue
         const key = buddyKey(qq, current.categoryName, current.markname, current.nick)
-        this.aliases.set(buddyKey(null, current.categoryName, current.markname, current.nick), key)
+        const nameKey = buddyKey(null, current.categoryName, current.markname, current.nick)
+        // A shared name must not become an alias of one of the people who share it.
+        if (!this.ambiguousNameKeys.has(nameKey)) this.aliases.set(nameKey, key)
         if (key !== current.key) this.hooks.rekey(current.key, key)
         this.buddies.set(b.uin, { ...current, qq, key })
       }
@@ -264,12 +292,25 @@ export class Directory {
     return this.discussions.get(id)?.name ?? placeholderName(id)
   }
 
-  /** Current id of a stable key, or null when this session's directory does not have it. */
+  /** Current id of a stable key, or null when this session's directory does not have it (or has it twice: never a guess). */
   idOfKey(kind: ConversationKind, key: string): number | null {
     const map: Map<number, { key: string }> =
       kind === 'buddy' ? this.buddies : kind === 'group' ? this.groups : this.discussions
-    for (const [id, e] of map) if (e.key === key) return id
-    return null
+    let found: number | null = null
+    for (const [id, e] of map) {
+      if (e.key !== key) continue
+      if (found !== null) return null
+      found = id
+    }
+    return found
+  }
+
+  /**
+   * True when `key` cannot be bound to one person because of a name shared by several buddies: a
+   * per-login ambiguous key, or a name key that two buddies of this session share.
+   */
+  isAmbiguousKey(kind: ConversationKind, key: string): boolean {
+    return kind === 'buddy' && (key.startsWith(AMBIGUOUS_BUDDY_PREFIX) || this.ambiguousNameKeys.has(key))
   }
 
   selfSender(): SenderInfo {
@@ -346,7 +387,7 @@ export class Directory {
         const friends = await this.client.getFriends()
         for (const c of friends.categories) this.categoryNames.set(c.index, c.name)
         for (const f of friends.friends)
-          if (!this.buddies.has(f.uin)) this.buddies.set(f.uin, this.makeBuddy(f, 'offline', null))
+          if (!this.buddies.has(f.uin)) this.buddies.set(f.uin, this.makeBuddy(f, 'offline', null, this.sessionId, true))
       } else if (kind === 'group') {
         const groups = await this.client.getGroups()
         const dup = ambiguousNames(groups.map((g) => g.name))
@@ -369,7 +410,7 @@ export class Directory {
     if (this.buddies.has(uin)) return
     const info = await this.client.getFriendInfo(uin)
     const f: Friend = { uin, nick: info.nick, markname: null, category: 0, face: info.face, isVip: false, vipLevel: 0 }
-    this.buddies.set(uin, this.makeBuddy(f, 'online', info.account))
+    this.buddies.set(uin, this.makeBuddy(f, 'online', info.account, this.sessionId, true))
   }
 
   /** Members of a group or discussion, fetched on first use (and again with `refresh`). */

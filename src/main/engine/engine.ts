@@ -150,6 +150,8 @@ export function createEngine(options: EngineOptions): Engine {
       try {
         store?.history.rekeyConversation(from, to)
       } catch (e) {
+        // Most contacts have no stored conversation (nothing to move): that is not worth a log line.
+        if (e instanceof StoreError && e.code === 'not-found') return
         log(`rekey ${from} -> ${to} failed: ${String(e)}`)
       }
     },

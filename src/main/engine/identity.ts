@@ -8,6 +8,11 @@
  *   Conversations
  *     buddy    `buddy:qq:<QQ number>`          when the uin -> QQ lookup works (get_friend_uin2, 2015 era)
  *              `buddy:name:<category name>/<markname, else nick>`   otherwise
+ *              `buddy:ambiguous:<session>:<uin>`  when two buddies of one category share that name: nothing
+ *                                              stable tells them apart, so each gets a conversation of its own
+ *                                              for this login only, and a send written to one of them can
+ *                                              never be bound to the other in a later login (it fails with
+ *                                              `ambiguous-recipient` instead of guessing)
  *     group    `group:name:<name>`             group name (groups have no number in SmartQQ);
  *              `group:name:<name>#<code>`      when the name is empty or shared by two groups (code fallback)
  *     discuss  `discuss:name:<name>`           discussion name;
@@ -35,6 +40,13 @@ import type { ConversationKind, Segment } from '../../shared/domain'
 export function buddyKey(qq: number | null, categoryName: string, markname: string | null, nick: string): string {
   return qq !== null ? `buddy:qq:${qq}` : `buddy:name:${categoryName}/${markname ?? nick}`
 }
+
+/** A buddy whose name key is shared by another buddy: scoped to this login's session and uin (see above). */
+export function ambiguousBuddyKey(sessionId: string, uin: number): string {
+  return `${AMBIGUOUS_BUDDY_PREFIX}${sessionId.slice(0, 8)}:${uin}`
+}
+
+export const AMBIGUOUS_BUDDY_PREFIX = 'buddy:ambiguous:'
 
 /** `ambiguous`: the name is empty or shared with another entry of the same kind in this directory. */
 export function groupKey(name: string, code: number, ambiguous: boolean): string {

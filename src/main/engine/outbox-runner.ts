@@ -211,7 +211,11 @@ export class OutboxRunner implements EchoMatcher {
         ? parsed.output.targetId
         : this.deps.directory.idOfKey(entry.kind, entry.conversation)
     if (to === null) {
-      this.update(store.markFailed(entry.id, `the recipient (${entry.conversation}) is not in this session's contacts`))
+      // Never a guess: a name several buddies share does not say which of them it was written to.
+      const reason = this.deps.directory.isAmbiguousKey(entry.kind, entry.conversation)
+        ? `ambiguous-recipient: several buddies have the name this message was written to (${entry.conversation}); not sent`
+        : `the recipient (${entry.conversation}) is not in this session's contacts`
+      this.update(store.markFailed(entry.id, reason))
       return
     }
     this.update(store.markSending(entry.id))

@@ -1,10 +1,20 @@
 /**
  * Which frames may talk to main: only the app's own page. The page is either the built
  * renderer loaded from a file URL, or (in development and tests) an http origin.
+ *
+ * The check is on the URL string exactly as the frame reports it, not only on what a URL parser
+ * makes of it: a parser lower-cases `FILE:` and folds `file://localhost/` or `file://any-host/` into
+ * the same path, so a parsed comparison accepts pages that are not ours. Anything not spelled the way
+ * the app's own page is spelled is refused.
  */
 export function createSenderCheck(pageUrl: string): (frameUrl: string) => boolean {
   const page = new URL(pageUrl)
+  // file: the whole document URL (no host, same path, no query); the fragment is the app's own routing.
+  const fileDocument = `${page.protocol}//${page.host}${page.pathname}`
+  // http(s): the exact origin followed by a path.
+  const originPrefix = `${page.origin}/`
   return (frameUrl) => {
+    if (typeof frameUrl !== 'string') return false
     let frame: URL
     try {
       frame = new URL(frameUrl)
@@ -12,9 +22,10 @@ export function createSenderCheck(pageUrl: string): (frameUrl: string) => boolea
       return false
     }
     if (page.protocol === 'file:') {
-      // file: URLs have no meaningful origin; require the exact document path.
-      return frame.protocol === 'file:' && frame.pathname === page.pathname
+      const hash = frameUrl.indexOf('#')
+      const document = hash >= 0 ? frameUrl.slice(0, hash) : frameUrl
+      return frame.protocol === 'file:' && frame.host === '' && document === fileDocument
     }
-    return frame.origin === page.origin
+    return frame.origin === page.origin && frameUrl.startsWith(originPrefix)
   }
 }

@@ -110,6 +110,29 @@ describe('sender check', () => {
     expect(check('not a url')).toBe(false)
   })
 
+  it('file URLs: any host, another scheme spelling or a rewritten path is not the app page', () => {
+    const check = createSenderCheck('file:///opt/app/out/renderer/index.html')
+    for (const url of [
+      'file://evil.example/opt/app/out/renderer/index.html',
+      'file://localhost/opt/app/out/renderer/index.html',
+      'file://127.0.0.1/opt/app/out/renderer/index.html',
+      'FILE:///opt/app/out/renderer/index.html',
+      'File:///opt/app/out/renderer/index.html',
+      'file:///opt/app/out/renderer/./index.html',
+      'file:///opt/app/out/renderer/x/../index.html',
+      'file:///opt/app/out/renderer/index.html?inject=1',
+      'file:////opt/app/out/renderer/index.html'
+    ])
+      expect([url, check(url)]).toEqual([url, false])
+  })
+
+  it('http pages: the origin must be spelled exactly (no mixed-case scheme, no credentials)', () => {
+    const check = createSenderCheck('http://127.0.0.1:5173/')
+    for (const url of ['HTTP://127.0.0.1:5173/', 'Http://127.0.0.1:5173/index.html', 'http://user:pw@127.0.0.1:5173/', 'http://127.0.0.1:5173@evil.example/'])
+      expect([url, check(url)]).toEqual([url, false])
+    expect(check('http://127.0.0.1:5173/#/chat')).toBe(true)
+  })
+
   it('accepts only the same origin for http pages', () => {
     const check = createSenderCheck('http://127.0.0.1:5173/')
     expect(check('http://127.0.0.1:5173/index.html')).toBe(true)
