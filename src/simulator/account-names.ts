@@ -33,23 +33,7 @@ const NET_NICKS = [
   '月亮不睡我不睡',
   '柠檬精'
 ]
-const ENGLISH = [
-  'Tom',
-  'Jerry',
-  'Alice',
-  'Kevin',
-  'Lucy',
-  'Jack',
-  'Coco',
-  'Mike',
-  'Sunny',
-  'Leo',
-  'Amy',
-  'Eric',
-  'Nina',
-  'Zoe',
-  'Ryan'
-]
+const ENGLISH = ['Tom', 'Jerry', 'Alice', 'Kevin', 'Lucy', 'Jack', 'Coco', 'Mike', 'Sunny', 'Leo', 'Amy', 'Eric', 'Nina', 'Zoe', 'Ryan']
 const EMOJI = ['🐱', '🌸', '🍀', '⭐', '🎮', '🍉', '🐼', '☀️']
 /** Names with characters that real servers sent HTML-escaped. */
 const TRICKY = ['Tom&Jerry', '<小明>', '"引号"哥', 'A&B<C>', '李"二"狗', '卡<拉>OK']
@@ -71,46 +55,11 @@ const GROUP_WORDS = [
   '篮球队',
   '追剧小分队'
 ]
-const GROUP_PREFIXES = [
-  '2012级',
-  '北京',
-  '上海',
-  '深圳',
-  '杭州',
-  'Linux',
-  'Python',
-  '三年二班',
-  '计科',
-  '和平路'
-]
-const CATEGORY_NAMES = [
-  '我的好友',
-  '同学',
-  '家人',
-  '同事',
-  '朋友',
-  '网友',
-  '驴友',
-  '球友',
-  '陌生人',
-  '黑名单'
-]
+const GROUP_PREFIXES = ['2012级', '北京', '上海', '深圳', '杭州', 'Linux', 'Python', '三年二班', '计科', '和平路']
+const CATEGORY_NAMES = ['我的好友', '同学', '家人', '同事', '朋友', '网友', '驴友', '球友', '陌生人', '黑名单']
 const CARD_PREFIXES = ['【管理】', '23级-', '北京-', '新人-', '']
-const MEMOS = [
-  '欢迎新同学！',
-  '本群禁止广告',
-  '群公告：周六聚餐，地点待定',
-  '',
-  '请修改群名片为 城市-名字'
-]
-const LNICKS = [
-  '今天也要加油鸭',
-  '',
-  '好好学习，天天向上',
-  '生活不止眼前的苟且',
-  'busy...',
-  '不忘初心'
-]
+const MEMOS = ['欢迎新同学！', '本群禁止广告', '群公告：周六聚餐，地点待定', '', '请修改群名片为 城市-名字']
+const LNICKS = ['今天也要加油鸭', '', '好好学习，天天向上', '生活不止眼前的苟且', 'busy...', '不忘初心']
 const PHRASES = [
   '在吗？',
   '哈哈哈哈',
@@ -158,9 +107,7 @@ export function nickname(rng: Rng): string {
 }
 
 export function markname(rng: Rng): string {
-  return chance(rng, 0.15)
-    ? pick(rng, TRICKY)
-    : chineseName(rng) + (chance(rng, 0.3) ? pick(rng, ['(同事)', '-大学', '表哥']) : '')
+  return chance(rng, 0.15) ? pick(rng, TRICKY) : chineseName(rng) + (chance(rng, 0.3) ? pick(rng, ['(同事)', '-大学', '表哥']) : '')
 }
 
 export function groupName(rng: Rng): string {

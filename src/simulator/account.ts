@@ -4,16 +4,7 @@
  * Group members are generated lazily and cached, so a 3 000-member group costs nothing until asked for.
  */
 import type { PresenceStatus } from '../shared/domain'
-import {
-  categoryName,
-  chineseName,
-  groupCard,
-  groupName,
-  longNick,
-  markname,
-  memo,
-  nickname
-} from './account-names'
+import { categoryName, chineseName, groupCard, groupName, longNick, markname, memo, nickname } from './account-names'
 import { chance, pick, randInt, streamFor, type Rng } from './prng'
 
 export interface Person {
@@ -151,8 +142,7 @@ export class Account {
     this.discussions = Array.from({ length: sizes.discussions }, (_, index) => {
       const members = new Set<number>([this.self.qq])
       const want = randInt(rng, 2, 6)
-      for (let i = 0; i < want && this.buddies.length > 0; i++)
-        members.add(pick(rng, this.buddies).qq)
+      for (let i = 0; i < want && this.buddies.length > 0; i++) members.add(pick(rng, this.buddies).qq)
       for (let i = randInt(rng, 0, 2); i > 0; i--) members.add(freshQq())
       return {
         index,

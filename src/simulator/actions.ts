@@ -110,8 +110,7 @@ export class Actions {
     if (!buddy) throw new InvalidInput(`no buddy with QQ ${qq}`)
     buddy.status = s
     const session = this.core.registry.current()
-    if (session)
-      this.core.hub.enqueue(session, events.status(session.ids.uin(qq), s, buddy.clientType))
+    if (session) this.core.hub.enqueue(session, events.status(session.ids.uin(qq), s, buddy.clientType))
   }
 
   burst(count: number): void {
@@ -141,10 +140,7 @@ export class Actions {
     const session = this.core.registry.current()
     if (!session) throw new InvalidInput('nobody is logged in')
     this.core.registry.end(session.auth, 'expired')
-    this.core.hub.interrupt(
-      session,
-      refuse(retcode(100_001, 'login error'), 'session-ended', 'the session lifetime ended')
-    )
+    this.core.hub.interrupt(session, refuse(retcode(100_001, 'login error'), 'session-ended', 'the session lifetime ended'))
   }
 
   refusals(): RefusalLogView {
@@ -189,10 +185,7 @@ export class Actions {
   account(opts: { members?: boolean } = {}): AccountView {
     const a = this.core.account
     const ids = this.core.registry.current()?.ids ?? null
-    const person = (
-      qq: number,
-      nick: string
-    ): { qq: number; uin: number | null; nick: string } => ({
+    const person = (qq: number, nick: string): { qq: number; uin: number | null; nick: string } => ({
       qq,
       uin: ids ? ids.uin(qq) : null,
       nick
@@ -212,9 +205,7 @@ export class Actions {
         code: ids ? ids.code(g.index) : null,
         name: g.name,
         memberCount: g.memberCount,
-        ...(opts.members === false
-          ? {}
-          : { members: a.members(g).map((m) => ({ ...person(m.qq, m.nick), card: m.card })) })
+        ...(opts.members === false ? {} : { members: a.members(g).map((m) => ({ ...person(m.qq, m.nick), card: m.card })) })
       })),
       discussions: a.discussions.map((d) => ({
         index: d.index,

@@ -52,8 +52,7 @@ const routes: Record<string, (a: Actions, req: SimRequest) => unknown> = {
 }
 
 export function admin(actions: Actions, req: SimRequest): Reply {
-  if (!isLoopback(req.remoteAddress))
-    return json({ error: 'the admin API answers loopback callers only' }, 403)
+  if (!isLoopback(req.remoteAddress)) return json({ error: 'the admin API answers loopback callers only' }, 403)
   const route = routes[`${req.method} ${req.path.slice('/__sim/'.length)}`]
   if (!route) return json({ error: `no admin route ${req.method} ${req.path}` }, 404)
   try {

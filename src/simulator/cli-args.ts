@@ -28,10 +28,7 @@ Admin API on the same origin (loopback only): /__sim/scan, /__sim/push, /__sim/s
 `
 
 const Args = v.object({
-  port: v.optional(
-    v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(65_535)),
-    String(DEFAULT_PORT)
-  ),
+  port: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(65_535)), String(DEFAULT_PORT)),
   host: v.optional(v.string()),
   scenario: v.optional(v.picklist(['quiet', 'lively', 'load'])),
   era: v.optional(v.picklist(ERAS)),
@@ -39,10 +36,7 @@ const Args = v.object({
   'hold-ms': v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0)))
 })
 
-export type CliCommand =
-  | { kind: 'help'; text: string }
-  | { kind: 'error'; message: string; exitCode: 2 }
-  | { kind: 'run'; options: SimulatorOptions }
+export type CliCommand = { kind: 'help'; text: string } | { kind: 'error'; message: string; exitCode: 2 } | { kind: 'run'; options: SimulatorOptions }
 
 export function parseCli(argv: readonly string[]): CliCommand {
   let values: Record<string, string | boolean | undefined>

@@ -6,15 +6,7 @@ import type { SimCore } from './core'
 import { html, json, refuse, retcode, type Reply, type SimRequest } from './http-io'
 import { contactHash } from './protocol-hashes'
 import type { Session } from './sessions'
-import {
-  deadAuthDetail,
-  guardWeb2,
-  liveSession,
-  LOGIN_ERROR,
-  readR,
-  REFUSED,
-  type Binding
-} from './web2-guard'
+import { deadAuthDetail, guardWeb2, liveSession, LOGIN_ERROR, readR, REFUSED, type Binding } from './web2-guard'
 import { escapeName } from './wire-content'
 
 /** Status text -> the numeric `stat` of get_friend_info2 (Mojo code2state). */
@@ -56,10 +48,7 @@ function ok(result: unknown): Reply {
   return json({ retcode: 0, result })
 }
 
-function withSession(
-  binding: (req: SimRequest) => Binding,
-  body: (core: SimCore, session: Session, req: SimRequest) => Reply
-): Handler {
+function withSession(binding: (req: SimRequest) => Binding, body: (core: SimCore, session: Session, req: SimRequest) => Reply): Handler {
   return (core, req) => {
     const live = liveSession(core.registry, req, binding(req))
     return live.ok ? body(core, live.session, req) : live.reply
@@ -74,11 +63,7 @@ function hashedList(body: (core: SimCore, session: Session) => unknown): Handler
     const live = liveSession(core.registry, req, { vfwebqq: rr.r.vfwebqq })
     if (!live.ok) return live.reply
     if (rr.r.hash !== contactHash(core.account.self.qq, live.auth.ptwebqq))
-      return refuse(
-        json({ retcode: HASH_WRONG }),
-        'hash',
-        'hash must be the contact hash of the self uin and the CURRENT ptwebqq'
-      )
+      return refuse(json({ retcode: HASH_WRONG }), 'hash', 'hash must be the contact hash of the self uin and the CURRENT ptwebqq')
     return ok(body(core, live.session))
   }
 }
@@ -88,13 +73,9 @@ const friends = hashedList((core, session) => {
   const uin = (b: Buddy): number => session.ids.uin(b.qq)
   return {
     friends: bs.map((b) => ({ flag: b.flag, uin: uin(b), categories: b.category })),
-    marknames: bs
-      .filter((b) => b.markname !== null)
-      .map((b) => ({ uin: uin(b), markname: escapeName(b.markname!), type: 0 })),
+    marknames: bs.filter((b) => b.markname !== null).map((b) => ({ uin: uin(b), markname: escapeName(b.markname!), type: 0 })),
     // Real servers often left out category 0 (我的好友) even though friends reference it.
-    categories: core.account.categories
-      .filter((c) => c.index !== 0)
-      .map((c) => ({ index: c.index, sort: c.sort, name: c.name })),
+    categories: core.account.categories.filter((c) => c.index !== 0).map((c) => ({ index: c.index, sort: c.sort, name: c.name })),
     vipinfo: bs.map((b) => ({ vip_level: b.vipLevel, u: uin(b), is_vip: b.vipLevel > 0 ? 1 : 0 })),
     info: bs.map((b) => ({ face: b.face, flag: b.flag, nick: escapeName(b.nick), uin: uin(b) }))
   }
@@ -118,9 +99,7 @@ const onlineBuddies = withSession(
   (core, session) => {
     // Real servers registered the session for poll2 here (YZ #38).
     session.registered = true
-    const online = core.account.buddies.filter(
-      (b) => b.status !== 'offline' && b.status !== 'hidden'
-    )
+    const online = core.account.buddies.filter((b) => b.status !== 'offline' && b.status !== 'hidden')
     return ok(
       online.map((b) => ({
         client_type: b.clientType,
@@ -161,11 +140,7 @@ function profile(core: SimCore, session: Session, qq: number): Record<string, un
 }
 
 function unknownTuin(): Reply {
-  return refuse(
-    retcode(LOGIN_ERROR, 'unknown tuin'),
-    'unknown-tuin',
-    'tuin must be a uin this session handed out'
-  )
+  return refuse(retcode(LOGIN_ERROR, 'unknown tuin'), 'unknown-tuin', 'tuin must be a uin this session handed out')
 }
 
 /** tuin must be a uin this session handed out. */
@@ -185,9 +160,7 @@ const longNick = withSession(
   (req) => fromQuery(req, 'vfwebqq'),
   (core, session, req) => {
     const qq = tuinQq(session, req)
-    return qq === null
-      ? unknownTuin()
-      : ok([{ uin: session.ids.uin(qq), lnick: escapeName(core.account.person(qq).lnick) }])
+    return qq === null ? unknownTuin() : ok([{ uin: session.ids.uin(qq), lnick: escapeName(core.account.person(qq).lnick) }])
   }
 )
 
@@ -197,10 +170,7 @@ const friendUin = withSession(
   (core, session, req) => {
     if (!core.opts.friendUin)
       return refuse(
-        html(
-          404,
-          '<html><head><title>Apache Tomcat/6.0.45 - Error report</title></head><body><h1>HTTP Status 404 - </h1></body></html>'
-        ),
+        html(404, '<html><head><title>Apache Tomcat/6.0.45 - Error report</title></head><body><h1>HTTP Status 404 - </h1></body></html>'),
         'friend-uin-closed',
         'get_friend_uin2 was closed in 2017-04 (eras 2017 and later)'
       )
@@ -214,13 +184,10 @@ const friendUin = withSession(
 const selfInfo: Handler = (core, req) => {
   const g = guardWeb2(core.registry, req)
   if (!g.ok) return g.reply
-  if (g.auth.status !== 'alive')
-    return refuse(retcode(REFUSED, 'login domain error'), 'session-ended', deadAuthDetail(g.auth))
+  if (g.auth.status !== 'alive') return refuse(retcode(REFUSED, 'login domain error'), 'session-ended', deadAuthDetail(g.auth))
   const self = core.account.self
   const session = g.auth.session && !g.auth.session.ended ? g.auth.session : null
-  const info = session
-    ? profile(core, session, self.qq)
-    : { nick: escapeName(self.nick), face: self.face, gender: self.gender }
+  const info = session ? profile(core, session, self.qq) : { nick: escapeName(self.nick), face: self.face, gender: self.gender }
   return ok({
     ...info,
     uin: self.qq,
@@ -250,9 +217,7 @@ function groupInfo(core: SimCore, session: Session, group: Group): unknown {
       members: members.map((m) => ({ muin: uin(m.qq), mflag: m.mflag })),
       option: 2
     },
-    stats: members
-      .filter((m) => m.stat !== 20)
-      .map((m) => ({ client_type: m.clientType, uin: uin(m.qq), stat: m.stat })),
+    stats: members.filter((m) => m.stat !== 20).map((m) => ({ client_type: m.clientType, uin: uin(m.qq), stat: m.stat })),
     vipinfo: members.map((m) => ({
       vip_level: m.vipLevel,
       u: uin(m.qq),
@@ -270,8 +235,7 @@ function groupInfo(core: SimCore, session: Session, group: Group): unknown {
       city: m.city
     }))
   // No cards at all = no `cards` key (seed 五).
-  if (cards.length > 0)
-    result.cards = cards.map((m) => ({ muin: uin(m.qq), card: escapeName(m.card!) }))
+  if (cards.length > 0) result.cards = cards.map((m) => ({ muin: uin(m.qq), card: escapeName(m.card!) }))
   return result
 }
 
@@ -280,11 +244,7 @@ const groupInfoExt = withSession(
   (core, session, req) => {
     const index = session.ids.groupOfCode(Number(param(req, 'gcode') ?? NaN))
     return index === undefined
-      ? refuse(
-          json({ retcode: NOT_A_CODE }),
-          'gcode',
-          'gcode must be the group CODE of get_group_name_list_mask2, not the gid'
-        )
+      ? refuse(json({ retcode: NOT_A_CODE }), 'gcode', 'gcode must be the group CODE of get_group_name_list_mask2, not the gid')
       : ok(groupInfo(core, session, core.account.groups[index]!))
   }
 )
@@ -305,12 +265,7 @@ const discuInfo = withSession(
   (core, session, req) => {
     const did = Number(param(req, 'did') ?? NaN)
     const index = session.ids.discussOfDid(did)
-    if (index === undefined)
-      return refuse(
-        retcode(LOGIN_ERROR, 'unknown did'),
-        'unknown-did',
-        'did must be a did of get_discus_list in this session'
-      )
+    if (index === undefined) return refuse(retcode(LOGIN_ERROR, 'unknown did'), 'unknown-did', 'did must be a did of get_discus_list in this session')
     const d = core.account.discussions[index]!
     const people = core.account.discussMembers(d)
     const statusOf = (qq: number): PresenceStatus => core.account.buddy(qq)?.status ?? 'online'
@@ -357,11 +312,7 @@ const changeStatus = withSession(
   (_core, session, req) => {
     const s = param(req, 'newstatus')
     if (!s || !(s in STAT))
-      return refuse(
-        retcode(LOGIN_ERROR, 'bad status'),
-        'bad-status',
-        `newstatus must be one of ${Object.keys(STAT).join(', ')}`
-      )
+      return refuse(retcode(LOGIN_ERROR, 'bad status'), 'bad-status', `newstatus must be one of ${Object.keys(STAT).join(', ')}`)
     session.status = s as PresenceStatus
     return json({ retcode: 0, result: 'ok' })
   }

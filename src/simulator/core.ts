@@ -34,12 +34,7 @@ export class SimCore {
     readonly now: () => number = Date.now
   ) {
     this.account = new Account(opts.seed, opts.account)
-    this.registry = new Registry(
-      streamFor(opts.seed, 'sessions'),
-      this.account,
-      opts.sessionLifetimeMs,
-      now
-    )
+    this.registry = new Registry(streamFor(opts.seed, 'sessions'), this.account, opts.sessionLifetimeMs, now)
     this.hub = new PollHub(opts.pollHoldMs)
     this.limiter = new SendLimiter(streamFor(opts.seed, 'send'), {
       intervalMs: opts.sendIntervalMs,
@@ -68,13 +63,7 @@ export class SimCore {
   }
 
   /** Records a refused request; `reply` null = the connection was reset. */
-  refused(
-    req: SimRequest,
-    endpoint: string | null,
-    reply: Reply | null,
-    rule: string,
-    detail: string
-  ): void {
+  refused(req: SimRequest, endpoint: string | null, reply: Reply | null, rule: string, detail: string): void {
     this.refusals.record({
       time: this.now(),
       method: req.method,

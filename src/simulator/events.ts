@@ -9,8 +9,7 @@ import { InvalidInput } from './errors'
 import type { PushMessage, PushSegment } from './types'
 import { receivedContent } from './wire-content'
 
-export const KICK_REASON =
-  '您的账号在另一地点登录，您已被迫下线。如有疑问，请登录 safe.qq.com 了解更多。'
+export const KICK_REASON = '您的账号在另一地点登录，您已被迫下线。如有疑问，请登录 safe.qq.com 了解更多。'
 
 export const events = {
   kick(): PollElement {
@@ -49,8 +48,7 @@ export function renderPush(core: SimCore, session: Session, push: PushMessage): 
     const group = account.groupByNumber(push.group)
     if (!group) throw new InvalidInput(`no group with number ${push.group}`)
     const from = push.self ? self : (push.from ?? account.members(group)[0]!.qq)
-    if (!account.members(group).some((m) => m.qq === from))
-      throw new InvalidInput(`QQ ${from} is not a member of group ${push.group}`)
+    if (!account.members(group).some((m) => m.qq === from)) throw new InvalidInput(`QQ ${from} is not a member of group ${push.group}`)
     // The seed's example: group_code carries the same value as from_uin (the gid), not the info code.
     const gid = ids.gid(group.index)
     return {
@@ -61,8 +59,7 @@ export function renderPush(core: SimCore, session: Session, push: PushMessage): 
   const d = account.discussions[push.discuss]
   if (!d) throw new InvalidInput(`no discussion with index ${push.discuss}`)
   const from = push.self ? self : (push.from ?? d.memberQqs.find((q) => q !== self) ?? self)
-  if (!d.memberQqs.includes(from))
-    throw new InvalidInput(`QQ ${from} is not a member of discussion ${push.discuss}`)
+  if (!d.memberQqs.includes(from)) throw new InvalidInput(`QQ ${from} is not a member of discussion ${push.discuss}`)
   const did = ids.did(d.index)
   return {
     poll_type: 'discu_message',

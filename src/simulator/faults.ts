@@ -21,9 +21,7 @@ export class FaultBox {
 
   /** Consume one hit of the first armed fault of one of `types` aimed at `endpoint` ('*' matches all). */
   take<T extends Countable['type']>(endpoint: string, ...types: T[]): OfType<T> | null {
-    const i = this.armed.findIndex(
-      ({ fault }) => (types as string[]).includes(fault.type) && matches(fault, endpoint)
-    )
+    const i = this.armed.findIndex(({ fault }) => (types as string[]).includes(fault.type) && matches(fault, endpoint))
     if (i < 0) return null
     const entry = this.armed[i]!
     if (entry.remaining > 0 && --entry.remaining === 0) this.armed.splice(i, 1)

@@ -149,9 +149,7 @@ export async function readRequest(req: IncomingMessage, signal: AbortSignal): Pr
     query: url.searchParams,
     headers: req.headers,
     cookies: parseCookies(req.headers.cookie),
-    form: type.toLowerCase().startsWith('application/x-www-form-urlencoded')
-      ? new URLSearchParams(rawBody)
-      : null,
+    form: type.toLowerCase().startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(rawBody) : null,
     rawBody,
     remoteAddress: req.socket.remoteAddress ?? '',
     signal
@@ -168,8 +166,7 @@ export interface BodyShaping {
 export function writeReply(res: ServerResponse, reply: Reply, shaping: BodyShaping = {}): void {
   let body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body
   const headers = { ...reply.headers }
-  if (shaping.malformed === 'truncated')
-    body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)))
+  if (shaping.malformed === 'truncated') body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)))
   else if (shaping.malformed === 'empty') body = Buffer.alloc(0)
   else if (shaping.malformed === 'html') {
     body = Buffer.from('<html><body>服务器繁忙，请稍后再试</body></html>', 'utf8')

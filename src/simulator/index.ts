@@ -10,14 +10,7 @@ import { resolveOptions } from './options'
 import type { RefusalLogView } from './refusals'
 import { createRequestListener } from './router'
 import { startScenario } from './scenarios'
-import type {
-  AccountView,
-  Fault,
-  PushMessage,
-  SentRecord,
-  SimState,
-  SimulatorOptions
-} from './types'
+import type { AccountView, Fault, PushMessage, SentRecord, SimState, SimulatorOptions } from './types'
 
 export type * from './types'
 export type { Refusal, RefusalLogView } from './refusals'

@@ -34,8 +34,7 @@ function rFields(req: SimRequest): Record<string, string> {
     const parsed: unknown = JSON.parse(raw)
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries(parsed))
-      if (typeof v === 'string' || typeof v === 'number') out[k] = String(v)
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v)
     return out
   } catch {
     return {}

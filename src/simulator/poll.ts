@@ -1,15 +1,7 @@
 /** poll2 (seed 三, reference §2): session checks, the 2017 registration rule, injected retcodes, then the hub. */
 import * as v from 'valibot'
 import type { SimCore } from './core'
-import {
-  json,
-  nginxPage,
-  refuse,
-  retcode,
-  type Outcome,
-  type Reply,
-  type SimRequest
-} from './http-io'
+import { json, nginxPage, refuse, retcode, type Outcome, type Reply, type SimRequest } from './http-io'
 import { randHex } from './prng'
 import type { Session } from './sessions'
 import type { EmptyPollForm } from './types'
@@ -59,18 +51,9 @@ function loginError(): Reply {
 }
 
 /** What a poll of an ended session gets: kicked sessions first receive their kick_message. */
-function endedAnswer(
-  core: SimCore,
-  session: Session,
-  signal: AbortSignal
-): Outcome | Promise<Outcome> {
-  if (session.ended === 'replaced')
-    return notRegistered(
-      'a newer login2 from the same cookies replaced this session',
-      'session-replaced'
-    )
-  if (session.ended === 'kicked' && core.hub.pending(session) > 0)
-    return core.hub.poll(session, loginError, signal)
+function endedAnswer(core: SimCore, session: Session, signal: AbortSignal): Outcome | Promise<Outcome> {
+  if (session.ended === 'replaced') return notRegistered('a newer login2 from the same cookies replaced this session', 'session-replaced')
+  if (session.ended === 'kicked' && core.hub.pending(session) > 0) return core.hub.poll(session, loginError, signal)
   return loginError()
 }
 
@@ -92,15 +75,9 @@ export function poll2(core: SimCore, req: SimRequest): Outcome | Promise<Outcome
       'binding'
     )
   if (session.ended) return endedAnswer(core, session, req.signal)
-  if (r.ptwebqq !== g.auth.ptwebqq)
-    return notRegistered(
-      'r.ptwebqq is not the current ptwebqq (after a 116, use its "p")',
-      'ptwebqq'
-    )
+  if (r.ptwebqq !== g.auth.ptwebqq) return notRegistered('r.ptwebqq is not the current ptwebqq (after a 116, use its "p")', 'ptwebqq')
   if (core.opts.registerOnOnlineBuddies && !session.registered)
-    return notRegistered(
-      'from 2017-02 the server registers a session for poll2 on get_online_buddies2: call it after login2'
-    )
+    return notRegistered('from 2017-02 the server registers a session for poll2 on get_online_buddies2: call it after login2')
   if (session.needsRelink !== null)
     return refuse(
       retcode(session.needsRelink, 'error'),
@@ -120,8 +97,7 @@ export function poll2(core: SimCore, req: SimRequest): Outcome | Promise<Outcome
       )
     }
     if (fault.retcode === 120 || fault.retcode === 121) session.needsRelink = fault.retcode
-    if (fault.retcode === 100_012 || fault.retcode === 2018)
-      return emptyPoll(fault.retcode === 2018 ? '2018' : '100012', core.opts.pollHoldMs)
+    if (fault.retcode === 100_012 || fault.retcode === 2018) return emptyPoll(fault.retcode === 2018 ? '2018' : '100012', core.opts.pollHoldMs)
     return refuse(
       json({ errmsg: ERRMSG[fault.retcode] ?? 'error', retcode: fault.retcode }),
       'fault:retcode',

@@ -5,16 +5,7 @@
 import QRCode from 'qrcode'
 import type { SimCore } from './core'
 import { InvalidInput } from './errors'
-import {
-  addCookies,
-  cookie,
-  html,
-  type CookiePair,
-  refuse,
-  retcode,
-  type Reply,
-  type SimRequest
-} from './http-io'
+import { addCookies, cookie, html, type CookiePair, refuse, retcode, type Reply, type SimRequest } from './http-io'
 import { randInt, randToken } from './prng'
 import { hash33, time33 } from './protocol-hashes'
 import { qrExpired } from './qr-state'
@@ -44,65 +35,44 @@ export function xlogin(core: SimCore): Reply {
 export async function ptqrshow(core: SimCore): Promise<Reply> {
   const qrsig = randToken(core.qrRng, 64)
   core.qr = { qrsig, createdAt: core.now(), phase: 'waiting', ptlogin: null, ticket: null }
-  const png = await QRCode.toBuffer(
-    `https://txz.qq.com/p?k=${encodeURIComponent(qrsig.slice(0, 32))}&f=${APPID}`,
-    { type: 'png', margin: 2, scale: 4 }
-  )
-  return addCookies({ status: 200, headers: { 'content-type': 'image/png' }, body: png }, [
-    cookie('qrsig', qrsig)
-  ])
+  const png = await QRCode.toBuffer(`https://txz.qq.com/p?k=${encodeURIComponent(qrsig.slice(0, 32))}&f=${APPID}`, {
+    type: 'png',
+    margin: 2,
+    scale: 4
+  })
+  return addCookies({ status: 200, headers: { 'content-type': 'image/png' }, body: png }, [cookie('qrsig', qrsig)])
 }
 
 /** Step 2: ptuiCB(...) with the scan state, in the form of the configured era. */
 export function ptqrlogin(core: SimCore, req: SimRequest): Reply {
   if (req.query.get('aid') !== APPID)
-    return refuse(
-      script(`ptuiCB('7','0','','0','提交参数错误，请检查。(${digits(core)})', '');`),
-      'ptqrlogin-aid',
-      `ptqrlogin needs aid=${APPID}`
-    )
+    return refuse(script(`ptuiCB('7','0','','0','提交参数错误，请检查。(${digits(core)})', '');`), 'ptqrlogin-aid', `ptqrlogin needs aid=${APPID}`)
   const seedForm = core.opts.ptuiForm === 'seed'
   const waiting = (): Reply =>
     script(
-      seedForm
-        ? `ptuiCB('66','0','','0','二维码未失效。（${digits(core)}）','');`
-        : `ptuiCB('66','0','','0','二维码未失效。(${digits(core)})', '');`
+      seedForm ? `ptuiCB('66','0','','0','二维码未失效。（${digits(core)}）','');` : `ptuiCB('66','0','','0','二维码未失效。(${digits(core)})', '');`
     )
   const expired = (rule: string, detail: string): Reply =>
     refuse(script(`ptuiCB('65','0','','0','二维码已失效。(${digits(core)})', '');`), rule, detail)
   const qr = core.qr
   const qrsig = req.cookies.get('qrsig')
   if (!qr || qrsig !== qr.qrsig)
-    return expired(
-      'qrsig-stale',
-      qr
-        ? 'the qrsig cookie is not the one of the QR shown last'
-        : 'no QR has been shown (ptqrshow)'
-    )
+    return expired('qrsig-stale', qr ? 'the qrsig cookie is not the one of the QR shown last' : 'no QR has been shown (ptqrshow)')
   // From 2017-02 a missing or wrong ptqrtoken never progresses (reference §1.1, §9).
   if (core.opts.ptqrtoken && req.query.get('ptqrtoken') !== String(hash33(qr.qrsig)))
-    return refuse(
-      waiting(),
-      'ptqrtoken',
-      'ptqrtoken must be hash33(qrsig) (required from 2017-02); the state stays 66 without it'
-    )
-  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs))
-    return expired('qr-expired', 'the QR code is older than qrLifetimeMs')
+    return refuse(waiting(), 'ptqrtoken', 'ptqrtoken must be hash33(qrsig) (required from 2017-02); the state stays 66 without it')
+  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) return expired('qr-expired', 'the QR code is older than qrLifetimeMs')
   if (qr.phase === 'waiting') return waiting()
   if (qr.phase === 'scanned')
     return script(
-      seedForm
-        ? `ptuiCB('66','0','','0','二维码认证中。（${digits(core)}）','');`
-        : `ptuiCB('67','0','','0','二维码认证中。(${digits(core)})', '');`
+      seedForm ? `ptuiCB('66','0','','0','二维码认证中。（${digits(core)}）','');` : `ptuiCB('67','0','','0','二维码认证中。(${digits(core)})', '');`
     )
   const ptlogin = (qr.ptlogin ??= core.registry.newPtLogin(core.account.self.qq))
   const ticket = (qr.ticket ??= core.registry.issueTicket(ptlogin))
   const url = checkSigUrl(core, ptlogin.qq, ticket)
   const nick = core.account.self.nick
   // The seed's example puts the URL in the 5th field; real servers put it in the 3rd.
-  const body = seedForm
-    ? `ptuiCB('66','0','','0','${url}','');`
-    : `ptuiCB('0','0','${url}','0','登录成功！', '${nick}');`
+  const body = seedForm ? `ptuiCB('66','0','','0','${url}','');` : `ptuiCB('0','0','${url}','0','登录成功！', '${nick}');`
   return addCookies(script(body), ptloginCookies(ptlogin, nick, randToken(core.qrRng, 44)))
 }
 
@@ -154,12 +124,7 @@ export function checkSig(core: SimCore, req: SimRequest): Reply {
       headers: { location: origin + PROXY_PATH, 'content-type': 'text/html; charset=utf-8' },
       body: ''
     },
-    [
-      cookie('ptwebqq', auth.ptwebqq),
-      cookie('p_skey', auth.pskey),
-      cookie('p_uin', qq),
-      cookie('pt4_token', auth.pt4token)
-    ]
+    [cookie('ptwebqq', auth.ptwebqq), cookie('p_skey', auth.pskey), cookie('p_uin', qq), cookie('pt4_token', auth.pt4token)]
   )
 }
 
@@ -167,12 +132,7 @@ export function checkSig(core: SimCore, req: SimRequest): Reply {
 export function pt4Auth(core: SimCore, req: SimRequest): Reply {
   const p = core.registry.ptloginBySupertoken(req.cookies.get('supertoken') ?? '')
   const fresh = p && core.now() - p.createdAt < core.opts.sessionLifetimeMs
-  if (
-    !p ||
-    !fresh ||
-    req.query.get('auth_token') !== String(time33(p.supertoken)) ||
-    req.query.get('appid') !== APPID
-  )
+  if (!p || !fresh || req.query.get('auth_token') !== String(time33(p.supertoken)) || req.query.get('appid') !== APPID)
     return refuse(
       script(`ptui_auth_CB('1','')`),
       'pt4-auth',
@@ -191,11 +151,7 @@ export function logout(core: SimCore, req: SimRequest): Reply {
       'logout needs the p_skey cookie of a login and pt4_token equal to its pt4_token cookie'
     )
   const ended = core.registry.end(auth, 'logged-out')
-  if (ended)
-    core.hub.interrupt(
-      ended,
-      refuse(retcode(100_001, 'login error'), 'session-ended', 'the account logged out')
-    )
+  if (ended) core.hub.interrupt(ended, refuse(retcode(100_001, 'login error'), 'session-ended', 'the account logged out'))
   return script(`ptuiCB('0','0','','0','退出成功', '');`)
 }
 
@@ -203,14 +159,12 @@ export function logout(core: SimCore, req: SimRequest): Reply {
 export function scanQr(core: SimCore, confirm: boolean): void {
   const qr = core.qr
   if (!qr) throw new InvalidInput('no QR code has been shown yet (GET /ptqrshow first)')
-  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs))
-    throw new InvalidInput('the QR code has expired')
+  if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) throw new InvalidInput('the QR code has expired')
   qr.phase = confirm ? 'confirmed' : 'scanned'
 }
 
 export function expireQr(core: SimCore): void {
-  if (core.qr && core.qr.phase !== 'confirmed')
-    core.qr.createdAt = core.now() - core.opts.qrLifetimeMs
+  if (core.qr && core.qr.phase !== 'confirmed') core.qr.createdAt = core.now() - core.opts.qrLifetimeMs
 }
 
 function digits(core: SimCore): string {

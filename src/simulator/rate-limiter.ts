@@ -37,13 +37,7 @@ export class SendLimiter {
   judge(text: string, now: number): LimiterVerdict {
     if (now < this.blockedUntil) return { retcode: 1202, deliver: false, reason: 'blocked' }
     const reason =
-      now - this.lastSendAt < this.opts.intervalMs
-        ? 'too-fast'
-        : this.recentTexts.includes(text)
-          ? 'repeated'
-          : URL_PATTERN.test(text)
-            ? 'url'
-            : 'ok'
+      now - this.lastSendAt < this.opts.intervalMs ? 'too-fast' : this.recentTexts.includes(text) ? 'repeated' : URL_PATTERN.test(text) ? 'url' : 'ok'
     this.lastSendAt = now
     this.recentTexts = [text, ...this.recentTexts].slice(0, REMEMBERED_TEXTS)
     if (reason === 'ok') return { retcode: 0, deliver: true, reason }

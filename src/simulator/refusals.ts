@@ -45,10 +45,7 @@ export class RefusalLog {
 
   /** Oldest first. */
   view(): RefusalLogView {
-    const entries =
-      this.ring.length < this.capacity
-        ? [...this.ring]
-        : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+    const entries = this.ring.length < this.capacity ? [...this.ring] : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
     return { capacity: this.capacity, total: this.seq, entries: entries.map((e) => ({ ...e })) }
   }
 }

@@ -50,8 +50,7 @@ const S_WEB2 = new Set([
 
 function buildRoutes(): Map<string, Route> {
   const table = new Map<string, Route>()
-  const add = (path: string, key: string, methods: string[], handler: Handler): void =>
-    void table.set(path, { key, methods, handler })
+  const add = (path: string, key: string, methods: string[], handler: Handler): void => void table.set(path, { key, methods, handler })
   add('/cgi-bin/xlogin', 'xlogin', ['GET'], (c) => xlogin(c))
   add('/cgi-bin/login', 'xlogin', ['GET'], (c) => xlogin(c))
   add('/ptqrshow', 'ptqrshow', ['GET'], (c) => ptqrshow(c))
@@ -61,26 +60,17 @@ function buildRoutes(): Map<string, Route> {
   add('/logout', 'logout', ['GET'], logout)
   // check_sig redirects here (the real service served w.qq.com/proxy.html): following it works.
   add('/proxy.html', 'proxy.html', ['GET'], () =>
-    html(
-      200,
-      '<!DOCTYPE html><html><head><script>document.domain="qq.com";</script></head><body></body></html>'
-    )
+    html(200, '<!DOCTYPE html><html><head><script>document.domain="qq.com";</script></head><body></body></html>')
   )
   add('/api/getvfwebqq', 'getvfwebqq', ['GET'], getvfwebqq)
   add('/channel/login2', 'login2', ['POST'], login2)
   add('/channel/poll2', 'poll2', ['POST'], poll2)
-  for (const ep of ['send_buddy_msg2', 'send_qun_msg2', 'send_discu_msg2'] as const)
-    add(`/channel/${ep}`, ep, ['POST'], (c, r) => send(c, r, ep))
+  for (const ep of ['send_buddy_msg2', 'send_qun_msg2', 'send_discu_msg2'] as const) add(`/channel/${ep}`, ep, ['POST'], (c, r) => send(c, r, ep))
   // Temporary chat was blocked from 2016 (Mojo Changes).
   add('/channel/send_sess_msg2', 'send_sess_msg2', ['POST'], () =>
-    refuse(
-      retcode(100_001, 'error'),
-      'temp-chat-blocked',
-      'temporary chat (send_sess_msg2) was blocked by Tencent from 2016'
-    )
+    refuse(retcode(100_001, 'error'), 'temp-chat-blocked', 'temporary chat (send_sess_msg2) was blocked by Tencent from 2016')
   )
-  for (const [key, r] of Object.entries(contactRoutes))
-    add(`${S_WEB2.has(key) ? '/api/' : '/channel/'}${key}`, key, r.methods, r.handler)
+  for (const [key, r] of Object.entries(contactRoutes)) add(`${S_WEB2.has(key) ? '/api/' : '/channel/'}${key}`, key, r.methods, r.handler)
   return table
 }
 
@@ -92,10 +82,7 @@ function normalisePath(path: string): string {
 
 const CONTACT_KEYS: ReadonlySet<string> = new Set(Object.keys(contactRoutes))
 
-export function createRequestListener(
-  core: SimCore,
-  actions: Actions
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(core: SimCore, actions: Actions): (req: IncomingMessage, res: ServerResponse) => void {
   const routes = buildRoutes()
   return (rawReq, res) => {
     const abort = new AbortController()
@@ -112,13 +99,7 @@ export function createRequestListener(
       const route = routes.get(normalisePath(req.path))
       if (!route) {
         const reply = nginxPage(404)
-        core.refused(
-          req,
-          null,
-          reply,
-          'unknown-path',
-          `no SmartQQ endpoint is served at ${req.path}`
-        )
+        core.refused(req, null, reply, 'unknown-path', `no SmartQQ endpoint is served at ${req.path}`)
         return writeReply(res, reply)
       }
       if (!route.methods.includes(req.method)) {
@@ -136,30 +117,16 @@ export function createRequestListener(
       const fault = transportFault(core, route.key)
       const outcome = fault ?? (await route.handler(core, req))
       if (outcome === RESET) {
-        core.refused(
-          req,
-          route.key,
-          null,
-          'fault:reset',
-          'an injected reset fault closed the connection'
-        )
+        core.refused(req, route.key, null, 'fault:reset', 'an injected reset fault closed the connection')
         return void rawReq.socket.destroy()
       }
       const shape = shaping(core, route.key)
-      if (shape.malformed)
-        core.refused(
-          req,
-          route.key,
-          outcome,
-          'fault:malformed',
-          `an injected fault made the body ${shape.malformed}`
-        )
+      if (shape.malformed) core.refused(req, route.key, outcome, 'fault:malformed', `an injected fault made the body ${shape.malformed}`)
       else record(core, req, route.key, outcome)
       writeReply(res, writeCookies(outcome, req.headers.host ?? ''), shape)
     })().catch((e: unknown) => {
       // A bug in a handler must not take the server down; the client sees a 500.
-      if (!res.headersSent)
-        writeReply(res, html(500, `<pre>${String(e instanceof Error ? e.stack : e)}</pre>`))
+      if (!res.headersSent) writeReply(res, html(500, `<pre>${String(e instanceof Error ? e.stack : e)}</pre>`))
       else res.destroy()
     })
   }
@@ -172,13 +139,7 @@ function record(core: SimCore, req: SimRequest, key: string, reply: Reply): void
   const code = answerCode(reply)
   const isJson = String(reply.headers['content-type'] ?? '').startsWith('application/json')
   if (reply.status >= 400 || (isJson && code !== null && code !== 0))
-    core.refused(
-      req,
-      key,
-      reply,
-      'unlabelled',
-      `${key} answered status ${reply.status}, code ${code}`
-    )
+    core.refused(req, key, reply, 'unlabelled', `${key} answered status ${reply.status}, code ${code}`)
 }
 
 function adminError(reply: Reply): string {
@@ -190,26 +151,15 @@ function adminError(reply: Reply): string {
 }
 
 function transportFault(core: SimCore, key: string): Outcome | null {
-  const f = core.faults.take(
-    key,
-    'reset',
-    'http',
-    ...(key === 'poll2' ? [] : (['retcode'] as const))
-  )
+  const f = core.faults.take(key, 'reset', 'http', ...(key === 'poll2' ? [] : (['retcode'] as const)))
   if (!f) return null
   if (f.type === 'reset') return RESET
-  if (f.type === 'http')
-    return refuse(nginxPage(f.status), 'fault:http', `an injected fault answered HTTP ${f.status}`)
-  return refuse(
-    retcode(f.retcode, 'error'),
-    'fault:retcode',
-    `an injected fault answered retcode ${f.retcode}`
-  )
+  if (f.type === 'http') return refuse(nginxPage(f.status), 'fault:http', `an injected fault answered HTTP ${f.status}`)
+  return refuse(retcode(f.retcode, 'error'), 'fault:retcode', `an injected fault answered retcode ${f.retcode}`)
 }
 function shaping(core: SimCore, key: string): BodyShaping {
   const f = core.faults.take(key, 'slow', 'malformed')
-  if (f?.type === 'slow')
-    return { slow: { bytesPerTick: f.bytesPerTick ?? 16, tickMs: f.tickMs ?? 50 } }
+  if (f?.type === 'slow') return { slow: { bytesPerTick: f.bytesPerTick ?? 16, tickMs: f.tickMs ?? 50 } }
   if (f?.type === 'malformed') return { malformed: f.variant }
   return {}
 }

@@ -30,16 +30,12 @@ export function randomPush(core: SimCore): PushMessage | null {
       rng,
       a.members(group).filter((m) => m.qq !== a.self.qq)
     )
-    return from
-      ? { kind: 'group', group: group.number, from: from.qq, segments: segments(core) }
-      : null
+    return from ? { kind: 'group', group: group.number, from: from.qq, segments: segments(core) } : null
   }
   if (r < 0.6 && a.discussions.length > 0) {
     const d = pick(rng, a.discussions)
     const from = d.memberQqs.find((q) => q !== a.self.qq)
-    return from !== undefined
-      ? { kind: 'discuss', discuss: d.index, from, segments: segments(core) }
-      : null
+    return from !== undefined ? { kind: 'discuss', discuss: d.index, from, segments: segments(core) } : null
   }
   if (a.buddies.length === 0) return null
   return { kind: 'buddy', from: pick(rng, a.buddies).qq, segments: segments(core) }
@@ -62,10 +58,7 @@ export function startScenario(core: SimCore, act: ScenarioActions): () => void {
     if (scenario === 'load') return act.burst(loadBurstSize)
     const rng = core.scenarioRng
     if (chance(rng, 0.1) && core.account.buddies.length > 0) {
-      return act.status(
-        pick(rng, core.account.buddies).qq,
-        pick(rng, ['online', 'away', 'busy', 'offline'] as const)
-      )
+      return act.status(pick(rng, core.account.buddies).qq, pick(rng, ['online', 'away', 'busy', 'offline'] as const))
     }
     const p = randomPush(core)
     if (p) act.push(p)

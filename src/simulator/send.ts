@@ -60,30 +60,18 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
   // Seed: "如果这里直接提交了一个JSONArray的话，应该会返回1000001错误". Same for every other shape error.
   const content = parseSentContent(r.content)
   const target = r[TARGET_KEY[endpoint]]
-  if (
-    !content.ok ||
-    typeof target !== 'number' ||
-    r.msg_id === undefined ||
-    r.clientid === undefined ||
-    r.psessionid === undefined
-  )
+  if (!content.ok || typeof target !== 'number' || r.msg_id === undefined || r.clientid === undefined || r.psessionid === undefined)
     return answer(
       refuse(
         retcode(MISSING_DATA, content.ok ? 'missing field' : content.reason),
         'content',
-        content.ok
-          ? `r needs ${TARGET_KEY[endpoint]} (a number), msg_id, clientid and psessionid`
-          : content.reason
+        content.ok ? `r needs ${TARGET_KEY[endpoint]} (a number), msg_id, clientid and psessionid` : content.reason
       )
     )
   const { session } = live
   if (r.psessionid !== session.psessionid || r.clientid !== session.clientid)
     return answer(
-      refuse(
-        retcode(LOGIN_ERROR, 'login error'),
-        'send-binding',
-        'r.psessionid and r.clientid must be those of the session of these cookies'
-      )
+      refuse(retcode(LOGIN_ERROR, 'login error'), 'send-binding', 'r.psessionid and r.clientid must be those of the session of these cookies')
     )
   record.segments = content.segments
   record.text = segmentsToText(content.segments)
@@ -106,12 +94,7 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
 }
 
 /** QQ number, group index or discussion index behind the target id; a group CODE is not a gid. */
-function resolveTarget(
-  core: SimCore,
-  session: Session,
-  endpoint: SendEndpoint,
-  target: number
-): number | null {
+function resolveTarget(core: SimCore, session: Session, endpoint: SendEndpoint, target: number): number | null {
   if (endpoint === 'send_buddy_msg2') {
     const qq = session.ids.qqOf(target)
     return qq !== undefined && core.account.buddy(qq) ? qq : null
@@ -135,10 +118,7 @@ const LIMIT_DETAIL = {
 
 function decide(core: SimCore, endpoint: SendEndpoint, text: string): Decision {
   // Until about 2017-09 success said errCode; after that, retcode (reference §3.3).
-  const ok =
-    core.opts.sendAnswer === 'errCode'
-      ? { errCode: 0, msg: 'send ok' }
-      : { retcode: 0, result: 'ok' }
+  const ok = core.opts.sendAnswer === 'errCode' ? { errCode: 0, msg: 'send ok' } : { retcode: 0, result: 'ok' }
   const forced = core.faults.take(endpoint, 'send')
   if (forced) {
     if (forced.retcode === 0) return { answerBody: ok, deliver: true }
@@ -181,13 +161,7 @@ function decide(core: SimCore, endpoint: SendEndpoint, text: string): Decision {
 }
 
 /** Real servers echoed the account's own group/discussion messages with send_uin = self uin. */
-function echo(
-  core: SimCore,
-  session: Session,
-  endpoint: SendEndpoint,
-  ref: number,
-  segments: SentRecord['segments']
-): void {
+function echo(core: SimCore, session: Session, endpoint: SendEndpoint, ref: number, segments: SentRecord['segments']): void {
   if (!core.echo || endpoint === 'send_buddy_msg2') return
   const group = endpoint === 'send_qun_msg2' ? core.account.groups[ref] : undefined
   const element = group

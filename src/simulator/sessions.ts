@@ -115,17 +115,12 @@ export class Registry {
   }
 
   /** login2 with psessionid "": a new session with fresh ids. Returns sessions that must be told they were kicked. */
-  createSession(
-    auth: WebAuth,
-    clientid: string,
-    status: PresenceStatus
-  ): { session: Session; kicked: Session[]; replaced: Session | null } {
+  createSession(auth: WebAuth, clientid: string, status: PresenceStatus): { session: Session; kicked: Session[]; replaced: Session | null } {
     const replaced = auth.session && !auth.session.ended ? auth.session : null
     if (replaced) replaced.ended = 'replaced'
     const kicked: Session[] = []
     for (const other of this.authsByPskey.values()) {
-      if (other === auth || other.status !== 'alive' || other.ptlogin.qq !== auth.ptlogin.qq)
-        continue
+      if (other === auth || other.status !== 'alive' || other.ptlogin.qq !== auth.ptlogin.qq) continue
       other.status = 'kicked'
       if (other.session && !other.session.ended) {
         other.session.ended = 'kicked'
@@ -133,9 +128,7 @@ export class Registry {
       }
     }
     const session: Session = {
-      psessionid:
-        '8368046764001d636f6e6e7365727665725f77656271714031302e3133332e34312e383400001ad00000066b026e0400' +
-        randHex(this.rng, 96),
+      psessionid: '8368046764001d636f6e6e7365727665725f77656271714031302e3133332e34312e383400001ad00000066b026e0400' + randHex(this.rng, 96),
       auth,
       clientid,
       decoyVfwebqq: randHex(this.rng, 80),
@@ -173,7 +166,6 @@ export class Registry {
   }
 
   private refresh(auth: WebAuth): void {
-    if (auth.status === 'alive' && this.now() - auth.createdAt >= this.lifetimeMs)
-      this.end(auth, 'expired')
+    if (auth.status === 'alive' && this.now() - auth.createdAt >= this.lifetimeMs) this.end(auth, 'expired')
   }
 }

@@ -62,8 +62,7 @@ export interface SimulatorOptions {
 }
 
 /** A domain Segment, except that a face's `name` may be left out (it comes from the face table). */
-export type PushSegment =
-  Exclude<Segment, { type: 'face' }> | { type: 'face'; id: number; name?: string }
+export type PushSegment = Exclude<Segment, { type: 'face' }> | { type: 'face'; id: number; name?: string }
 
 /** A message from a contact to the account (POST /__sim/push). Give `text` or `segments`. */
 export type PushMessage =
@@ -179,9 +178,7 @@ export interface AccountPersonView {
 export interface AccountView {
   self: AccountPersonView
   categories: Array<{ index: number; sort: number; name: string }>
-  buddies: Array<
-    AccountPersonView & { markname: string | null; category: number; status: PresenceStatus }
-  >
+  buddies: Array<AccountPersonView & { markname: string | null; category: number; status: PresenceStatus }>
   groups: Array<{
     number: number
     gid: number | null

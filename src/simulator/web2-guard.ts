@@ -9,16 +9,7 @@ import type { Registry, Session, WebAuth } from './sessions'
 
 const REFERER_HOSTS = new Set(['s.web2.qq.com', 'd1.web2.qq.com'])
 /** The cookies reference §5 found to matter; one origin here, so a normal cookie jar sends them all. */
-const REQUIRED_COOKIES = [
-  'ptwebqq',
-  'skey',
-  'uin',
-  'p_skey',
-  'p_uin',
-  'pt4_token',
-  'superuin',
-  'supertoken'
-]
+const REQUIRED_COOKIES = ['ptwebqq', 'skey', 'uin', 'p_skey', 'p_uin', 'pt4_token', 'superuin', 'supertoken']
 
 /** Retcodes of the seed's "公共约定": a missing header (1000000) or cookie (1000001). */
 export const MISSING_HEADER = 1_000_000
@@ -54,26 +45,14 @@ export function guardWeb2(registry: Registry, req: SimRequest): Checked<{ auth: 
       `the Referer must be a page on s.web2.qq.com or d1.web2.qq.com (got ${req.headers.referer ?? 'none'})`
     )
   const missing = REQUIRED_COOKIES.filter((name) => !req.cookies.get(name))
-  if (missing.length > 0)
-    return no(
-      retcode(MISSING_DATA, 'cookie'),
-      'cookie-missing',
-      `cookies missing from the request: ${missing.join(', ')}`
-    )
+  if (missing.length > 0) return no(retcode(MISSING_DATA, 'cookie'), 'cookie-missing', `cookies missing from the request: ${missing.join(', ')}`)
   const auth = registry.authByPskey(req.cookies.get('p_skey')!)
   const qq = auth ? qqCookieValue(auth.ptlogin.qq) : ''
-  if (
-    !auth ||
-    req.cookies.get('uin') !== qq ||
-    req.cookies.get('p_uin') !== qq ||
-    req.cookies.get('skey') !== auth.ptlogin.skey
-  )
+  if (!auth || req.cookies.get('uin') !== qq || req.cookies.get('p_uin') !== qq || req.cookies.get('skey') !== auth.ptlogin.skey)
     return no(
       retcode(REFUSED, 'login domain error'),
       'cookie-refused',
-      auth
-        ? 'the uin, p_uin or skey cookie does not belong to the login of this p_skey'
-        : 'the p_skey cookie belongs to no login of this simulator'
+      auth ? 'the uin, p_uin or skey cookie does not belong to the login of this p_skey' : 'the p_skey cookie belongs to no login of this simulator'
     )
   return { ok: true, auth }
 }
@@ -95,16 +74,11 @@ export interface Binding {
 }
 
 /** A live session bound to this cookie jar, with matching psessionid / vfwebqq / clientid. */
-export function liveSession(
-  registry: Registry,
-  req: SimRequest,
-  binding: Binding
-): Checked<{ auth: WebAuth; session: Session }> {
+export function liveSession(registry: Registry, req: SimRequest, binding: Binding): Checked<{ auth: WebAuth; session: Session }> {
   const g = guardWeb2(registry, req)
   if (!g.ok) return g
   const { auth } = g
-  if (auth.status !== 'alive')
-    return no(retcode(REFUSED, 'login domain error'), 'session-ended', deadAuthDetail(auth))
+  if (auth.status !== 'alive') return no(retcode(REFUSED, 'login domain error'), 'session-ended', deadAuthDetail(auth))
   // login2's vfwebqq is a decoy (seed 流程五): only getvfwebqq's value opens the contact APIs.
   if (binding.vfwebqq !== undefined && binding.vfwebqq !== auth.vfwebqq)
     return no(
@@ -121,31 +95,17 @@ export function liveSession(
     return no(
       retcode(LOGIN_ERROR, 'login error'),
       'no-session',
-      session
-        ? `the session has ended (${session.ended})`
-        : 'login2 has not been called for these cookies'
+      session ? `the session has ended (${session.ended})` : 'login2 has not been called for these cookies'
     )
   if (binding.psessionid !== undefined && binding.psessionid !== session.psessionid)
-    return no(
-      retcode(LOGIN_ERROR, 'psessionid'),
-      'psessionid',
-      'psessionid is missing or not the one login2 answered for these cookies'
-    )
+    return no(retcode(LOGIN_ERROR, 'psessionid'), 'psessionid', 'psessionid is missing or not the one login2 answered for these cookies')
   if (binding.clientid !== undefined && binding.clientid !== session.clientid)
-    return no(
-      retcode(LOGIN_ERROR, 'clientid'),
-      'clientid',
-      'clientid is missing or not the one given to login2'
-    )
+    return no(retcode(LOGIN_ERROR, 'clientid'), 'clientid', 'clientid is missing or not the one given to login2')
   return { ok: true, auth, session }
 }
 
 /** The `r` JSON of a form POST (or of the query, where `allowQuery`), validated against `schema`. */
-export function readR<S extends v.GenericSchema>(
-  req: SimRequest,
-  schema: S,
-  allowQuery = false
-): Checked<{ r: v.InferOutput<S> }> {
+export function readR<S extends v.GenericSchema>(req: SimRequest, schema: S, allowQuery = false): Checked<{ r: v.InferOutput<S> }> {
   let raw: string | null = null
   if (req.method === 'POST') raw = req.form?.get('r') ?? null
   else if (allowQuery) raw = req.query.get('r')

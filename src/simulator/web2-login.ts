@@ -38,11 +38,7 @@ export function login2(core: SimCore, req: SimRequest): Reply {
   const rr = readR(req, Login2Body)
   if (!rr.ok) return rr.reply
   const r = rr.r
-  if (
-    auth.status !== 'alive' ||
-    r.ptwebqq !== auth.ptwebqq ||
-    req.cookies.get('ptwebqq') !== auth.ptwebqq
-  )
+  if (auth.status !== 'alive' || r.ptwebqq !== auth.ptwebqq || req.cookies.get('ptwebqq') !== auth.ptwebqq)
     return refuse(
       retcode(REFUSED, 'login domain error'),
       'ptwebqq',
@@ -57,23 +53,14 @@ export function login2(core: SimCore, req: SimRequest): Reply {
     if (created.replaced) {
       core.hub.interrupt(
         created.replaced,
-        refuse(
-          retcode(103, 'error'),
-          'session-replaced',
-          'a newer login2 from the same cookies replaced this session'
-        )
+        refuse(retcode(103, 'error'), 'session-replaced', 'a newer login2 from the same cookies replaced this session')
       )
       core.hub.drop(created.replaced)
     }
     for (const k of created.kicked) core.hub.enqueue(k, events.kick())
   } else {
     // Relink (Mojo _relink on 120/121): the current psessionid of a live session.
-    if (
-      !session ||
-      session.ended ||
-      session.psessionid !== r.psessionid ||
-      session.clientid !== r.clientid
-    )
+    if (!session || session.ended || session.psessionid !== r.psessionid || session.clientid !== r.clientid)
       return refuse(
         retcode(LOGIN_ERROR, 'login error'),
         'relink',

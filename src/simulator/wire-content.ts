@@ -12,11 +12,7 @@ export const RECEIVED_FONT = { color: '000000', name: '微软雅黑', size: 10, 
 
 /** Names (nick, markname, card, group name) are HTML-escaped on the wire; U+00A0 stays raw. */
 export function escapeName(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** Received message text: entities as for names, U+00A0 as &nbsp;, every newline as \r\n. */
@@ -43,18 +39,15 @@ export type SentContent = { ok: true; segments: Segment[] } | { ok: false; reaso
 
 /** Validate and decode the `content` of a send request. */
 export function parseSentContent(raw: unknown): SentContent {
-  if (typeof raw !== 'string')
-    return { ok: false, reason: 'content must be a string holding a JSON array' }
+  if (typeof raw !== 'string') return { ok: false, reason: 'content must be a string holding a JSON array' }
   let parsed: unknown
   try {
     parsed = JSON.parse(raw)
   } catch {
     return { ok: false, reason: 'content is not JSON' }
   }
-  if (!Array.isArray(parsed) || parsed.length === 0)
-    return { ok: false, reason: 'content is not a non-empty array' }
-  if (!isFont(parsed[parsed.length - 1]))
-    return { ok: false, reason: 'the last content element must be ["font",{...}]' }
+  if (!Array.isArray(parsed) || parsed.length === 0) return { ok: false, reason: 'content is not a non-empty array' }
+  if (!isFont(parsed[parsed.length - 1])) return { ok: false, reason: 'the last content element must be ["font",{...}]' }
   const segments: Segment[] = []
   for (const el of parsed.slice(0, -1)) {
     if (typeof el === 'string') segments.push({ type: 'text', text: el })
@@ -66,14 +59,7 @@ export function parseSentContent(raw: unknown): SentContent {
 }
 
 function isFont(el: unknown): boolean {
-  return (
-    Array.isArray(el) &&
-    el.length === 2 &&
-    el[0] === 'font' &&
-    typeof el[1] === 'object' &&
-    el[1] !== null &&
-    !Array.isArray(el[1])
-  )
+  return Array.isArray(el) && el.length === 2 && el[0] === 'font' && typeof el[1] === 'object' && el[1] !== null && !Array.isArray(el[1])
 }
 
 /** Plain text of the text segments only (what the length and spam rules look at). */

@@ -41,9 +41,7 @@ describe('admin API', () => {
     await c.completeLogin(url)
     const acc = (await admin('account')).json()
     expect(acc.buddies[0].uin).toEqual(expect.any(Number))
-    expect(
-      (await admin('push', { kind: 'buddy', from: acc.buddies[0].qq, text: 'hey' })).json()
-    ).toEqual({ ok: true })
+    expect((await admin('push', { kind: 'buddy', from: acc.buddies[0].qq, text: 'hey' })).json()).toEqual({ ok: true })
     expect((await admin('push', { kind: 'buddy', from: 1, text: 'stranger' })).status).toBe(400)
     expect((await admin('push', { kind: 'nope' })).status).toBe(400)
     expect((await c.poll()).json().result[0].value.content[1]).toBe('hey')

@@ -40,21 +40,7 @@ describe('simulator command line', () => {
 
   it('defaults to port 8080 and passes every option through', () => {
     expect(parseCli([])).toEqual({ kind: 'run', options: { port: 8080 } })
-    expect(
-      parseCli([
-        '--port=0',
-        '--era',
-        '2017-late',
-        '--scenario',
-        'lively',
-        '--seed',
-        '9',
-        '--hold-ms',
-        '500',
-        '--host',
-        '::1'
-      ])
-    ).toEqual({
+    expect(parseCli(['--port=0', '--era', '2017-late', '--scenario', 'lively', '--seed', '9', '--hold-ms', '500', '--host', '::1'])).toEqual({
       kind: 'run',
       options: {
         port: 0,
@@ -84,12 +70,8 @@ describe('simulator entry point', () => {
     vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
       exit.push(code ?? 0)
     }) as never)
-    vi.spyOn(process.stdout, 'write').mockImplementation(
-      ((s: string) => ((out += s), true)) as never
-    )
-    vi.spyOn(process.stderr, 'write').mockImplementation(
-      ((s: string) => ((err += s), true)) as never
-    )
+    vi.spyOn(process.stdout, 'write').mockImplementation(((s: string) => ((out += s), true)) as never)
+    vi.spyOn(process.stderr, 'write').mockImplementation(((s: string) => ((err += s), true)) as never)
     await import('../../src/simulator/cli')
     await new Promise((r) => setTimeout(r, 20))
     return { exit, out, err }

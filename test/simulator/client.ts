@@ -19,10 +19,7 @@ export interface HttpResult {
   json: () => any
 }
 
-export function rawRequest(
-  url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {}
-): Promise<HttpResult> {
+export function rawRequest(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = []
@@ -58,11 +55,7 @@ export class TestClient {
 
   constructor(readonly base: string) {}
 
-  async get(
-    path: string,
-    referer: string | null = S_REF,
-    extra: Record<string, string> = {}
-  ): Promise<HttpResult> {
+  async get(path: string, referer: string | null = S_REF, extra: Record<string, string> = {}): Promise<HttpResult> {
     return this.call('GET', path, undefined, referer, extra)
   }
 
@@ -119,9 +112,7 @@ export class TestClient {
   /** getvfwebqq + login2 (psessionid "") with whatever ptwebqq the jar holds: YZ/RB's remembered login. */
   async webLogin(register = true): Promise<Creds> {
     const ptwebqq = this.cookies.get('ptwebqq') ?? ''
-    const vf = (
-      await this.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)
-    ).json()
+    const vf = (await this.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=${CLIENT_ID}&psessionid=&t=0.1`)).json()
     if (vf.retcode !== 0) throw new Error(`getvfwebqq: ${JSON.stringify(vf)}`)
     const l2 = (
       await this.postR('/channel/login2', {
@@ -145,10 +136,7 @@ export class TestClient {
 
   onlineBuddies(): Promise<HttpResult> {
     const c = this.creds!
-    return this.get(
-      `/channel/get_online_buddies2?vfwebqq=${c.vfwebqq}&clientid=${CLIENT_ID}&psessionid=${c.psessionid}&t=0.1`,
-      D_REF
-    )
+    return this.get(`/channel/get_online_buddies2?vfwebqq=${c.vfwebqq}&clientid=${CLIENT_ID}&psessionid=${c.psessionid}&t=0.1`, D_REF)
   }
 
   poll(): Promise<HttpResult> {
@@ -170,19 +158,10 @@ export class TestClient {
   }
 
   groups(): Promise<HttpResult> {
-    return this.postR(
-      '/api/get_group_name_list_mask2',
-      { vfwebqq: this.creds!.vfwebqq, hash: this.hash() },
-      S_REF
-    )
+    return this.postR('/api/get_group_name_list_mask2', { vfwebqq: this.creds!.vfwebqq, hash: this.hash() }, S_REF)
   }
 
-  send(
-    endpoint: string,
-    target: Record<string, number>,
-    content: unknown,
-    msgId = 65890001
-  ): Promise<HttpResult> {
+  send(endpoint: string, target: Record<string, number>, content: unknown, msgId = 65890001): Promise<HttpResult> {
     const c = this.creds!
     return this.postR(`/channel/${endpoint}`, {
       ...target,
@@ -197,17 +176,11 @@ export class TestClient {
 
 /** A content string as the seed builds it: text and faces, then the font LAST. */
 export function content(...parts: Array<string | ['face', number]>): string {
-  return JSON.stringify([
-    ...parts,
-    ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }]
-  ])
+  return JSON.stringify([...parts, ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }]])
 }
 
 /** QR shown, scanned and confirmed, then the web2 login. */
-export async function loggedIn(
-  sim: { url: string; scan: (o?: { confirm?: boolean }) => void },
-  register = true
-): Promise<TestClient> {
+export async function loggedIn(sim: { url: string; scan: (o?: { confirm?: boolean }) => void }, register = true): Promise<TestClient> {
   const c = new TestClient(sim.url)
   await c.showQr()
   sim.scan()

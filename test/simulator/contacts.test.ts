@@ -10,8 +10,7 @@ async function setup(opts: SimulatorOptions = {}): Promise<TestClient> {
   return loggedIn(sim)
 }
 
-const escape = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 describe('get_user_friends2', () => {
   it('checks the hash (50 when wrong) and returns the split lists with category 0 omitted', async () => {
@@ -41,8 +40,7 @@ describe('groups', () => {
     expect(get).toEqual(post)
     const g = post.result.gnamelist[0]
     expect(g.gid).not.toBe(g.code)
-    const info = (code: number): Promise<HttpResult> =>
-      c.get(`/api/get_group_info_ext2?gcode=${code}&vfwebqq=${c.creds!.vfwebqq}&t=0.1`, S_REF)
+    const info = (code: number): Promise<HttpResult> => c.get(`/api/get_group_info_ext2?gcode=${code}&vfwebqq=${c.creds!.vfwebqq}&t=0.1`, S_REF)
     expect((await info(g.gid)).json()).toEqual({ retcode: 6 })
     const ok = (await info(g.code)).json()
     expect(ok.retcode).toBe(0)
@@ -56,12 +54,7 @@ describe('groups', () => {
     const c = await setup({ seed: 2, account: { groups: 40 }, minfoMaxAgeMs: 0 })
     const acc = sim.account()
     const noCards = acc.groups.find((g) => g.members!.every((m) => m.card === null))!
-    const res = (
-      await c.get(
-        `/api/get_group_info_ext2?gcode=${noCards.code}&vfwebqq=${c.creds!.vfwebqq}&t=0.1`,
-        S_REF
-      )
-    ).json()
+    const res = (await c.get(`/api/get_group_info_ext2?gcode=${noCards.code}&vfwebqq=${c.creds!.vfwebqq}&t=0.1`, S_REF)).json()
     expect(res.retcode).toBe(0)
     expect('cards' in res.result).toBe(false)
     expect('minfo' in res.result).toBe(false)
@@ -71,9 +64,7 @@ describe('groups', () => {
   it('builds a 3 000-member group quickly', async () => {
     const c = await setup({ account: { groupMembers: 3000 } })
     const code = sim.account({ members: false }).groups[0]!.code
-    const res = (
-      await c.get(`/api/get_group_info_ext2?gcode=${code}&vfwebqq=${c.creds!.vfwebqq}&t=0.1`, S_REF)
-    ).json()
+    const res = (await c.get(`/api/get_group_info_ext2?gcode=${code}&vfwebqq=${c.creds!.vfwebqq}&t=0.1`, S_REF)).json()
     expect(res.result.minfo).toHaveLength(3000)
   })
 })
@@ -82,23 +73,13 @@ describe('discussions and other endpoints', () => {
   it('lists discussions and gives members with their real QQ (ruin)', async () => {
     const c = await setup()
     const v = c.creds!
-    const list = (
-      await c.get(
-        `/api/get_discus_list?clientid=${CLIENT_ID}&psessionid=${v.psessionid}&vfwebqq=${v.vfwebqq}&t=0.1`,
-        D_REF
-      )
-    ).json()
+    const list = (await c.get(`/api/get_discus_list?clientid=${CLIENT_ID}&psessionid=${v.psessionid}&vfwebqq=${v.vfwebqq}&t=0.1`, D_REF)).json()
     const d = sim.account().discussions[0]!
     expect(list.result.dnamelist[0].did).toBe(d.did)
     const info = (
-      await c.get(
-        `/channel/get_discu_info?did=${d.did}&psessionid=${v.psessionid}&vfwebqq=${v.vfwebqq}&clientid=${CLIENT_ID}&t=0.1`,
-        D_REF
-      )
+      await c.get(`/channel/get_discu_info?did=${d.did}&psessionid=${v.psessionid}&vfwebqq=${v.vfwebqq}&clientid=${CLIENT_ID}&t=0.1`, D_REF)
     ).json()
-    expect(info.result.info.mem_list).toEqual(
-      d.members.map((m) => ({ mem_uin: m.uin, ruin: m.qq }))
-    )
+    expect(info.result.info.mem_list).toEqual(d.members.map((m) => ({ mem_uin: m.uin, ruin: m.qq })))
     expect(info.result.mem_info).toHaveLength(d.members.length)
   })
 
@@ -114,10 +95,7 @@ describe('discussions and other endpoints', () => {
     await sim.close()
     const d = await setup({ era: '2017' })
     const b2 = sim.account().buddies[0]!
-    const res = await d.get(
-      `/api/get_friend_uin2?tuin=${b2.uin}&type=1&vfwebqq=${d.creds!.vfwebqq}&t=0.1`,
-      D_REF
-    )
+    const res = await d.get(`/api/get_friend_uin2?tuin=${b2.uin}&type=1&vfwebqq=${d.creds!.vfwebqq}&t=0.1`, D_REF)
     expect(res.status).toBe(404)
     expect(res.text).toContain('<html>')
   })
@@ -131,21 +109,13 @@ describe('discussions and other endpoints', () => {
     const b = acc.buddies[2]!
     const v = c.creds!
     const info = (
-      await c.get(
-        `/api/get_friend_info2?tuin=${b.uin}&vfwebqq=${v.vfwebqq}&clientid=${CLIENT_ID}&psessionid=${v.psessionid}&t=0.1`
-      )
+      await c.get(`/api/get_friend_info2?tuin=${b.uin}&vfwebqq=${v.vfwebqq}&clientid=${CLIENT_ID}&psessionid=${v.psessionid}&t=0.1`)
     ).json()
     expect(info.result.nick).toBe(escape(b.nick))
     expect(
-      (
-        await c.get(
-          `/api/get_friend_info2?tuin=${b.uin}&vfwebqq=${v.vfwebqq}&clientid=${CLIENT_ID}&psessionid=wrong&t=0.1`
-        )
-      ).json().retcode
+      (await c.get(`/api/get_friend_info2?tuin=${b.uin}&vfwebqq=${v.vfwebqq}&clientid=${CLIENT_ID}&psessionid=wrong&t=0.1`)).json().retcode
     ).toBe(100001)
-    const ln = (
-      await c.get(`/api/get_single_long_nick2?tuin=${b.uin}&vfwebqq=${v.vfwebqq}&t=0.1`)
-    ).json()
+    const ln = (await c.get(`/api/get_single_long_nick2?tuin=${b.uin}&vfwebqq=${v.vfwebqq}&t=0.1`)).json()
     expect(ln.result[0].uin).toBe(b.uin)
   })
 
@@ -159,32 +129,18 @@ describe('discussions and other endpoints', () => {
         psessionid: ''
       })
     ).json()
-    expect(recent.result.map((e: { type: number }) => e.type)).toEqual(
-      expect.arrayContaining([0, 1, 2])
-    )
+    expect(recent.result.map((e: { type: number }) => e.type)).toEqual(expect.arrayContaining([0, 1, 2]))
+    expect((await c.get(`/channel/change_status2?newstatus=away&clientid=${CLIENT_ID}&psessionid=${v.psessionid}&t=0.1`, D_REF)).json()).toEqual({
+      retcode: 0,
+      result: 'ok'
+    })
     expect(
-      (
-        await c.get(
-          `/channel/change_status2?newstatus=away&clientid=${CLIENT_ID}&psessionid=${v.psessionid}&t=0.1`,
-          D_REF
-        )
-      ).json()
-    ).toEqual({ retcode: 0, result: 'ok' })
-    expect(
-      (
-        await c.get(
-          `/channel/change_status2?newstatus=bogus&clientid=${CLIENT_ID}&psessionid=${v.psessionid}&t=0.1`,
-          D_REF
-        )
-      ).json().retcode
+      (await c.get(`/channel/change_status2?newstatus=bogus&clientid=${CLIENT_ID}&psessionid=${v.psessionid}&t=0.1`, D_REF)).json().retcode
     ).not.toBe(0)
   })
 
   it('serves each API only under its own host prefix', async () => {
     const c = await setup()
-    expect(
-      (await c.postR('/channel/get_user_friends2', { vfwebqq: c.creds!.vfwebqq, hash: c.hash() }))
-        .status
-    ).toBe(404)
+    expect((await c.postR('/channel/get_user_friends2', { vfwebqq: c.creds!.vfwebqq, hash: c.hash() })).status).toBe(404)
   })
 })

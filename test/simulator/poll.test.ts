@@ -70,15 +70,8 @@ describe('delivery', () => {
     sim.pushStatus(acc.buddies[1]!.qq, 'away')
     const res = (await held).json()
     expect(res.retcode).toBe(0)
-    expect(res.result.map((e: { poll_type: string }) => e.poll_type)).toEqual([
-      'message',
-      'group_message',
-      'discu_message',
-      'buddies_status_change'
-    ])
-    const [buddy, grp, disc, status] = res.result.map(
-      (e: { value: Record<string, unknown> }) => e.value
-    )
+    expect(res.result.map((e: { poll_type: string }) => e.poll_type)).toEqual(['message', 'group_message', 'discu_message', 'buddies_status_change'])
+    const [buddy, grp, disc, status] = res.result.map((e: { value: Record<string, unknown> }) => e.value)
     expect(buddy.from_uin).toBe(acc.buddies[0]!.uin)
     expect(buddy.to_uin).toBe(acc.self.qq)
     expect(buddy.content[0][0]).toBe('font')
@@ -190,9 +183,7 @@ describe('session end', () => {
     sim.expireSession()
     expect((await held).json()).toEqual({ errmsg: 'login error', retcode: 100001 })
     expect(sim.account().buddies[0]!.uin).toBeNull()
-    expect(
-      (await c.send('send_buddy_msg2', { to: buddyUin }, content('still there?'))).json().retcode
-    ).toBe(100000)
+    expect((await c.send('send_buddy_msg2', { to: buddyUin }, content('still there?'))).json().retcode).toBe(100000)
     expect(sim.sent().at(-1)!.delivered).toBe(false)
   })
 })

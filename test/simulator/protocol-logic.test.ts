@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { Account } from '../../src/simulator/account'
 import { contactHash, hash33, time33 } from '../../src/simulator/protocol-hashes'
-import {
-  escapeMessageText,
-  escapeName,
-  parseSentContent,
-  receivedContent
-} from '../../src/simulator/wire-content'
+import { escapeMessageText, escapeName, parseSentContent, receivedContent } from '../../src/simulator/wire-content'
 
 describe('protocol hashes (own implementation, reference vectors)', () => {
   it('hash33 of the RB qrsig is 1578021742', () => {
-    expect(hash33('SwlhcuQG7e3Ywa-G7*cOuSuI12krcArZjB4LcBnPoz5n8UWVomFEXsuF6tPGEauE')).toBe(
-      1578021742
-    )
+    expect(hash33('SwlhcuQG7e3Ywa-G7*cOuSuI12krcArZjB4LcBnPoz5n8UWVomFEXsuF6tPGEauE')).toBe(1578021742)
   })
   it('contact hash of uin 398565080 with its ptwebqq is 5D52018255D15093', () => {
-    expect(
-      contactHash(398565080, '3d2a1d96e3c119ee6074807abcb4f13d6dd7db591a2988108c926ef62ca0fcee')
-    ).toBe('5D52018255D15093')
+    expect(contactHash(398565080, '3d2a1d96e3c119ee6074807abcb4f13d6dd7db591a2988108c926ef62ca0fcee')).toBe('5D52018255D15093')
     expect(contactHash(398565080, '')).toBe('0052008200D10093')
   })
   it('time33 wraps at 2^32 without masking', () => {
@@ -34,10 +25,7 @@ describe('wire content', () => {
     expect(escapeMessageText('a\u00a0b\nc<d>')).toBe('a&nbsp;b\r\nc&lt;d&gt;')
   })
   it('puts the font first in received content and drops pictures', () => {
-    const c = receivedContent(
-      [{ type: 'text', text: 'hi' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }],
-      false
-    )
+    const c = receivedContent([{ type: 'text', text: 'hi' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }], false)
     expect(c[0]).toEqual(['font', expect.objectContaining({ name: '微软雅黑', size: 10 })])
     expect(c.slice(1)).toEqual(['hi', ['face', 14]])
     expect(receivedContent([{ type: 'face', id: 14, name: '微笑' }], true)[1]).toEqual(['face', 0])
@@ -66,9 +54,7 @@ describe('account generation', () => {
     const c = new Account(8, sizes)
     expect(b.self.qq).toBe(a.self.qq)
     expect(b.buddies.map((x) => [x.qq, x.nick])).toEqual(a.buddies.map((x) => [x.qq, x.nick]))
-    expect(b.members(b.groups[3]!).map((m) => m.qq)).toEqual(
-      a.members(a.groups[3]!).map((m) => m.qq)
-    )
+    expect(b.members(b.groups[3]!).map((m) => m.qq)).toEqual(a.members(a.groups[3]!).map((m) => m.qq))
     expect(c.buddies.map((x) => x.qq)).not.toEqual(a.buddies.map((x) => x.qq))
   })
   it('has unique QQ numbers, the account in every group, and tricky names somewhere', () => {

@@ -40,8 +40,7 @@ describe('ptqrshow / ptqrlogin (2017 era)', () => {
     expect(ok[4]).toBe('登录成功！')
     expect(ok[5]).toBe(sim.account().self.nick)
     expect(c.cookies.get('uin')).toBe('o' + String(sim.account().self.qq).padStart(10, '0'))
-    for (const name of ['superuin', 'supertoken', 'skey', 'superkey', 'pt2gguin'])
-      expect(c.cookies.get(name)).toBeTruthy()
+    for (const name of ['superuin', 'supertoken', 'skey', 'superkey', 'pt2gguin']) expect(c.cookies.get(name)).toBeTruthy()
   })
 
   it('never progresses with a wrong or missing ptqrtoken', async () => {
@@ -91,9 +90,7 @@ describe('2015 era (seed form)', () => {
     const c = new TestClient(sim.url)
     await c.showQr()
     sim.scan({ confirm: false })
-    const scanned = [...(await c.get(c.qrPath('1'), null)).text.matchAll(/'([^']*)'/g)].map(
-      (m) => m[1]
-    )
+    const scanned = [...(await c.get(c.qrPath('1'), null)).text.matchAll(/'([^']*)'/g)].map((m) => m[1])
     expect(scanned[0]).toBe('66')
     expect(scanned[4]).toMatch(/认证中/)
     sim.scan()
@@ -112,8 +109,7 @@ describe('check_sig', () => {
     const res = await c.get(url.pathname + url.search, null)
     expect(res.status).toBe(302)
     expect(res.headers.location).toBe(`${sim.url}/proxy.html?login2qq=1&webqq_type=10`)
-    for (const name of ['ptwebqq', 'p_skey', 'p_uin', 'pt4_token'])
-      expect(c.cookies.get(name)).toBeTruthy()
+    for (const name of ['ptwebqq', 'p_skey', 'p_uin', 'pt4_token']) expect(c.cookies.get(name)).toBeTruthy()
     // ptlogin's form, every attribute terminated by `;`; no qq.com Domain under 127.0.0.1.
     const setCookies = res.headers['set-cookie'] as string[]
     expect(setCookies.every((s) => /^\w+=[^;]+; PATH=\/;$/.test(s))).toBe(true)

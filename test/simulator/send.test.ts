@@ -15,9 +15,7 @@ describe('send request shape', () => {
   it('accepts the seed form and records it', async () => {
     const c = await setup()
     const buddy = sim.account().buddies[0]!
-    const res = (
-      await c.send('send_buddy_msg2', { to: buddy.uin! }, content('你好 ', ['face', 14]), 77)
-    ).json()
+    const res = (await c.send('send_buddy_msg2', { to: buddy.uin! }, content('你好 ', ['face', 14]), 77)).json()
     expect(res).toEqual({ retcode: 0, result: 'ok' })
     const rec = sim.sent()[0]!
     expect(rec).toMatchObject({
@@ -36,12 +34,8 @@ describe('send request shape', () => {
     const to = sim.account().buddies[0]!.uin!
     const font = ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }]
     expect((await c.send('send_buddy_msg2', { to }, ['hi', font])).json().retcode).toBe(1000001)
-    expect(
-      (await c.send('send_buddy_msg2', { to }, JSON.stringify([font, 'hi']))).json().retcode
-    ).toBe(1000001)
-    expect((await c.send('send_buddy_msg2', { uin: to }, content('hi'))).json().retcode).toBe(
-      1000001
-    )
+    expect((await c.send('send_buddy_msg2', { to }, JSON.stringify([font, 'hi']))).json().retcode).toBe(1000001)
+    expect((await c.send('send_buddy_msg2', { uin: to }, content('hi'))).json().retcode).toBe(1000001)
     expect(sim.sent().every((r) => !r.delivered)).toBe(true)
   })
 
@@ -49,24 +43,11 @@ describe('send request shape', () => {
     const c = await setup()
     const acc = sim.account()
     const g = acc.groups[0]!
-    expect(
-      (await c.send('send_qun_msg2', { group_uin: g.gid! }, content('g'))).json().retcode
-    ).toBe(0)
-    expect(
-      (await c.send('send_qun_msg2', { group_uin: g.code! }, content('g2'))).json().retcode
-    ).toBe(100001)
-    expect(
-      (await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('d'))).json()
-        .retcode
-    ).toBe(0)
-    expect((await c.send('send_buddy_msg2', { to: 12345 }, content('b'))).json().retcode).toBe(
-      100001
-    )
-    expect(
-      (
-        await c.send('send_buddy_msg2', { to: acc.buddies[0]!.qq }, content('qq is not a uin'))
-      ).json().retcode
-    ).toBe(100001)
+    expect((await c.send('send_qun_msg2', { group_uin: g.gid! }, content('g'))).json().retcode).toBe(0)
+    expect((await c.send('send_qun_msg2', { group_uin: g.code! }, content('g2'))).json().retcode).toBe(100001)
+    expect((await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('d'))).json().retcode).toBe(0)
+    expect((await c.send('send_buddy_msg2', { to: 12345 }, content('b'))).json().retcode).toBe(100001)
+    expect((await c.send('send_buddy_msg2', { to: acc.buddies[0]!.qq }, content('qq is not a uin'))).json().retcode).toBe(100001)
   })
 
   const SEND_OK = { errCode: 0, msg: 'send ok' }
@@ -80,18 +61,12 @@ describe('send request shape', () => {
   ] as const)
     it(`answers ${JSON.stringify(form)} in the ${era} era (the switch came in 2017-09)`, async () => {
       const c = await setup({ era })
-      expect(
-        (
-          await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))
-        ).json()
-      ).toEqual(form)
+      expect((await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))).json()).toEqual(form)
     })
 
   it('takes an explicit sendAnswer over the era preset', async () => {
     const c = await setup({ era: '2015', sendAnswer: 'retcode' })
-    expect(
-      (await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))).json()
-    ).toEqual(RETCODE_OK)
+    expect((await c.send('send_buddy_msg2', { to: sim.account().buddies[0]!.uin! }, content('x'))).json()).toEqual(RETCODE_OK)
   })
 })
 
@@ -113,13 +88,7 @@ describe('echo and delivery', () => {
 
   it('answers ok but does not deliver texts over 720 UTF-8 bytes', async () => {
     const c = await setup()
-    const res = (
-      await c.send(
-        'send_qun_msg2',
-        { group_uin: sim.account().groups[0]!.gid! },
-        content('字'.repeat(241))
-      )
-    ).json()
+    const res = (await c.send('send_qun_msg2', { group_uin: sim.account().groups[0]!.gid! }, content('字'.repeat(241)))).json()
     expect(res.retcode).toBe(0)
     expect(sim.sent()[0]!.delivered).toBe(false)
     expect((await c.poll()).status).toBe(504)
@@ -133,9 +102,7 @@ describe('rate limiting', () => {
     for (let i = 0; i < 12; i++) await c.send('send_buddy_msg2', { to }, content(`m${i}`))
     const recs = sim.sent()
     expect(recs[0]!.answer).toEqual({ retcode: 0, result: 'ok' })
-    expect(recs.slice(1).every((r) => (r.answer as { retcode: number }).retcode === 1202)).toBe(
-      true
-    )
+    expect(recs.slice(1).every((r) => (r.answer as { retcode: number }).retcode === 1202)).toBe(true)
     await sim.close()
     return recs.slice(1).map((r) => r.delivered)
   }
@@ -155,9 +122,7 @@ describe('rate limiting', () => {
       errmsg: 'error!!!',
       retcode: 1202
     })
-    expect(
-      (await c.send('send_buddy_msg2', { to }, content('see http://example.com'))).json().retcode
-    ).toBe(1202)
+    expect((await c.send('send_buddy_msg2', { to }, content('see http://example.com'))).json().retcode).toBe(1202)
     expect((await c.send('send_buddy_msg2', { to }, content('same'))).json().retcode).toBe(1202)
     expect(sim.state().sendBlockedUntil).toBeGreaterThan(Date.now())
     expect((await c.send('send_buddy_msg2', { to }, content('innocent'))).json().retcode).toBe(1202)
@@ -168,13 +133,9 @@ describe('rate limiting', () => {
     const c = await setup()
     const acc = sim.account()
     sim.injectFault({ type: 'send', retcode: 1000003 })
-    expect(
-      (await c.send('send_buddy_msg2', { to: acc.buddies[0]!.uin! }, content('a'))).json().retcode
-    ).toBe(1000003)
+    expect((await c.send('send_buddy_msg2', { to: acc.buddies[0]!.uin! }, content('a'))).json().retcode).toBe(1000003)
     sim.injectFault({ type: 'send', endpoint: 'send_discu_msg2', retcode: 100100 })
-    expect(
-      (await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('b'))).json()
-    ).toEqual({ errmsg: 'error!!!', retcode: 100100 })
+    expect((await c.send('send_discu_msg2', { did: acc.discussions[0]!.did! }, content('b'))).json()).toEqual({ errmsg: 'error!!!', retcode: 100100 })
     expect(sim.sent().map((r) => r.delivered)).toEqual([false, true])
   })
 })

@@ -16,8 +16,7 @@ describe('getvfwebqq / login2 binding', () => {
   it('needs the ptwebqq query to equal the cookie, the proxy Referer and the cookies', async () => {
     sim = await startSimulator()
     const c = await loggedIn(sim)
-    const path = (p: string): string =>
-      `/api/getvfwebqq?ptwebqq=${p}&clientid=${CLIENT_ID}&psessionid=&t=0.1`
+    const path = (p: string): string => `/api/getvfwebqq?ptwebqq=${p}&clientid=${CLIENT_ID}&psessionid=&t=0.1`
     expect((await c.get(path(c.creds!.ptwebqq))).json()).toEqual({
       retcode: 0,
       result: { vfwebqq: c.creds!.vfwebqq }
@@ -58,13 +57,9 @@ describe('getvfwebqq / login2 binding', () => {
         })
       ).json().retcode
     ).toBe(100000)
-    const json = await c.call(
-      'POST',
-      '/channel/login2',
-      JSON.stringify({ ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: '' }),
-      D_REF,
-      { 'content-type': 'application/json' }
-    )
+    const json = await c.call('POST', '/channel/login2', JSON.stringify({ ptwebqq: c.creds!.ptwebqq, clientid: CLIENT_ID, psessionid: '' }), D_REF, {
+      'content-type': 'application/json'
+    })
     expect(json.json().retcode).not.toBe(0)
   })
 
@@ -125,10 +120,7 @@ describe('remembered sessions', () => {
     sim.kick()
     await expect(clone(c).webLogin()).rejects.toThrow(/100000/)
     const d = await loggedIn(sim)
-    const out = await d.get(
-      `/logout?pt4_token=${d.cookies.get('pt4_token')}&pt4_hkey=0&deep_logout=1`,
-      null
-    )
+    const out = await d.get(`/logout?pt4_token=${d.cookies.get('pt4_token')}&pt4_hkey=0&deep_logout=1`, null)
     expect(out.text).toContain("'0'")
     await expect(clone(d).webLogin()).rejects.toThrow(/100000/)
   })
@@ -139,10 +131,7 @@ describe('remembered sessions', () => {
     const { time33 } = await import('../../src/simulator/index')
     const bad = await c.get('/pt4_auth?daid=164&appid=501004106&auth_token=1', null)
     expect(bad.text).not.toContain('check_sig')
-    const res = await c.get(
-      `/pt4_auth?daid=164&appid=501004106&auth_token=${time33(c.cookies.get('supertoken')!)}`,
-      null
-    )
+    const res = await c.get(`/pt4_auth?daid=164&appid=501004106&auth_token=${time33(c.cookies.get('supertoken')!)}`, null)
     const url = new URL(res.text.match(/'(http[^']+)'/)![1]!)
     const d = clone(c)
     await d.completeLogin(url.href)

@@ -100,6 +100,8 @@ function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) 
     out({ type: 'ready', self: { uin: r.self.uin, nick: r.self.nick }, buddies: r.buddies, groups: r.groups, discussions: r.discussions })
   })
   engine.on('message', (m) => out({ type: 'message', ...toHeadlessMessage(m) }))
+  // Whether messages are being saved (a full disk, a damaged or unusable history file), when it changes.
+  engine.on('storage', (s) => out({ type: 'storage', ...s }))
   engine.on('outbox', (o) => reportOutbox(o, out))
 }
 

@@ -189,11 +189,11 @@ export class RebownClient {
       psessionid: this.tokens.psessionid
     }
     const res = // The cfproxy Referer it used for sends from 2018-03 (reference §1.1).
-    (
-      await this.post(`http://d1.web2.qq.com/channel/${endpoint[type]}`, msg, {
-        Referer: 'https://d1.web2.qq.com/cfproxy.html?v=20151105001&callback=1'
-      })
-    ).json()
+      (
+        await this.post(`http://d1.web2.qq.com/channel/${endpoint[type]}`, msg, {
+          Referer: 'https://d1.web2.qq.com/cfproxy.html?v=20151105001&callback=1'
+        })
+      ).json()
     return res.retcode === 0
   }
 }
