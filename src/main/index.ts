@@ -17,6 +17,7 @@ import { lockDownWebContents } from './security/web-contents'
 import { createSettingsStore } from './settings/settings-store'
 import { createAppServices, type AppServices } from './app-services'
 import { createAppSecretStore } from './shell/safe-storage'
+import { installDesktopShell, type DesktopShell } from './shell/desktop-shell'
 
 // Sandbox every renderer, including any popup that slipped through (checklist #4).
 app.enableSandbox()
@@ -29,6 +30,8 @@ if (!app.requestSingleInstanceLock()) {
     const [window] = BrowserWindow.getAllWindows()
     if (window) {
       if (window.isMinimized()) window.restore()
+      // Hidden to the tray: bring it back.
+      window.show()
       window.focus()
     }
   })
@@ -49,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     // Windows: sizes and places remembered per kind; conversations can have their own windows.
     const windowStates = createWindowStateStore()
     let mainWindow: BrowserWindow | null = null
+    let desktopShell: DesktopShell | null = null
     const background = () => windowBackground(services?.theme.current() ?? 'light')
     const conversationWindows = createConversationWindowHost({
       pageUrl,
@@ -65,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       const window = createMainWindow(pageUrl, { ...placement.bounds, backgroundColor: background() })
       if (placement.maximized) window.once('ready-to-show', () => window.maximize())
       rememberWindowState(window, 'main', windowStates)
+      desktopShell?.manage(window)
       window.on('closed', () => {
         if (mainWindow === window) mainWindow = null
       })
@@ -98,9 +103,23 @@ if (!app.requestSingleInstanceLock()) {
       windowHost: conversationWindows
     })
     registerIpcHandlers(services.handlers, createSenderCheck(pageUrl))
+    // Tray, badge, notifications, attention and the app menu: decided by services.desktop.
+    desktopShell = installDesktopShell({
+      controller: services.desktop,
+      settings,
+      mainWindow: () => mainWindow ?? openMainWindow(),
+      existingWindow: () => mainWindow,
+      emit: (channel, payload) => {
+        for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, channel, payload)
+      },
+      resourcesDir: join(import.meta.dirname, '../../resources/tray'),
+      log
+    })
     openMainWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+      // The dock icon brings back a window hidden to the tray.
+      else if (mainWindow && !mainWindow.isVisible()) mainWindow.show()
     })
   })
 

@@ -24,6 +24,8 @@ export interface DesktopShellDeps {
   settings: { get(): Settings }
   /** The main window, created again if it was closed. */
   mainWindow(): BrowserWindow
+  /** The main window if there is one (the badge and attention never create it). */
+  existingWindow(): BrowserWindow | null
   emit: EmitEvent
   /** resources/tray */
   resourcesDir: string
@@ -72,7 +74,7 @@ export function installDesktopShell(deps: DesktopShellDeps): DesktopShell {
   } catch (error) {
     log(`no tray on this desktop: ${String(error)}`)
   }
-  const badge = createBadgePresenter({ resourcesDir: deps.resourcesDir, platform, mainWindow: () => deps.mainWindow() })
+  const badge = createBadgePresenter({ resourcesDir: deps.resourcesDir, platform, mainWindow: () => deps.existingWindow() })
   const notifications = createNotificationPresenter({
     onClick(key) {
       const target = controller.notificationClicked(key)
@@ -100,7 +102,7 @@ export function installDesktopShell(deps: DesktopShellDeps): DesktopShell {
       }
     },
     notify: (action) => notifications.apply(action),
-    requestAttention: () => requestAttention(platform, deps.mainWindow()),
+    requestAttention: () => requestAttention(platform, deps.existingWindow()),
     isAppFocused: () => BrowserWindow.getFocusedWindow() !== null,
     // Windows paints its taskbar apart from the app theme; elsewhere the system theme decides.
     isDarkTaskbar: () => nativeTheme.shouldUseDarkColorsForSystemIntegratedUI || nativeTheme.shouldUseDarkColors

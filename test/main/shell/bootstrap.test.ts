@@ -12,7 +12,9 @@ const fake = vi.hoisted(() => {
   let readyResolve: () => void = () => {}
   const ready = new Promise<void>((r) => (readyResolve = r))
   const permission = { request: null as unknown, check: null as unknown }
-  return { windows, handlers, calls, ready, readyResolve: () => readyResolve(), permission, userData: '' }
+  const tray = { image: '', tooltip: '', menu: [] as Array<{ label?: string }> }
+  const appMenu: Array<{ label?: string }> = []
+  return { windows, handlers, calls, ready, readyResolve: () => readyResolve(), permission, userData: '', tray, appMenu }
 })
 
 vi.mock('electron', () => {
@@ -48,7 +50,8 @@ vi.mock('electron', () => {
     getPath: () => fake.userData,
     getName: () => 'qq-desktop',
     getVersion: () => '0.1.0',
-    quit: () => fake.calls.push('quit')
+    quit: () => fake.calls.push('quit'),
+    setBadgeCount: () => true
   }
   const ipcMain = {
     handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => fake.handlers.set(channel, fn),
@@ -68,7 +71,34 @@ vi.mock('electron', () => {
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
   const screen = { getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display }
   const nativeTheme = { shouldUseDarkColors: false, on: () => {}, removeListener: () => {} }
-  const electron = { app, BrowserWindow, ipcMain, session, shell, safeStorage, screen, nativeTheme }
+  // The desktop layer: a tray, menus and notifications that record what they show.
+  const nativeImage = { createFromPath: (path: string) => ({ path, setTemplateImage() {} }) }
+  class Tray {
+    constructor(image: { path: string }) {
+      fake.tray.image = image.path
+    }
+    setImage(image: { path: string }) {
+      fake.tray.image = image.path
+    }
+    setToolTip(text: string) {
+      fake.tray.tooltip = text
+    }
+    setContextMenu(menu: { template: Array<{ label?: string }> }) {
+      fake.tray.menu = menu.template
+    }
+    on() {}
+  }
+  const Menu = {
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu: (menu: { template: Array<{ label?: string }> }) => fake.appMenu.splice(0, fake.appMenu.length, ...menu.template)
+  }
+  class Notification {
+    static isSupported = () => true
+    on() {}
+    show() {}
+    close() {}
+  }
+  const electron = { app, BrowserWindow, ipcMain, session, shell, safeStorage, screen, nativeTheme, nativeImage, Tray, Menu, Notification }
   return { ...electron, default: electron }
 })
 
@@ -80,6 +110,13 @@ describe('main bootstrap', () => {
     expect(fake.windows).toHaveLength(0)
     fake.readyResolve()
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+  })
+
+  it('puts the app in the tray (signed out, faded mark) with its menu, and installs the app menu', () => {
+    expect(fake.tray.tooltip).toBe('QQ 桌面版 — 未登录')
+    expect(fake.tray.image).toMatch(/resources[\\/]tray[\\/]tray-(light|dark)-invisible\.png$|tray-invisibleTemplate\.png$/)
+    expect(fake.tray.menu.map((i) => i.label ?? '—')).toEqual(['打开 QQ', '—', '免打扰', '—', '退出'])
+    expect(fake.appMenu.map((m) => m.label)).toContain('编辑')
   })
 
   it('enables the sandbox for every renderer before anything else', () => {

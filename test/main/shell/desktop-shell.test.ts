@@ -172,6 +172,7 @@ async function setup(platform = 'linux', patch: SettingsPatch = {}) {
     controller,
     settings: store,
     mainWindow: () => window as never,
+    existingWindow: () => window as never,
     emit,
     resourcesDir: '/res/tray',
     platform
