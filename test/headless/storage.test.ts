@@ -1,0 +1,48 @@
+/**
+ * The headless process with an unusable or damaged history file: it says so on stdout (one `storage`
+ * line with the path and, for a damaged file, where it was moved), signs in, receives and sends, and a
+ * `quit` exits 0.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { startSimulator } from '../../src/simulator'
+import { FAST_SIM, tempProfile } from '../main/engine/harness'
+import { useHeadlessSuite } from './child'
+
+const suite = useHeadlessSuite()
+
+async function start(prepare: (profile: string, qq: number) => void) {
+  const sim = await startSimulator(FAST_SIM)
+  const p = tempProfile()
+  suite.defer(p.cleanup, () => sim.close())
+  const qq = sim.account().self.qq
+  prepare(p.dir, qq)
+  const child = suite.spawn(['--server', sim.url, '--profile', p.dir, '--send-interval', '50'])
+  await child.next((l) => l.type === 'qr')
+  sim.scan({ confirm: true })
+  await child.next((l) => l.type === 'ready')
+  return { sim, child, profile: p.dir, qq }
+}
+
+describe('headless storage line', () => {
+  it('a folder where the history file should be: storage line, then it works in memory and quits 0', async () => {
+    const { sim, child, profile, qq } = await start((dir, qq) => mkdirSync(join(dir, `history-${qq}.sqlite`)))
+    const line = await child.next((l) => l.type === 'storage')
+    expect(line).toMatchObject({ ok: false, reason: 'unavailable', path: join(profile, `history-${qq}.sqlite`), movedTo: null })
+    const buddy = sim.account().buddies[0]!
+    sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'still delivered' })
+    await child.next((l) => l.type === 'message' && l.text === 'still delivered')
+    child.send({ cmd: 'quit' })
+    expect(await child.exit()).toBe(0)
+  })
+
+  it('a damaged history file: the storage line names where it was moved', async () => {
+    const { child, profile, qq } = await start((dir, qq) => writeFileSync(join(dir, `history-${qq}.sqlite`), Buffer.alloc(8192, 0x5a)))
+    const line = await child.next((l) => l.type === 'storage')
+    expect(line).toMatchObject({ ok: true, reason: 'damaged', path: join(profile, `history-${qq}.sqlite`) })
+    expect(String(line.movedTo)).toMatch(/history-\d+\.sqlite\.corrupt-/)
+    child.send({ cmd: 'quit' })
+    expect(await child.exit()).toBe(0)
+  })
+})
