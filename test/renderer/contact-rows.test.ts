@@ -8,6 +8,7 @@ import { avatarText } from '../../src/renderer/src/lib/avatar'
 import { useContactRows, type SidebarTab } from '../../src/renderer/src/composables/useContactRows'
 import { useContactsStore } from '../../src/renderer/src/stores/contacts'
 import { useConversationsStore } from '../../src/renderer/src/stores/conversations'
+import { usePrefsStore } from '../../src/renderer/src/stores/prefs'
 import { fakeMessage, installFakeApi } from './fake-api'
 
 const buddy = (
@@ -117,17 +118,20 @@ describe('sidebar rows', () => {
     expect(rows.value.map((r) => r.id)).toEqual(['discuss:60'])
   })
 
-  it('orders the recent tab unread first, then by the newest message, then the server order', async () => {
+  it('orders the recent tab by the newest activity, then the server order, pinned conversations on top', async () => {
     const { fake, tab, rows } = await setup()
+    await usePrefsStore().init()
     tab.value = 'recent'
     expect(rows.value.map((r) => r.id)).toEqual(['group:50', 'buddy:4'])
     fake.emit('message:received', fakeMessage('discuss', 60, 5))
     fake.emit('message:received', fakeMessage('buddy', 3, 9, { self: true }))
     expect(rows.value.map((r) => [r.id, r.type === 'contact' ? r.unread : -1])).toEqual([
-      ['discuss:60', 1],
       ['buddy:3', 0],
+      ['discuss:60', 1],
       ['group:50', 0],
       ['buddy:4', 0]
     ])
+    await usePrefsStore().setPinned({ kind: 'buddy', id: 4 }, true)
+    expect(rows.value.map((r) => r.id)).toEqual(['buddy:4', 'buddy:3', 'discuss:60', 'group:50'])
   })
 })

@@ -7,14 +7,7 @@
  *   - group and discussion cards come from the directory's member load (one get_group_info_ext2).
  */
 import type { ConversationKind } from '../../shared/domain'
-import type {
-  BirthdayDto,
-  BuddyProfileDto,
-  DiscussionProfileDto,
-  GroupProfileDto,
-  MemberDto,
-  ProfileDto
-} from '../../shared/messenger'
+import type { BirthdayDto, BuddyProfileDto, DiscussionProfileDto, GroupProfileDto, MemberDto, ProfileDto } from '../../shared/messenger'
 import type { ProtocolClient, UserInfo } from '../protocol/types'
 import { isAbort, type Clock } from './clock'
 import { memberName, type Directory, type MemberEntry } from './directory'

@@ -1,17 +1,45 @@
 /**
- * The rows of the sidebar list for the chosen tab: buddy categories (collapsible, online first),
- * groups, discussions, recent conversations (unread first), or, while filtering, every matching
- * contact of any kind. Flat rows so one virtual list renders them all.
+ * The rows of the sidebar list for the chosen tab: buddy categories (collapsible, reachable people
+ * first), groups, discussions, recent conversations (pinned first, then by activity), or, while
+ * filtering, every matching contact of any kind. Flat rows so one virtual list renders them all.
  */
-import { computed, type Ref } from 'vue'
+import { computed, watch, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
-import type { BuddyDto } from '../../../shared/messenger'
+import type { PresenceStatus } from '../../../shared/domain'
+import type { BuddyDto, GroupDto } from '../../../shared/messenger'
 import { buddyName, groupName, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { matchesName, normalizeQuery } from '../lib/pinyin-filter'
+import { presenceRank } from '../lib/presence'
 import { useContactsStore } from '../stores/contacts'
 import { useConversationsStore } from '../stores/conversations'
+import { usePrefsStore } from '../stores/prefs'
+import { useProfileStore } from '../stores/profile'
+import { useRecentStore } from '../stores/recent'
 
 export type SidebarTab = 'buddies' | 'groups' | 'discussions' | 'recent'
+
+export interface ContactItemRow {
+  type: 'contact'
+  id: string
+  ref: ConversationRef
+  /** Markname, else nick (buddies); markname, else name (groups). */
+  name: string
+  /** The nick shown beside a buddy's markname, null when the name already is the nick. */
+  nick: string | null
+  /** Buddies only; null for groups and discussions. */
+  status: PresenceStatus | null
+  vipLevel: number
+  unread: number
+  pinned: boolean
+  muted: boolean
+  draft: string | null
+  /** Recent tab: the newest message; null elsewhere or when none is known. */
+  preview: { sender: string | null; text: string } | null
+  /** Recent tab: unix seconds of the newest activity. */
+  time: number | null
+  /** What tells a group apart from another one of the same name (count, owner), once known. */
+  twin: { members: number | null; owner: string | null } | null
+}
 
 export type ContactRow =
   | {
@@ -22,48 +50,85 @@ export type ContactRow =
       total: number
       collapsed: boolean
     }
-  | {
-      type: 'contact'
-      id: string
-      ref: ConversationRef
-      name: string
-      online: boolean | null
-      unread: number
-    }
-
-export type ContactItemRow = Extract<ContactRow, { type: 'contact' }>
+  | ContactItemRow
 
 const collator = new Intl.Collator('zh-CN')
 
 function byPresenceThenName(a: BuddyDto, b: BuddyDto): number {
-  if (a.online !== b.online) return a.online ? -1 : 1
-  return collator.compare(buddyName(a), buddyName(b))
+  return presenceRank(a.status) - presenceRank(b.status) || collator.compare(buddyName(a), buddyName(b))
 }
 
-export function useContactRows(
-  tab: Ref<SidebarTab>,
-  filter: Ref<string>,
-  collapsed: Ref<Set<string>>
-) {
+export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collapsed: Ref<Set<string>>) {
   const contactsStore = useContactsStore()
-  const { buddies, groups, discussions, recent } = storeToRefs(contactsStore)
+  const { buddies, groups, discussions, recent, members } = storeToRefs(contactsStore)
   const { unread, activity } = storeToRefs(useConversationsStore())
+  const prefs = usePrefsStore()
+  const recentStore = useRecentStore()
+  const profiles = useProfileStore()
 
-  const row = (ref: ConversationRef, name: string, online: boolean | null): ContactItemRow => ({
-    type: 'contact',
-    id: refKey(ref),
-    ref,
-    name,
-    online,
-    unread: unread.value[refKey(ref)] ?? 0
+  /** Group display names used by more than one group: those rows say what tells them apart. */
+  const twinGroups = computed(() => {
+    const count = new Map<string, number>()
+    for (const g of groups.value) count.set(groupName(g), (count.get(groupName(g)) ?? 0) + 1)
+    return groups.value.filter((g) => (count.get(groupName(g)) ?? 0) > 1)
+  })
+  // Lazily: only twins need their member count and owner, loaded once each.
+  watch(twinGroups, (list) => list.forEach((g) => void profiles.load({ kind: 'group', id: g.gid })), { immediate: true })
+
+  function twinOf(g: GroupDto): ContactItemRow['twin'] {
+    if (!twinGroups.value.includes(g)) return null
+    const p = profiles.profileOf({ kind: 'group', id: g.gid })
+    return p?.kind === 'group' ? { members: p.memberCount, owner: p.owner?.name ?? null } : { members: null, owner: null }
+  }
+
+  function row(ref: ConversationRef, name: string, extra: Partial<ContactItemRow> = {}): ContactItemRow {
+    const key = refKey(ref)
+    return {
+      type: 'contact',
+      id: key,
+      ref,
+      name,
+      nick: null,
+      status: null,
+      vipLevel: 0,
+      unread: unread.value[key] ?? 0,
+      pinned: prefs.isPinned(key),
+      muted: prefs.isMuted(key),
+      draft: prefs.draftOf(key),
+      preview: null,
+      time: null,
+      twin: null,
+      ...extra
+    }
+  }
+
+  const buddyRow = (b: BuddyDto, extra: Partial<ContactItemRow> = {}): ContactItemRow =>
+    row({ kind: 'buddy', id: b.uin }, buddyName(b), {
+      nick: b.markname && b.markname !== b.nick ? b.nick : null,
+      status: b.status,
+      vipLevel: b.vipLevel,
+      ...extra
+    })
+  const groupRow = (g: GroupDto, extra: Partial<ContactItemRow> = {}): ContactItemRow =>
+    row({ kind: 'group', id: g.gid }, groupName(g), { twin: twinOf(g), ...extra })
+
+  /** uin -> group cards of that person in the groups whose members are loaded (the filter finds buddies by card). */
+  const cardsByUin = computed(() => {
+    const map = new Map<number, string[]>()
+    for (const list of Object.values(members.value)) for (const m of list) if (m.card) map.set(m.uin, [...(map.get(m.uin) ?? []), m.card])
+    return map
   })
 
-  /** Every conversation the user can open, as rows (buddies, then groups, then discussions). */
-  const everyone = computed(() => [
-    ...buddies.value.map((b) => row({ kind: 'buddy', id: b.uin }, buddyName(b), b.online)),
-    ...groups.value.map((g) => row({ kind: 'group', id: g.gid }, groupName(g), null)),
-    ...discussions.value.map((d) => row({ kind: 'discuss', id: d.did }, d.name, null))
-  ])
+  const filtered = computed(() => {
+    const query = normalizeQuery(filter.value)
+    if (query === '') return []
+    const hit = (...names: Array<string | null | undefined>): boolean => names.some((n) => !!n && matchesName(n, query))
+    return [
+      ...buddies.value.filter((b) => hit(b.markname, b.nick, ...(cardsByUin.value.get(b.uin) ?? []))).map((b) => buddyRow(b)),
+      ...groups.value.filter((g) => hit(g.markname, g.name)).map((g) => groupRow(g)),
+      ...discussions.value.filter((d) => hit(d.name)).map((d) => row({ kind: 'discuss', id: d.did }, d.name))
+    ]
+  })
 
   const buddyRows = computed(() => {
     const categories = new Map<string, BuddyDto[]>()
@@ -75,55 +140,58 @@ export function useContactRows(
     const rows: ContactRow[] = []
     for (const [name, list] of categories) {
       const isCollapsed = collapsed.value.has(name)
-      const online = list.filter((b) => b.online).length
       rows.push({
         type: 'category',
         id: `category:${name}`,
         name,
-        online,
+        online: list.filter((b) => b.online).length,
         total: list.length,
         collapsed: isCollapsed
       })
-      if (!isCollapsed) {
-        for (const b of [...list].sort(byPresenceThenName))
-          rows.push(row({ kind: 'buddy', id: b.uin }, buddyName(b), b.online))
-      }
+      if (!isCollapsed) for (const b of [...list].sort(byPresenceThenName)) rows.push(buddyRow(b))
     }
     return rows
   })
 
   const recentRows = computed(() => {
     const order = new Map<string, { ref: ConversationRef; rank: number }>()
-    const note = (ref: ConversationRef, rank: number) => {
+    const note = (ref: ConversationRef, rank: number): void => {
       if (!order.has(refKey(ref))) order.set(refKey(ref), { ref, rank })
     }
     recent.value.forEach((r, i) => note({ kind: r.kind, id: r.id }, i))
-    for (const key of [...Object.keys(unread.value), ...Object.keys(activity.value)]) {
+    const late = Number.MAX_SAFE_INTEGER
+    for (const s of recentStore.summaries) if (s.id !== null) note({ kind: s.kind, id: s.id }, late)
+    for (const key of [...Object.keys(unread.value), ...Object.keys(activity.value), ...prefs.pinnedKeys]) {
       const [kind, id] = key.split(':') as [ConversationRef['kind'], string]
-      note({ kind, id: Number(id) }, Number.MAX_SAFE_INTEGER)
+      note({ kind, id: Number(id) }, late)
     }
-    const rows = [...order.values()].map(({ ref, rank }) => ({
-      row: row(
-        ref,
-        contactsStore.nameOf(ref) ?? String(ref.id),
-        ref.kind === 'buddy' ? (contactsStore.buddyByUin.get(ref.id)?.online ?? null) : null
-      ),
-      rank,
-      at: activity.value[refKey(ref)] ?? 0
-    }))
-    rows.sort(
-      (a, b) =>
-        Number(b.row.unread > 0) - Number(a.row.unread > 0) || b.at - a.at || a.rank - b.rank
-    )
+    const rows = [...order.values()].flatMap(({ ref, rank }) => {
+      const key = refKey(ref)
+      const summary = recentStore.summaryOf(key)
+      const at = Math.max(summary?.lastTime ?? 0, activity.value[key] ?? 0, prefs.draftTimeOf(key) ?? 0)
+      const preview = summary?.lastPreview ? { sender: ref.kind === 'buddy' ? null : summary.lastSender, text: summary.lastPreview } : null
+      const extra: Partial<ContactItemRow> = { preview, time: at || null }
+      let r: ContactItemRow
+      if (ref.kind === 'buddy') {
+        const b = contactsStore.buddyByUin.get(ref.id)
+        r = b ? buddyRow(b, extra) : row(ref, summary?.title || String(ref.id), extra)
+      } else if (ref.kind === 'group') {
+        const g = contactsStore.groupByGid.get(ref.id)
+        r = g ? groupRow(g, extra) : row(ref, summary?.title || String(ref.id), extra)
+      } else {
+        r = row(ref, contactsStore.nameOf(ref) ?? (summary?.title || String(ref.id)), extra)
+      }
+      return [{ row: r, rank, at }]
+    })
+    rows.sort((a, b) => Number(b.row.pinned) - Number(a.row.pinned) || b.at - a.at || a.rank - b.rank)
     return rows.map((r) => r.row)
   })
 
   return computed<ContactRow[]>(() => {
-    const query = normalizeQuery(filter.value)
-    if (query !== '') return everyone.value.filter((r) => matchesName(r.name, query))
+    if (normalizeQuery(filter.value) !== '') return filtered.value
     if (tab.value === 'buddies') return buddyRows.value
-    if (tab.value === 'groups') return everyone.value.filter((r) => r.ref.kind === 'group')
-    if (tab.value === 'discussions') return everyone.value.filter((r) => r.ref.kind === 'discuss')
+    if (tab.value === 'groups') return groups.value.map((g) => groupRow(g))
+    if (tab.value === 'discussions') return discussions.value.map((d) => row({ kind: 'discuss', id: d.did }, d.name))
     return recentRows.value
   })
 }

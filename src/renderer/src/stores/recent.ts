@@ -1,0 +1,95 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { ConversationSummaryDto, MessageDto, OutboxDto } from '../../../shared/messenger'
+import { unwrap, useApi } from '../composables/useApi'
+import { refKey } from '../lib/conversation-ref'
+import { useSessionStore } from './session'
+
+/** Preview length kept when a message arrives live (the store cuts its previews the same way). */
+const PREVIEW_CHARS = 60
+
+/**
+ * The stored conversations with their newest message (what the recent list shows), loaded once and
+ * then kept current by the messages and sends of this session.
+ */
+export const useRecentStore = defineStore('recent', () => {
+  const api = useApi()
+  const session = useSessionStore()
+  /** Stable key -> summary. */
+  const byKey = ref<Record<string, ConversationSummaryDto>>({})
+  const error = ref<string | null>(null)
+  let unsubscribers: Array<() => void> = []
+
+  const summaries = computed(() => Object.values(byKey.value))
+  const byRef = computed(() => {
+    const map = new Map<string, ConversationSummaryDto>()
+    for (const s of summaries.value) if (s.id !== null) map.set(refKey({ kind: s.kind, id: s.id }), s)
+    return map
+  })
+
+  /** By refKey (`group:22`) or stable key. */
+  const summaryOf = (key: string): ConversationSummaryDto | undefined => byRef.value.get(key) ?? byKey.value[key]
+
+  function note(key: string, patch: Omit<ConversationSummaryDto, 'key' | 'unread' | 'title'>): void {
+    const old = byKey.value[key]
+    // Only newer news moves the preview (offline messages can arrive after newer ones).
+    if (old?.lastTime != null && patch.lastTime != null && patch.lastTime < old.lastTime) return
+    byKey.value = { ...byKey.value, [key]: { key, unread: old?.unread ?? 0, title: old?.title ?? '', ...patch } }
+  }
+
+  const preview = (text: string): string => [...text].slice(0, PREVIEW_CHARS).join('')
+
+  function receive(m: MessageDto): void {
+    note(m.conversationKey, {
+      kind: m.kind,
+      id: m.conversationId,
+      lastTime: m.time,
+      lastPreview: preview(m.text),
+      lastSender: m.from.name
+    })
+  }
+
+  function applyOutbox(e: OutboxDto): void {
+    // The first report of a new send (queued) carries its text; later state changes add nothing here.
+    if (e.state !== 'queued' || e.part !== e.parts - 1) return
+    const old = byKey.value[e.targetKey]
+    note(e.targetKey, {
+      kind: e.kind,
+      id: old?.id ?? null,
+      lastTime: Math.floor(e.createdAt / 1000),
+      lastPreview: preview(e.text),
+      lastSender: session.snapshot.self?.nick ?? null
+    })
+  }
+
+  async function load(): Promise<void> {
+    try {
+      const list = unwrap(await api.listConversations())
+      byKey.value = Object.fromEntries(list.map((s) => [s.key, s]))
+      error.value = null
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  async function init(): Promise<void> {
+    if (unsubscribers.length === 0) {
+      unsubscribers = [
+        api.onMessageReceived(receive),
+        api.onOutboxChanged(applyOutbox),
+        // New current ids after a refresh or a new login.
+        api.onContactsChanged(() => void load())
+      ]
+    }
+    await load()
+  }
+
+  function dispose(): void {
+    unsubscribers.forEach((u) => u())
+    unsubscribers = []
+    byKey.value = {}
+    error.value = null
+  }
+
+  return { byKey, summaries, error, summaryOf, receive, applyOutbox, load, init, dispose }
+})
