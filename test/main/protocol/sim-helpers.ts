@@ -4,6 +4,9 @@ import { startSimulator } from '../../../src/simulator'
 import { createProtocolClient, ProtocolError, type ProtocolClient, type ProtocolClientOptions } from '../../../src/main/protocol'
 import type { SimulatorOptions } from '../../../src/simulator/types'
 
+/** Every era the simulator offers: the client must pass in each. */
+export { ERAS } from '../../../src/simulator'
+
 export type Sim = Awaited<ReturnType<typeof startSimulator>>
 
 export async function simulator(opts: SimulatorOptions = {}): Promise<Sim> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { clientFor, login, protocolError, simulator, type Sim } from './sim-helpers'
+import { clientFor, ERAS, login, protocolError, simulator, type Sim } from './sim-helpers'
 
 let sims: Sim[] = []
 afterEach(async () => {
@@ -13,7 +13,7 @@ async function sim(opts: Parameters<typeof simulator>[0] = {}): Promise<Sim> {
 }
 
 describe('login against the simulator', () => {
-  for (const era of ['2015', '2017', '2018'] as const) {
+  for (const era of ERAS) {
     it(`era ${era}: QR, scan states, check_sig, getvfwebqq, login2, registration; then polls are accepted`, async () => {
       const s = await sim({ era })
       const client = clientFor(s)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { IncomingMessage, PollEvent, ProtocolClient } from '../../../src/main/protocol'
-import { loggedIn, protocolError, type Sim } from './sim-helpers'
+import { ERAS, loggedIn, protocolError, type Sim } from './sim-helpers'
 
 let sims: Sim[] = []
 afterEach(async () => {
@@ -26,7 +26,7 @@ const messages = (events: PollEvent[]): IncomingMessage[] =>
   events.flatMap((e) => (e.type === 'message' ? [e.message] : []))
 
 describe('poll against the simulator', () => {
-  for (const era of ['2015', '2017', '2018'] as const) {
+  for (const era of ERAS) {
     it(`era ${era}: an empty hold is 'empty', not an error`, async () => {
       const { client } = await session({ era })
       expect(await client.poll()).toEqual({ kind: 'empty' })

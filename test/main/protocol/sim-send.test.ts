@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMsgIdSource, splitForSending, type IncomingMessage, type ProtocolClient } from '../../../src/main/protocol'
 import type { Segment } from '../../../src/shared/domain'
-import { loggedIn, type Sim } from './sim-helpers'
+import { ERAS, loggedIn, type Sim } from './sim-helpers'
 
 let sims: Sim[] = []
 afterEach(async () => {
@@ -17,7 +17,7 @@ const msgId = createMsgIdSource()
 const text = (t: string): Segment[] => [{ type: 'text', text: t }]
 
 describe('send against the simulator', () => {
-  for (const era of ['2015', '2017', '2018'] as const) {
+  for (const era of ERAS) {
     it(`era ${era}: buddy, group and discussion sends are 'sent' and arrive as sent`, async () => {
       const { sim, client } = await session({ era })
       const a = sim.account()
