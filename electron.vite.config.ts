@@ -27,6 +27,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           headless: resolve('src/main/headless/cli.ts'),
+          // `npm run demo:headless`: the headless mode against the built-in demo server, one process.
+          'demo-headless': resolve('src/main/headless/demo-cli.ts'),
           simulator: resolve('src/simulator/cli.ts')
         },
         // node:sqlite is a Node built-in (also in Electron's Node); never bundle it.

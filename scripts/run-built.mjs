@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run headless -- …` / `npm run simulator -- …`: run a plain-Node entry of the main build,
+// `npm run headless -- …` / `npm run simulator -- …` / `npm run demo:headless`: run a plain-Node entry of the main build,
 // building first when out/ is missing or older than src/ (so it works on a fresh clone after
 // `npm ci`). Build output goes to stderr: headless mode's stdout carries JSON lines only.
 import { spawn, spawnSync } from 'node:child_process'
@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const [entry, ...args] = process.argv.slice(2)
-if (!['headless', 'simulator'].includes(entry)) {
-  process.stderr.write('usage: run-built.mjs headless|simulator [args...]\n')
+if (!['headless', 'simulator', 'demo-headless'].includes(entry)) {
+  process.stderr.write('usage: run-built.mjs headless|simulator|demo-headless [args...]\n')
   process.exit(2)
 }
 const built = join(root, 'out', 'main', `${entry}.js`)

@@ -16,20 +16,28 @@ const SegmentIn = v.variant('type', [
   v.object({ type: v.literal('face'), id: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.optional(v.string()) })
 ])
 
-const SendBase = { cmd: v.literal('send'), ref: v.string(), kind: Kind, to: Id } as const
+/** A conversation's stable key (`buddy:…`, `group:…`, `discuss:…`): unlike ids, it survives a new login. */
+const Key = v.pipe(v.string(), v.regex(/^(buddy|group|discuss):./, 'a conversation key starts with buddy:, group: or discuss:'))
+/** Where a command points: `kind` + `id` (this session's id) or the stable `key` (kind optional then). */
+const Target = { kind: v.optional(Kind), id: v.optional(Id), key: v.optional(Key) } as const
+const targetGiven = (c: { kind?: string; id?: number; key?: string }): boolean => c.key !== undefined || (c.kind !== undefined && c.id !== undefined)
+const NO_TARGET = 'give "key", or "kind" and "id"'
+
+const SendBase = { cmd: v.literal('send'), ref: v.string(), kind: v.optional(Kind), to: v.optional(Id), key: v.optional(Key) } as const
 
 export const CommandSchema = v.variant('cmd', [
   v.object({ cmd: v.literal('contacts'), refresh: v.optional(v.boolean()) }),
-  v.object({ cmd: v.literal('members'), kind: v.picklist(['group', 'discuss']), id: Id, refresh: v.optional(v.boolean()) }),
+  v.pipe(v.object({ cmd: v.literal('members'), ...Target, kind: v.optional(v.picklist(['group', 'discuss'])), refresh: v.optional(v.boolean()) }), v.check((c) => targetGiven(c), NO_TARGET)),
   v.pipe(
     v.object({ ...SendBase, text: v.optional(v.pipe(v.string(), v.minLength(1))), segments: v.optional(v.pipe(v.array(SegmentIn), v.minLength(1))) }),
-    v.check((c) => (c.text === undefined) !== (c.segments === undefined), 'give either "text" or "segments"')
+    v.check((c) => (c.text === undefined) !== (c.segments === undefined), 'give either "text" or "segments"'),
+    v.check((c) => c.key !== undefined || (c.kind !== undefined && c.to !== undefined), 'give "key", or "kind" and "to"')
   ),
-  v.object({ cmd: v.literal('history'), kind: Kind, id: Id, limit: Limit, before: Before, after: Before }),
-  v.object({ cmd: v.literal('around'), kind: Kind, id: Id, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }),
-  v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), kind: v.optional(Kind), id: v.optional(Id), limit: Limit, before: Before }),
-  v.object({ cmd: v.literal('read'), kind: Kind, id: Id }),
-  v.object({ cmd: v.literal('export'), kind: Kind, id: Id, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }),
+  v.pipe(v.object({ cmd: v.literal('history'), ...Target, limit: Limit, before: Before, after: Before }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.pipe(v.object({ cmd: v.literal('around'), ...Target, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), ...Target, limit: Limit, before: Before }),
+  v.pipe(v.object({ cmd: v.literal('read'), ...Target }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.pipe(v.object({ cmd: v.literal('export'), ...Target, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }), v.check((c) => targetGiven(c), NO_TARGET)),
   v.object({ cmd: v.literal('unread') }),
   v.object({ cmd: v.literal('outbox') }),
   v.object({ cmd: v.literal('retry'), id: Id }),

@@ -14,6 +14,8 @@ import { qrToTerminal } from './qr-terminal'
 import { createJsonWriter, createLogger, toHeadlessMessage } from './writer'
 import { unexpectedErrorLine } from './error-line'
 import { MAX_LINE_BYTES, readLines } from './line-reader'
+import { contactsCacheFor, HeadlessCommandError, resolveTarget, type ConversationTarget } from './targets'
+import { watchReachability } from './reachability'
 
 export interface HeadlessIo {
   stdin: Readable
@@ -28,20 +30,36 @@ async function writePrivateFile(path: string, data: Uint8Array): Promise<void> {
   await rename(tmp, path)
 }
 
+export interface HeadlessHooks {
+  /** Called once with the engine before it starts (the demo plays the phone scan through it). */
+  onEngine?(engine: Engine): void
+}
+
 /** Runs until quit / end of stdin; resolves with the exit code once the store and outbox are saved. */
-export async function runHeadless(args: HeadlessArgs, io: HeadlessIo): Promise<number> {
+export async function runHeadless(args: HeadlessArgs, io: HeadlessIo, hooks: HeadlessHooks = {}): Promise<number> {
   const log = createLogger(io.stderr)
   const out = createJsonWriter(io.stdout)
   ensurePrivateDir(args.profile)
 
+  // Say once per outage that the server cannot be reached (the engine keeps retrying with backoff).
+  const client = watchReachability(createProtocolClient({ serverUrl: args.server ?? undefined }), (e) => {
+    const where = args.server ?? 'the SmartQQ servers (w.qq.com)'
+    out.write({ type: 'error', code: 'server-unreachable', server: args.server, message: `cannot reach ${where}: ${e.message}` })
+    io.stderr.write(
+      args.server === null
+        ? `Cannot reach the SmartQQ servers: use --server for a compatible server; SmartQQ itself was shut down in 2019. Still retrying.\n`
+        : `Cannot reach ${args.server}: is the server running? use --server for a compatible server; SmartQQ itself was shut down in 2019. Still retrying.\n`
+    )
+  })
   const engine = createEngine({
-    client: createProtocolClient({ serverUrl: args.server ?? undefined }),
+    client,
     secrets: createFileSecretStore(args.profile, log),
     openStore: (account) => openAccountStore(args.profile, String(account)),
     sendIntervalMs: args.sendIntervalMs ?? undefined,
     log
   })
   wireEvents(engine, args.profile, out.write, log, io.stderr)
+  hooks.onEngine?.(engine)
 
   let quitting: Promise<number> | null = null
   const quit = (): Promise<number> =>
@@ -124,37 +142,44 @@ async function handleLine(engine: Engine, profile: string, line: string, out: Ou
   try {
     await runCommand(engine, profile, cmd, out, quit)
   } catch (e) {
-    if (!(e instanceof EngineCommandError || e instanceof StoreError)) {
+    if (!(e instanceof EngineCommandError || e instanceof StoreError || e instanceof HeadlessCommandError)) {
       // Still exactly one answer (a script waits for it); the details go to stderr, redacted, via the caller's catch.
       out(unexpectedErrorLine(cmd, e))
       throw e
     }
-    out({ type: 'error', ...('ref' in cmd ? { ref: cmd.ref } : {}), cmd: cmd.cmd, message: e.message })
+    const code = e instanceof HeadlessCommandError ? { code: e.code } : {}
+    out({ type: 'error', ...('ref' in cmd ? { ref: cmd.ref } : {}), cmd: cmd.cmd, ...code, message: e.message })
   }
 }
 
 async function runCommand(engine: Engine, profile: string, cmd: Command, out: Out, quit: () => Promise<number>): Promise<void> {
+  // `kind`+`id` or the stable `key`, checked against the current contacts (unknown -> error, never empty).
+  const target = async (want: { kind?: ConversationTarget['kind']; id?: number; key?: string }): Promise<ConversationTarget> =>
+    resolveTarget(await contactsCacheFor(engine).get(), want)
   switch (cmd.cmd) {
     case 'contacts': {
       const c = await engine.contacts({ refresh: cmd.refresh })
       out({
         type: 'contacts',
-        buddies: c.buddies.map((b) => ({ uin: b.uin, nick: b.nick, markname: b.markname, category: b.category, online: b.online, status: b.status })),
-        groups: c.groups.map((g) => ({ gid: g.gid, code: g.code, name: g.name, markname: g.markname })),
-        discussions: c.discussions.map((d) => ({ did: d.did, name: d.name }))
+        buddies: c.buddies.map((b) => ({ uin: b.uin, key: b.key, nick: b.nick, markname: b.markname, category: b.category, online: b.online, status: b.status })),
+        groups: c.groups.map((g) => ({ gid: g.gid, key: g.key, code: g.code, name: g.name, markname: g.markname })),
+        discussions: c.discussions.map((d) => ({ did: d.did, key: d.key, name: d.name }))
       })
       return
     }
     case 'members': {
-      const members = await engine.members(cmd.kind, cmd.id, { refresh: cmd.refresh })
-      out({ type: 'members', kind: cmd.kind, id: cmd.id, members: members.map((m) => ({ uin: m.uin, nick: m.nick, card: m.card })) })
+      const t = await target(cmd)
+      if (t.kind === 'buddy') throw new HeadlessCommandError('bad-target', 'members: a buddy conversation has no members')
+      const members = await engine.members(t.kind, t.id, { refresh: cmd.refresh })
+      out({ type: 'members', kind: t.kind, id: t.id, key: t.key, members: members.map((m) => ({ uin: m.uin, nick: m.nick, card: m.card })) })
       return
     }
     case 'send': {
+      const t = await target({ kind: cmd.kind, id: cmd.to, key: cmd.key })
       const input =
         cmd.text !== undefined
-          ? { kind: cmd.kind, to: cmd.to, text: cmd.text, ref: cmd.ref }
-          : { kind: cmd.kind, to: cmd.to, segments: toSegments(cmd.segments ?? []), ref: cmd.ref }
+          ? { kind: t.kind, to: t.id, text: cmd.text, ref: cmd.ref }
+          : { kind: t.kind, to: t.id, segments: toSegments(cmd.segments ?? []), ref: cmd.ref }
       let started = false
       const off = engine.on('outbox', (o) => {
         if (o.ref === cmd.ref && o.state !== 'queued') started = true
@@ -167,30 +192,36 @@ async function runCommand(engine: Engine, profile: string, cmd: Command, out: Ou
       return
     }
     case 'history': {
-      const page = engine.history(cmd.kind, cmd.id, { limit: cmd.limit, before: cmd.before, after: cmd.after })
-      out({ type: 'history', kind: cmd.kind, id: cmd.id, messages: page.messages.map(toHeadlessMessage), next: page.next })
+      const t = await target(cmd)
+      const page = engine.history(t.kind, t.id, { limit: cmd.limit, before: cmd.before, after: cmd.after })
+      out({ type: 'history', kind: t.kind, id: t.id, key: t.key, messages: page.messages.map(toHeadlessMessage), next: page.next })
       return
     }
     case 'around': {
-      const page = engine.around(cmd.kind, cmd.id, cmd.message, cmd.limit)
+      const t = await target(cmd)
+      const page = engine.around(t.kind, t.id, cmd.message, cmd.limit)
       const messages = page.messages.map(toHeadlessMessage)
-      out({ type: 'around', kind: cmd.kind, id: cmd.id, anchor: page.anchor, messages, older: page.older, newer: page.newer })
+      out({ type: 'around', kind: t.kind, id: t.id, key: t.key, anchor: page.anchor, messages, older: page.older, newer: page.newer })
       return
     }
     case 'search': {
-      if ((cmd.kind === undefined) !== (cmd.id === undefined)) throw new EngineCommandError('search: give both kind and id, or neither')
-      const scope = cmd.kind !== undefined && cmd.id !== undefined ? { kind: cmd.kind, id: cmd.id } : null
+      if (cmd.key === undefined && (cmd.kind === undefined) !== (cmd.id === undefined))
+        throw new EngineCommandError('search: give both kind and id (or key), or neither')
+      const scoped = cmd.key !== undefined || cmd.id !== undefined
+      const scope = scoped ? await target(cmd) : null
       const page = engine.search(cmd.query, scope, { limit: cmd.limit, before: cmd.before })
       out({ type: 'search', messages: page.messages.map(toHeadlessMessage), next: page.next })
       return
     }
     case 'read':
-      engine.markRead(cmd.kind, cmd.id)
-      out({ type: 'read', kind: cmd.kind, id: cmd.id })
+      const t = await target(cmd)
+      engine.markRead(t.kind, t.id)
+      out({ type: 'read', kind: t.kind, id: t.id, key: t.key })
       return
     case 'export': {
       // Relative to the profile, not the cwd: a script driving us need not know where we were started.
-      const done = engine.exportConversation(cmd.kind, cmd.id, cmd.format, resolve(profile, cmd.path))
+      const t = await target(cmd)
+      const done = engine.exportConversation(t.kind, t.id, cmd.format, resolve(profile, cmd.path))
       out({ type: 'exported', path: done.path, format: done.format })
       return
     }

@@ -58,3 +58,37 @@ export function resolveTarget(contacts: ContactsDto, want: { kind?: Conversation
     )
   return { kind: want.kind, id: found.id, key: found.key }
 }
+
+/**
+ * The contacts targets are resolved against, without a server round trip per command: read once per
+ * login (and again when the directory changes), so a command never triggers a contact refresh of
+ * its own, and a send while signed out still resolves (and stays queued) with the last directory.
+ */
+interface ContactsSource {
+  contacts(): Promise<ContactsDto>
+  on(event: 'ready' | 'contacts', cb: () => void): () => void
+}
+
+const caches = new WeakMap<ContactsSource, { get(): Promise<ContactsDto> }>()
+
+export function contactsCacheFor(engine: ContactsSource): { get(): Promise<ContactsDto> } {
+  let cache = caches.get(engine)
+  if (!cache) {
+    let current: Promise<ContactsDto> | null = null
+    const invalidate = (): void => {
+      current = null
+    }
+    engine.on('ready', invalidate)
+    engine.on('contacts', invalidate)
+    cache = {
+      get() {
+        const loading = (current ??= engine.contacts())
+        // A failed read is not kept: the next command tries again.
+        loading.catch(() => current === loading && invalidate())
+        return loading
+      }
+    }
+    caches.set(engine, cache)
+  }
+  return cache
+}

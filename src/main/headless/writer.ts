@@ -10,6 +10,8 @@ import { redact } from '../protocol/redact'
 export interface HeadlessMessage {
   id: string
   kind: MessageDto['kind']
+  /** The conversation's stable key (survives a new login, unlike the uin/gid/did). */
+  key: string
   from: { uin: number; name: string }
   to: { uin: number; name: string }
   text: string
@@ -23,7 +25,7 @@ export interface HeadlessMessage {
 }
 
 export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
-  const out: HeadlessMessage = { id: m.id, kind: m.kind, from: m.from, to: m.to, text: m.text, segments: m.segments, time: m.time }
+  const out: HeadlessMessage = { id: m.id, kind: m.kind, key: m.conversationKey, from: m.from, to: m.to, text: m.text, segments: m.segments, time: m.time }
   if (m.self) out.self = true
   if (m.state) out.state = m.state
   if (m.gapBefore) out.gapBefore = m.gapBefore
