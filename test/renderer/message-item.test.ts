@@ -25,7 +25,7 @@ const own = (state: MessageDto['state']) =>
   fakeMessage('buddy', 5, 1, { id: 'outbox:3', self: true, state })
 
 describe('message item', () => {
-  it('shows faces as text chips and text as text, never as HTML', async () => {
+  it('shows faces as our own glyphs named by the face table, and text as text, never as HTML', async () => {
     const wrapper = await render(
       fakeMessage('group', 5, 1, {
         segments: [
@@ -37,9 +37,12 @@ describe('message item', () => {
       'online',
       true
     )
-    expect(wrapper.get('[data-test="message-text"]').text()).toBe('<b>hi</b>[微笑][图片]')
+    expect(wrapper.get('[data-test="message-text"]').text()).toBe('<b>hi</b>🙂[图片]')
     expect(wrapper.find('b').exists()).toBe(false)
-    expect(wrapper.get('.face').text()).toBe('[微笑]')
+    const face = wrapper.get('[data-test="face"]')
+    expect(face.attributes('aria-label')).toBe('微笑')
+    expect(face.attributes('role')).toBe('img')
+    expect(face.find('img').exists()).toBe(false)
     expect(wrapper.get('[data-test="message-sender"]').text()).toBe('发送者1')
   })
 

@@ -138,6 +138,36 @@ const en: typeof zhCN = {
     none: 'No message contains “{query}”',
     close: 'Close search'
   },
+  chat: {
+    today: 'Today',
+    yesterday: 'Yesterday',
+    gap: 'Messages may be missing here',
+    gapReason: {
+      relink: 'The connection was re-established; messages sent meanwhile may not have arrived',
+      'session-ended': 'You were signed out for a while; messages sent before you signed in again may not have arrived',
+      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived'
+    },
+    latest: 'Jump to the latest messages',
+    loadingNewer: 'Loading newer messages…',
+    openLink: 'Open {url} in your browser',
+    avatarOf: 'Avatar of {name}',
+    faces: {
+      open: 'Insert a face',
+      title: 'Faces',
+      recent: 'Recently used',
+      all: 'All faces',
+      close: 'Close the faces'
+    },
+    scope: {
+      label: 'Search in',
+      all: 'All conversations',
+      here: 'This conversation'
+    },
+    more: 'Load more results',
+    loadingMore: 'Loading…',
+    allShown: 'All {count} results are shown',
+    resultsSoFar: 'Results for “{query}”: {count} shown, more available'
+  },
   settings: {
     title: 'Settings',
     open: 'Settings',

@@ -133,6 +133,36 @@ export default {
     none: '没有找到包含“{query}”的聊天记录',
     close: '关闭搜索'
   },
+  chat: {
+    today: '今天',
+    yesterday: '昨天',
+    gap: '此处可能有消息缺失',
+    gapReason: {
+      relink: '连接曾重新建立，期间的消息可能没有收到',
+      'session-ended': '登录曾经失效，重新登录前的消息可能没有收到',
+      outage: '网络曾长时间中断，期间的消息可能没有收到'
+    },
+    latest: '回到最新消息',
+    loadingNewer: '正在加载更新的消息…',
+    openLink: '在浏览器中打开 {url}',
+    avatarOf: '{name} 的头像',
+    faces: {
+      open: '插入表情',
+      title: '表情',
+      recent: '最近使用',
+      all: '全部表情',
+      close: '关闭表情面板'
+    },
+    scope: {
+      label: '搜索范围',
+      all: '全部会话',
+      here: '当前会话'
+    },
+    more: '加载更多结果',
+    loadingMore: '正在加载…',
+    allShown: '已显示全部 {count} 条结果',
+    resultsSoFar: '“{query}”的搜索结果：已显示 {count} 条，还有更多'
+  },
   settings: {
     title: '设置',
     open: '设置',
