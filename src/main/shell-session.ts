@@ -109,6 +109,11 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     created.on('sender-resolved', (resolved) => deps.emit('sender:resolved', resolved))
     created.on('gap', (gap) => deps.emit('history:gap', gap))
     created.on('prefs', (prefs) => deps.emit('prefs:changed', prefs))
+    created.on('storage', (status) => {
+      // Kept in the snapshot too, so a window opened (or reloaded) later still shows the problem.
+      update({ storage: status.ok && status.reason === null ? null : status })
+      deps.emit('storage:changed', status)
+    })
     deps.onEngine?.(created)
     return created
   }
@@ -132,6 +137,11 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     },
     async logout() {
       if (engine) await engine.logout()
+      else if (remembered.current()) {
+        // "Use another account" before any engine ran: forget the remembered one.
+        await remembered.forget()
+        update({ remembered: null })
+      }
       if (serverChangePending) await reset()
       return snapshot
     },

@@ -129,6 +129,7 @@ const en: typeof zhCN = {
   composer: {
     label: 'Message',
     placeholder: 'Type a message: Enter sends, Shift+Enter adds a line',
+    placeholderCtrlEnter: 'Type a message: Ctrl+Enter sends, Enter adds a line',
     send: 'Send'
   },
   search: {

@@ -124,6 +124,7 @@ export default {
   composer: {
     label: '消息内容',
     placeholder: '输入消息，Enter 发送，Shift+Enter 换行',
+    placeholderCtrlEnter: '输入消息，Ctrl+Enter 发送，Enter 换行',
     send: '发送'
   },
   search: {

@@ -1,0 +1,26 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+/** Which overlays are open (settings, quick switcher): one place, so Esc closes the topmost. */
+export const useUiStore = defineStore('ui', () => {
+  const settingsOpen = ref(false)
+  const quickSwitcherOpen = ref(false)
+
+  function openSettings(): void {
+    quickSwitcherOpen.value = false
+    settingsOpen.value = true
+  }
+  function openQuickSwitcher(): void {
+    if (settingsOpen.value) return
+    quickSwitcherOpen.value = true
+  }
+  /** Closes the topmost overlay; false when none was open. */
+  function closeTopmost(): boolean {
+    if (quickSwitcherOpen.value) quickSwitcherOpen.value = false
+    else if (settingsOpen.value) settingsOpen.value = false
+    else return false
+    return true
+  }
+
+  return { settingsOpen, quickSwitcherOpen, openSettings, openQuickSwitcher, closeTopmost }
+})
