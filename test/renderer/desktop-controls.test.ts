@@ -116,4 +116,23 @@ describe('desktop controls in the renderer', () => {
     const audio = play.mock.contexts[0] as HTMLAudioElement
     expect(audio.src).toMatch(/notify.*\.wav/)
   })
+
+  it('a pop-out window reports its own conversation but leaves the chime and focus requests to the main window', async () => {
+    window.history.replaceState(null, '', '/?conversation=buddy:11')
+    try {
+      const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined)
+      const { fake, wrapper } = await mountApp()
+      await flushPromises()
+      expect(wrapper.get('[data-test="conversation-window"]').attributes('data-conversation')).toBe('buddy:11')
+      const last = vi.mocked(fake.api.reportFocusedConversation).mock.calls.at(-1)![0]
+      expect(last.conversation).toEqual({ kind: 'buddy', id: 11, key: 'buddy-key-11' })
+      fake.emit('notify:sound', { conversationKey: 'group-key-21' })
+      fake.emit('conversation:focus', { kind: 'group', id: 21, key: 'group-key-21' })
+      await flushPromises()
+      expect(play).not.toHaveBeenCalled()
+      expect(wrapper.get('[data-test="conversation-title"]').text()).toBe('张三')
+    } finally {
+      window.history.replaceState(null, '', '/')
+    }
+  })
 })

@@ -10,7 +10,11 @@ import { useDesktopStore } from '../stores/desktop'
 /** Sounds closer together than this are one (a burst of messages plays the chime once). */
 export const SOUND_GAP_MS = 1500
 
-export function useDesktopBridge(): void {
+/**
+ * `main: false` in a pop-out window: it reports its focus (so its conversation is not notified)
+ * but leaves opening conversations and the chime to the main window, so nothing happens twice.
+ */
+export function useDesktopBridge(options: { main: boolean } = { main: true }): void {
   const desktop = useDesktopStore()
   let audio: HTMLAudioElement | null = null
   let lastPlayed = 0
@@ -28,14 +32,14 @@ export function useDesktopBridge(): void {
     void audio.play().catch(() => {})
   }
 
-  const stopSound = watch(() => desktop.soundRequests, play)
+  const stopSound = options.main ? watch(() => desktop.soundRequests, play) : () => {}
 
   onMounted(() => {
     window.addEventListener('focus', update)
     window.addEventListener('blur', update)
     document.addEventListener('visibilitychange', update)
     update()
-    desktop.init()
+    desktop.init({ main: options.main })
   })
   onUnmounted(() => {
     window.removeEventListener('focus', update)

@@ -76,13 +76,15 @@ export const useDesktopStore = defineStore('desktop', () => {
     await conversations.openConversation({ kind: target.kind, id: target.id })
   }
 
-  function init(): void {
+  /** `main`: this is the main window (it opens the conversations main asks for and plays the chime). */
+  function init(options: { main: boolean } = { main: true }): void {
     dispose()
-    unsubscribers = [
-      api.onSettingsChanged((settings) => (settingsStore.settings = settings)),
-      api.onNotifySound(() => void soundRequests.value++),
-      api.onConversationFocus((target) => void focusConversation(target))
-    ]
+    unsubscribers = [api.onSettingsChanged((settings) => (settingsStore.settings = settings))]
+    if (options.main)
+      unsubscribers.push(
+        api.onNotifySound(() => void soundRequests.value++),
+        api.onConversationFocus((target) => void focusConversation(target))
+      )
     stopWatch = watch(() => [conversations.open?.kind, conversations.open?.id, windowFocused.value, contacts.contacts?.loadedAt], report, {
       immediate: true
     })
