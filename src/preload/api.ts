@@ -72,6 +72,7 @@ const eventNames = {
   onSenderResolved: 'sender:resolved',
   onHistoryGap: 'history:gap',
   onPrefsChanged: 'prefs:changed',
+  onStorageChanged: 'storage:changed',
   onThemeChanged: 'theme:changed',
   onWindowsChanged: 'window:changed'
 } as const satisfies Record<string, EventChannel>

@@ -35,6 +35,7 @@ import {
   type OutboxDto,
   type PresenceDto,
   type ProfileDto,
+  type StorageStatusDto,
   type UnreadDto
 } from './messenger'
 
@@ -142,6 +143,8 @@ export interface SessionSnapshot {
   demo: boolean
   /** The account whose session is remembered (signs in without a QR), or null. No secrets. */
   remembered?: { uin: number; nick: string } | null
+  /** The last storage problem of the running session (see StorageStatusDto), null while saving works. */
+  storage?: StorageStatusDto | null
 }
 
 export interface ThemeDto {
@@ -218,6 +221,8 @@ export interface EventMap {
   'history:gap': GapRecordedDto
   /** A conversation's pin, mute or draft changed (from any window). */
   'prefs:changed': ConversationPrefsDto
+  /** Whether messages are being saved changed (disk full, unusable or damaged history file). */
+  'storage:changed': StorageStatusDto
   /** The effective theme changed (the setting, or the OS preference while following it). */
   'theme:changed': ThemeDto
   /** Conversations were popped out into or docked back from their own windows. */
@@ -246,6 +251,7 @@ export const eventChannels: readonly EventChannel[] = [
   'sender:resolved',
   'history:gap',
   'prefs:changed',
+  'storage:changed',
   'theme:changed',
   'window:changed'
 ]

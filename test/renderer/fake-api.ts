@@ -195,6 +195,7 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     onSenderResolved: subscribe('sender:resolved'),
     onHistoryGap: subscribe('history:gap'),
     onPrefsChanged: subscribe('prefs:changed'),
+    onStorageChanged: subscribe('storage:changed'),
     listConversations: vi.fn(() => ok(data.conversations.map((c) => ({ ...c })))),
     getProfile: vi.fn(({ kind, id }) => {
       const profile = data.profiles[conv(kind, id)]

@@ -10,6 +10,25 @@ const en: typeof zhCN = {
     'zh-CN': '简体中文',
     en: 'English'
   },
+  storage: {
+    title: {
+      'disk-full': 'The disk is full: chat history cannot be saved for now',
+      'read-only': 'The chat history file cannot be written',
+      damaged: 'The chat history file is damaged',
+      unavailable: 'The chat history file cannot be opened'
+    },
+    memoryOnly: 'Messages are still sent, received and shown, but for now they are kept in memory only.',
+    unsaved: '{count} message(s) are not saved yet; they are saved by themselves once this is fixed.',
+    advice: {
+      'disk-full': 'Free some disk space: saving resumes by itself, no restart needed.',
+      'read-only': 'Check that this file and its folder can be written, then restart the app.',
+      damaged: 'Quit the app and back this file up; on the next start a new history file is created.',
+      unavailable: 'Make sure this path is a writable file (not a folder), then restart the app.'
+    },
+    movedAside: 'The previous chat history file was damaged and has been kept, unchanged, at: {path}. New messages go to a new file.',
+    path: 'File: {path}',
+    dismiss: 'Got it'
+  },
   login: {
     title: 'Sign in with QR code',
     start: 'Sign in',

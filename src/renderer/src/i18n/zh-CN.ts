@@ -8,6 +8,25 @@ export default {
     'zh-CN': '简体中文',
     en: 'English'
   },
+  storage: {
+    title: {
+      'disk-full': '磁盘已满，聊天记录暂时无法保存',
+      'read-only': '没有权限写入聊天记录文件',
+      damaged: '聊天记录文件已损坏',
+      unavailable: '无法打开聊天记录文件'
+    },
+    memoryOnly: '消息照常收发和显示，但目前只保存在内存中。',
+    unsaved: '有 {count} 条消息还没有保存，问题解决后会自动补存。',
+    advice: {
+      'disk-full': '请清理出一些磁盘空间，之后会自动继续保存，无需重启。',
+      'read-only': '请检查这个文件及其所在文件夹是否可写，然后重新启动应用。',
+      damaged: '请退出应用并备份这个文件，重新启动后会新建一个聊天记录文件。',
+      unavailable: '请确认这个位置是一个可写的文件（而不是文件夹），然后重新启动应用。'
+    },
+    movedAside: '原来的聊天记录文件已损坏，已原样保留在：{path}。新消息保存在新的文件中。',
+    path: '文件：{path}',
+    dismiss: '知道了'
+  },
   login: {
     title: '扫码登录',
     start: '开始登录',
