@@ -22,7 +22,10 @@ function fakeElectronPackage(): { dir: string; marker: string; failing: string; 
   mkdirSync(dir)
   const marker = join(root, 'installer-ran')
   const failing = join(root, 'failing-install.cjs')
-  writeFileSync(failing, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); console.error('RequestError: getaddrinfo ENOTFOUND github.com'); process.exit(1)\n`)
+  writeFileSync(
+    failing,
+    `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); console.error('RequestError: getaddrinfo ENOTFOUND github.com'); process.exit(1)\n`
+  )
   const recording = join(root, 'recording-install.cjs')
   writeFileSync(recording, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')\n`)
   return { dir, marker, failing, recording }
