@@ -135,4 +135,14 @@ describe('desktop controls in the renderer', () => {
       window.history.replaceState(null, '', '/')
     }
   })
+
+  it('tells main the window shows nothing once it leaves the messenger (signed out, closed)', async () => {
+    const { fake } = await mountApp()
+    fake.emit('conversation:focus', { kind: 'buddy', id: 11, key: 'buddy-key-11' })
+    await flushPromises()
+    fake.push({ state: 'signed-out', self: null })
+    await flushPromises()
+    const last = vi.mocked(fake.api.reportFocusedConversation).mock.calls.at(-1)![0]
+    expect(last).toMatchObject({ conversation: null, focused: false })
+  })
 })

@@ -107,6 +107,9 @@ export class DesktopModel {
 
   /** A window reports what it shows; a conversation brought on screen in a focused window is being read. */
   reportView(report: ViewReport): NotificationAction[] {
+    // Only one window has the keyboard focus: a window that gains it means the others lost it,
+    // even if their blur report was lost (a window closed while focused never sends one).
+    if (report.focused) for (const v of this.views.values()) v.focused = false
     this.views.set(report.view, { conversation: report.conversation, focused: report.focused })
     if (!report.focused || report.conversation === null) return []
     const close = this.notifications.onRead(report.conversation.key)

@@ -121,6 +121,13 @@ describe('desktop model: notifications', () => {
     expect(m.onMessage(buddyMessage('seen'), true).actions).toEqual([])
   })
 
+  it('a window gaining the focus means the others lost it (a closed pop-out never reports its blur)', () => {
+    const m = model()
+    m.reportView({ view: 'popout-1', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: true })
+    m.reportView({ view: 'main', conversation: null, focused: true })
+    expect(m.onMessage(buddyMessage('not on screen any more'), true).actions).toHaveLength(1)
+  })
+
   it('bringing the conversation on screen or reading it closes the notification', () => {
     const m = model()
     m.onMessage(buddyMessage('a'), false)

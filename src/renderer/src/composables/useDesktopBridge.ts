@@ -21,6 +21,7 @@ export function useDesktopBridge(options: { main: boolean } = { main: true }): v
 
   const focused = (): boolean => document.hasFocus() && document.visibilityState === 'visible'
   const update = (): void => desktop.setWindowFocused(focused())
+  const leave = (): void => desktop.leave()
 
   function play(): void {
     const now = Date.now()
@@ -38,6 +39,7 @@ export function useDesktopBridge(options: { main: boolean } = { main: true }): v
     window.addEventListener('focus', update)
     window.addEventListener('blur', update)
     document.addEventListener('visibilitychange', update)
+    window.addEventListener('pagehide', leave)
     update()
     desktop.init({ main: options.main })
   })
@@ -45,7 +47,9 @@ export function useDesktopBridge(options: { main: boolean } = { main: true }): v
     window.removeEventListener('focus', update)
     window.removeEventListener('blur', update)
     document.removeEventListener('visibilitychange', update)
+    window.removeEventListener('pagehide', leave)
     stopSound()
     desktop.dispose()
+    leave()
   })
 }

@@ -68,6 +68,12 @@ export const useDesktopStore = defineStore('desktop', () => {
     api.reportFocusedConversation({ view, conversation, focused: windowFocused.value }).catch(() => {})
   }
 
+  /** The window goes away (closed, reloaded, signed out): it shows nothing any more. */
+  function leave(): void {
+    windowFocused.value = false
+    api.reportFocusedConversation({ view, conversation: null, focused: false }).catch(() => {})
+  }
+
   function setWindowFocused(focused: boolean): void {
     windowFocused.value = focused
   }
@@ -97,5 +103,5 @@ export const useDesktopStore = defineStore('desktop', () => {
     stopWatch = null
   }
 
-  return { view, error, soundRequests, windowFocused, setStatus, setDoNotDisturb, setWindowFocused, focusConversation, init, dispose }
+  return { view, error, soundRequests, windowFocused, setStatus, setDoNotDisturb, setWindowFocused, leave, focusConversation, init, dispose }
 })
