@@ -114,6 +114,8 @@ export class Directory {
   private categoryNames = new Map<number, string>([[0, DEFAULT_CATEGORY_NAME]])
   /** Name key -> QQ key learned in this process, so a re-login keeps using the better key at once. */
   private readonly aliases = new Map<string, string>()
+  /** True from a load until its uin -> QQ lookups end: until then a `buddy:qq:` key may not be found yet. */
+  private qqLookupsPending = false
   /** Name keys two or more buddies share in this session (their conversations are `buddy:ambiguous:…`). */
   private ambiguousNameKeys = new Set<string>()
   private readonly inflight = new Map<string, Promise<void>>()
@@ -193,6 +195,7 @@ export class Directory {
         members: this.discussions.get(d.did)?.members ?? null
       })
     }
+    this.qqLookupsPending = !this.qqLookupGone && [...buddies.values()].some((b) => b.qq === null)
     this.reconcile(this.buddies, buddies)
     this.reconcile(this.groups, groupMap)
     this.reconcile(this.discussions, discMap)
@@ -242,6 +245,14 @@ export class Directory {
    * we stop asking). Runs in the background after login, a few requests at a time.
    */
   async lookupQQNumbers(signal?: AbortSignal): Promise<void> {
+    try {
+      await this.runQQLookups(signal)
+    } finally {
+      this.qqLookupsPending = false
+    }
+  }
+
+  private async runQQLookups(signal?: AbortSignal): Promise<void> {
     if (this.qqLookupGone) return
     const todo = [...this.buddies.values()].filter((b) => b.qq === null)
     const worker = async (): Promise<void> => {
@@ -303,6 +314,14 @@ export class Directory {
       found = id
     }
     return found
+  }
+
+  /**
+   * False while a key this session does not know yet may still appear: a `buddy:qq:` key (stored by an
+   * earlier process, which had learned the QQ number) before this session's uin -> QQ lookups have run.
+   */
+  keySettled(kind: ConversationKind, key: string): boolean {
+    return !(kind === 'buddy' && this.qqLookupsPending && key.startsWith('buddy:qq:'))
   }
 
   /**

@@ -235,7 +235,8 @@ export function createEngine(options: EngineOptions): Engine {
   async function saveSession(): Promise<void> {
     try {
       const saved = await client.exportSession()
-      if (saved) await options.secrets.save(saved.credentials.uin, saved)
+      // Under the account number, like load() and clear(): SmartQQ's self uin is the QQ number, a compatible server's may not be.
+      if (saved) await options.secrets.save(storeAccount ?? saved.credentials.uin, saved)
     } catch (e) {
       log(`saving the remembered session failed: ${String(e)}`)
     }
@@ -289,9 +290,13 @@ export function createEngine(options: EngineOptions): Engine {
       discussions: directory.discussions.size,
       remembered
     })
-    void directory.lookupQQNumbers(signal).catch((e: unknown) => {
-      if (!isAbort(e)) log(`uin -> QQ lookups stopped: ${String(e)}`)
-    })
+    void directory
+      .lookupQQNumbers(signal)
+      .catch((e: unknown) => {
+        if (!isAbort(e)) log(`uin -> QQ lookups stopped: ${String(e)}`)
+      })
+      // Queued sends stored under a QQ key were waiting for these lookups to name their recipient.
+      .finally(() => runner.wake())
     void refreshTimer(signal).catch(() => {})
     runner.start()
     return s

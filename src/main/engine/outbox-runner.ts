@@ -53,6 +53,9 @@ export interface EnqueueRequest {
   sender: { key: string; name: string }
 }
 
+/** How often an entry whose recipient the contacts cannot name yet looks again (the engine also wakes it). */
+const KEY_WAIT_MS = 2000
+
 /** How long a send stays a candidate for echo matching. */
 const ECHO_WINDOW_MS = 5 * 60_000
 /**
@@ -210,6 +213,11 @@ export class OutboxRunner implements EchoMatcher {
       : parsed.output.sessionId === sessionId
         ? parsed.output.targetId
         : this.deps.directory.idOfKey(entry.kind, entry.conversation)
+    if (to === null && !this.deps.directory.keySettled(entry.kind, entry.conversation)) {
+      // The contacts cannot name this recipient yet (QQ numbers still being looked up): wait, never fail early.
+      this.update(store.requeue(entry.id, KEY_WAIT_MS, 'waiting for the contact list to name the recipient'))
+      return
+    }
     if (to === null) {
       // Never a guess: a name several buddies share does not say which of them it was written to.
       const reason = this.deps.directory.isAmbiguousKey(entry.kind, entry.conversation)

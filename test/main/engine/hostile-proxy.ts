@@ -20,6 +20,8 @@ export interface HostileProxy {
   url: string
   /** Arms a rule for one path (e.g. '/channel/poll2'); returns a function that disarms it. */
   on(path: string, rule: Rule): () => void
+  /** Lets the simulator answer, then rewrites the (uncompressed) body of that answer; returns a disarm function. */
+  rewrite(path: string, edit: (body: string) => string): () => void
   /** How often each path was requested through the proxy. */
   hits(path: string): number
   close(): Promise<void>
@@ -27,6 +29,7 @@ export interface HostileProxy {
 
 export async function startHostileProxy(target: string): Promise<HostileProxy> {
   const rules = new Map<string, { rule: Rule; count: number }>()
+  const rewrites = new Map<string, (body: string) => string>()
   const hits = new Map<string, number>()
   const upstream = new URL(target)
   const server: Server = createServer((req, res) => {
@@ -45,9 +48,20 @@ export async function startHostileProxy(target: string): Promise<HostileProxy> {
         return
       }
       const headers: IncomingHttpHeaders = { ...req.headers, host: upstream.host }
+      const edit = rewrites.get(path)
       const up = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (ur) => {
-        res.writeHead(ur.statusCode ?? 502, ur.headers)
-        ur.pipe(res)
+        if (!edit) {
+          res.writeHead(ur.statusCode ?? 502, ur.headers)
+          ur.pipe(res)
+          return
+        }
+        const parts: Buffer[] = []
+        ur.on('data', (c: Buffer) => parts.push(c))
+        ur.on('end', () => {
+          const body = Buffer.from(edit(Buffer.concat(parts).toString('utf8')), 'utf8')
+          res.writeHead(ur.statusCode ?? 502, { ...ur.headers, 'content-length': String(body.length) })
+          res.end(body)
+        })
       })
       up.on('error', () => res.destroy())
       res.on('close', () => up.destroy())
@@ -62,6 +76,12 @@ export async function startHostileProxy(target: string): Promise<HostileProxy> {
       rules.set(path, entry)
       return () => {
         if (rules.get(path) === entry) rules.delete(path)
+      }
+    },
+    rewrite(path, edit) {
+      rewrites.set(path, edit)
+      return () => {
+        if (rewrites.get(path) === edit) rewrites.delete(path)
       }
     },
     hits: (path) => hits.get(path) ?? 0,
