@@ -53,6 +53,8 @@ export function rowLayout(messages: readonly MessageDto[], i: number): RowLayout
  */
 export function dayLabel(time: number, now: number, locale: string, words: { today: string; yesterday: string }): string {
   const day = new Date(time * 1000)
+  // A time Date cannot hold (e.g. 1e20 s stored by an old version): no label rather than a RangeError.
+  if (Number.isNaN(day.getTime())) return ''
   const today = new Date(now)
   const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
   const days = Math.round((startOf(today) - startOf(day)) / 86_400_000)
