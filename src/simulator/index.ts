@@ -10,6 +10,7 @@ import { resolveOptions } from './options'
 import type { RefusalLogView } from './refusals'
 import { createRequestListener } from './router'
 import { startScenario } from './scenarios'
+import { renameGroup } from './group-rename'
 import type { AccountView, Fault, PushMessage, SentRecord, SimState, SimulatorOptions } from './types'
 
 export type * from './types'
@@ -36,6 +37,8 @@ export interface Simulator {
   /** The refusal log (also GET /__sim/refusals): why requests were refused, oldest first. */
   refusals(): RefusalLogView
   account(opts?: { members?: boolean }): AccountView
+  /** Renames a group (by its number) as its owner would; the next group list carries the new name. */
+  renameGroup(number: number, name: string): void
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -75,6 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sent: () => actions.sent(),
     state: () => actions.state(),
     refusals: () => actions.refusals(),
-    account: (o) => actions.account(o)
+    account: (o) => actions.account(o),
+    renameGroup: (number, name) => renameGroup(core, number, name)
   }
 }

@@ -40,9 +40,9 @@ describe('the messenger against the demo server (real engine, real simulator)', 
         els.map((r) =>
           r.matches('[data-test="category"]')
             ? '|'
-            : r.querySelector('[data-test="online-dot"]')
-              ? 'on'
-              : 'off'
+            : r.getAttribute('data-presence') === 'offline'
+              ? 'off'
+              : 'on'
         )
       )
     const firstCategory = rows.join(',').split('|')[1] ?? ''

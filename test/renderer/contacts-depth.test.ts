@@ -213,6 +213,17 @@ describe('recent list', () => {
     expect(rowOf(wrapper, '王五').get('[data-test="contact-detail"]').text()).toBe('在吗')
   })
 
+  it('names the sender of the preview once a placeholder sender is resolved', async () => {
+    const { fake, wrapper } = await mountSidebar()
+    await wrapper.get('[data-test="tab-recent"]').trigger('click')
+    fake.emit('message:received', fakeMessage('group', 52, 1, { conversationKey: 'group:key:52', text: '大家好', from: { uin: 901, name: '#901' } }))
+    await flushPromises()
+    expect(rowOf(wrapper, '篮球队').get('[data-test="contact-detail"]').text()).toBe('#901: 大家好')
+    fake.emit('sender:resolved', { kind: 'group', conversationId: 52, uin: 901, name: '小红' })
+    await flushPromises()
+    expect(rowOf(wrapper, '篮球队').get('[data-test="contact-detail"]').text()).toBe('小红: 大家好')
+  })
+
   it('formats times as messengers do: today, yesterday, weekday, date (with the year only for other years)', () => {
     const now = new Date(2026, 10, 29, 0, 10)
     const at = (d: Date): number => Math.floor(d.getTime() / 1000)

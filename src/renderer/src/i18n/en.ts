@@ -313,7 +313,7 @@ const en: typeof zhCN = {
       admin: 'Admin'
     },
     members: {
-      search: 'Find a member (card, nickname, pinyin)',
+      search: 'Find a member',
       none: 'No member matches',
       online: '{online} online',
       announcement: 'Announcement'

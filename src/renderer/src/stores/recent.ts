@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import type { SenderResolvedDto } from '../../../shared/ipc'
 import type { ConversationSummaryDto, MessageDto, OutboxDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
 import { refKey } from '../lib/conversation-ref'
@@ -62,6 +63,12 @@ export const useRecentStore = defineStore('recent', () => {
     })
   }
 
+  /** A sender first stored under its placeholder (`#<uin>`) got its name: the preview says it too. */
+  function applySenderName(r: SenderResolvedDto): void {
+    const s = byRef.value.get(refKey({ kind: r.kind, id: r.conversationId }))
+    if (s && s.lastSender === `#${r.uin}`) byKey.value = { ...byKey.value, [s.key]: { ...s, lastSender: r.name } }
+  }
+
   async function load(): Promise<void> {
     try {
       const list = unwrap(await api.listConversations())
@@ -77,6 +84,7 @@ export const useRecentStore = defineStore('recent', () => {
       unsubscribers = [
         api.onMessageReceived(receive),
         api.onOutboxChanged(applyOutbox),
+        api.onSenderResolved(applySenderName),
         // New current ids after a refresh or a new login.
         api.onContactsChanged(() => void load())
       ]
@@ -91,5 +99,5 @@ export const useRecentStore = defineStore('recent', () => {
     error.value = null
   }
 
-  return { byKey, summaries, error, summaryOf, receive, applyOutbox, load, init, dispose }
+  return { byKey, summaries, error, summaryOf, receive, applyOutbox, applySenderName, load, init, dispose }
 })
