@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test layer in order, then ONE closing line "N passed, N failed".
-// Lint, each type-check and the build count as one check each; vitest tests count individually
+// Lint, the formatting check, each type-check and the build count as one check each; vitest tests count individually
 // (a test file that fails to load counts as a failure). Never launches Electron.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -60,6 +60,8 @@ function vitest(name, projects) {
 }
 
 check('lint', ['eslint', '.'])
+// Formatting stays true: `npm run format` on a fresh clone must leave the tree clean.
+check('format', ['prettier', '--check', '.'])
 check('typecheck:node', ['tsc', '--noEmit', '-p', 'tsconfig.node.json', '--composite', 'false'])
 check('typecheck:web', ['vue-tsc', '--noEmit', '-p', 'tsconfig.web.json', '--composite', 'false'])
 check('typecheck:test', ['vue-tsc', '--noEmit', '-p', 'tsconfig.test.json', '--composite', 'false'])

@@ -31,6 +31,8 @@ export interface AppServiceDeps {
   systemTheme?: SystemTheme
   /** Creates, focuses and closes conversation windows (BrowserWindows in the app, a recorder in e2e). */
   windowHost?: WindowHost
+  /** `npm run demo` (`--demo`): use the built-in demo server for this run, whatever serverMode says. */
+  forceDemo?: boolean
 }
 
 /** Without a window host (tests, headless) nothing can open: every request is just noted. */
@@ -52,6 +54,7 @@ export interface AppServices {
 
 export function createAppServices(deps: AppServiceDeps): AppServices {
   const demo = createDemoServer()
+  const demoMode = (): boolean => deps.forceDemo === true || settings.get().serverMode === 'demo'
   // Every settings change (settings view, title bar, tray) reaches the desktop layer and every window.
   const settings = observeSettings(deps.settings, (next) => {
     desktop.settingsChanged()
@@ -67,7 +70,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     userDataDir: deps.userDataDir,
     secrets: deps.secrets,
     // The demo server is used exactly while serverMode is 'demo' (set by the demo button too).
-    serverUrl: () => (settings.get().serverMode === 'demo' ? demo.url() : null),
+    serverUrl: () => (demoMode() ? demo.url() : null),
     emit: deps.emit,
     log: deps.log,
     onEngine: (engine) => desktop.attachEngine(engine)
@@ -82,7 +85,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
       snapshot: () => session.snapshot(),
       async start() {
         // A remembered demo session (or the demo picked in the settings) needs its server up first.
-        if (settings.get().serverMode === 'demo') await demo.start()
+        if (demoMode()) await demo.start()
         return session.start()
       },
       logout: () => session.logout()

@@ -3,6 +3,8 @@
  * The protocol client, session engine and store live in plain-Node modules; this file and the
  * other shell files are the only ones that import `electron`.
  */
+// First: silence node:sqlite's ExperimentalWarning before the store loads it (the one warning dropped).
+import './quiet-sqlite-warning'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron'
 import { createMainWindow, PRELOAD_PATH, rendererPageUrl } from './window'
@@ -16,6 +18,7 @@ import { denyAllPermissions } from './security/permissions'
 import { lockDownWebContents } from './security/web-contents'
 import { createSettingsStore } from './settings/settings-store'
 import { createAppServices, type AppServices } from './app-services'
+import { demoRequested } from './demo-launch'
 import { createAppSecretStore } from './shell/safe-storage'
 import { installDesktopShell, type DesktopShell } from './shell/desktop-shell'
 
@@ -84,6 +87,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       settings,
       userDataDir: app.getPath('userData'),
+      forceDemo: demoRequested(process.argv, process.env),
       secrets: secrets.store,
       emit: (channel, payload) => {
         for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, channel, payload)
@@ -113,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
         for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, channel, payload)
       },
       resourcesDir: join(import.meta.dirname, '../../resources/tray'),
+      windows: services.windows,
       log
     })
     openMainWindow()
