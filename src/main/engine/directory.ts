@@ -423,6 +423,26 @@ export class Directory {
     })
   }
 
+  /** True once the member list of a group/discussion was loaded in this session (complete or not). */
+  membersLoaded(kind: ConversationKind, id: number): boolean {
+    if (kind === 'buddy') return true
+    return (kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members) != null
+  }
+
+  /**
+   * Loads what naming a message in this conversation needs: the conversation list when the
+   * conversation is unknown, then its members (groups and discussions). Coalesced with every other
+   * load of the same list; never throws (a failure leaves placeholders, resolved later).
+   */
+  async prefetch(kind: ConversationKind, id: number): Promise<void> {
+    try {
+      if (!this.conversationKey(kind, id).known) await this.loadConversationList(kind)
+      if (kind !== 'buddy' && !this.membersLoaded(kind, id)) await this.loadMembers(kind, id)
+    } catch (e) {
+      this.hooks.log(`loading the names for ${kind} ${id} failed: ${String(e)}`)
+    }
+  }
+
   /** A buddy message from someone not in the friend list: the list may be stale, else ask friend info. */
   private async lookupStranger(uin: number): Promise<void> {
     await this.loadConversationList('buddy')

@@ -22,6 +22,7 @@ import { OutboxRunner, toOutboxDto } from './outbox-runner'
 import { Pipeline } from './pipeline'
 import { Profiles, toMemberDto } from './profiles'
 import { runPollLoop, type PollExit } from './poll-loop'
+import { prefetchSenders, SENDER_PREFETCH_MAX_WAIT_MS } from './sender-prefetch'
 import { STORAGE_RETRY_MS, StorageHealth } from './storage-health'
 import type { SecretStore } from './ports'
 import {
@@ -310,6 +311,7 @@ export function createEngine(options: EngineOptions): Engine {
         clock,
         minIntervalMs: options.pollMinIntervalMs ?? 1000,
         maxBackoffMs: backoffMaxMs,
+        prepareBatch: (events) => prefetchSenders(directory, events, clock, SENDER_PREFETCH_MAX_WAIT_MS, signal),
         handleBatch: (events) => pipeline.handle(events),
         troubled: (reason, detail) => {
           gaps.troubled(reason)

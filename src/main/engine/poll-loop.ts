@@ -59,6 +59,8 @@ export interface PollLoopDeps {
   clock: Clock
   minIntervalMs: number
   maxBackoffMs: number
+  /** Optional: awaited before a batch is handled (bounded lazy loads that let the batch be named). */
+  prepareBatch?(events: readonly PollEvent[]): Promise<void>
   handleBatch(events: readonly PollEvent[]): BatchResult
   /** The session is unhealthy (network trouble, relinking): show `reconnecting`. */
   troubled(reason: 'network' | 'relink' | 'not-registered', detail: string | null): void
@@ -105,6 +107,7 @@ export async function runPollLoop(deps: PollLoopDeps, signal: AbortSignal): Prom
       switch (outcome.kind) {
         case 'events': {
           ladder = 0
+          if (deps.prepareBatch) await deps.prepareBatch(outcome.events)
           const result = deps.handleBatch(outcome.events)
           if (result.kicked !== null) return { kind: 'kicked', reason: result.kicked }
           break
