@@ -7,10 +7,12 @@
  */
 import { app, BrowserWindow, nativeTheme } from 'electron'
 import type { MenuCommand } from '../../shared/desktop'
+import type { ConversationKind } from '../../shared/domain'
 import type { EmitEvent } from '../../shared/ipc'
 import type { Locale, Settings } from '../../shared/settings'
 import type { DesktopController, DesktopShellPort } from '../desktop/desktop-controller'
 import { desktopTexts } from '../desktop/desktop-texts'
+import { conversationOpensIn } from '../desktop/open-route'
 import { parseTrayCommand, type TrayCommand } from '../desktop/tray-model'
 import { installAppMenu } from './app-menu'
 import { requestAttention } from './attention'
@@ -31,6 +33,11 @@ export interface DesktopShellDeps {
   resourcesDir: string
   platform?: string
   log?(message: string): void
+  /** Conversations in their own windows (a click on their notification focuses that window). */
+  windows?: {
+    has(target: { kind: ConversationKind; id: number }): boolean
+    popOut(target: { kind: ConversationKind; id: number }): boolean
+  }
 }
 
 export interface DesktopShell {
@@ -78,6 +85,12 @@ export function installDesktopShell(deps: DesktopShellDeps): DesktopShell {
   const notifications = createNotificationPresenter({
     onClick(key) {
       const target = controller.notificationClicked(key)
+      const windows = deps.windows
+      const own = target && windows && conversationOpensIn({ poppedOut: windows.has(target), windowMode: deps.settings.get().windowMode })
+      if (target && windows && own === 'own-window') {
+        windows.popOut(target)
+        return
+      }
       showWindow()
       if (target) deps.emit('conversation:focus', target)
     },

@@ -160,7 +160,9 @@ class FakeWindow {
   }
 }
 
-async function setup(platform = 'linux', patch: SettingsPatch = {}) {
+type Windows = { has(t: { kind: string; id: number }): boolean; popOut(t: { kind: string; id: number }): boolean }
+
+async function setup(platform = 'linux', patch: SettingsPatch = {}, windows?: Windows) {
   const { installDesktopShell } = await import('../../../src/main/shell/desktop-shell')
   let settings = settingsWith(patch)
   const store = { get: () => settings, update: (p: SettingsPatch) => (settings = { ...settings, ...p }) }
@@ -175,7 +177,8 @@ async function setup(platform = 'linux', patch: SettingsPatch = {}) {
     existingWindow: () => window as never,
     emit,
     resourcesDir: '/res/tray',
-    platform
+    platform,
+    windows
   })
   shell.manage(window as never)
   const engine = fakeEngine()
@@ -362,5 +365,40 @@ describe('desktop shell adapters (electron mocked)', () => {
     expect(shell.tray).toBeNull()
     expect(fake.badgeCount).toBe(1)
     expect(window.tryClose()).toBe(true)
+  })
+
+  it('a click on a conversation that has its own window focuses that window (and in "own windows" mode opens one)', async () => {
+    const popped = new Set(['group:5001'])
+    const requests: string[] = []
+    const windows = {
+      has: (t: { kind: string; id: number }) => popped.has(`${t.kind}:${t.id}`),
+      popOut: (t: { kind: string; id: number }) => (requests.push(`${t.kind}:${t.id}`), true)
+    }
+    const { controller, engine, window, emitted, live } = await setup('linux', {}, windows)
+    window.hide()
+    engine.message(groupMessage('in its own window'))
+    controller.flush()
+    live()[0]!.handlers.get('click')!()
+    expect(requests).toEqual(['group:5001'])
+    expect(window.visible).toBe(false)
+    expect(emitted.filter((e) => e.channel === 'conversation:focus')).toEqual([])
+    // Pane mode, not popped out: the main window opens it.
+    engine.message(buddyMessage('in the pane'))
+    controller.flush()
+    live()
+      .find((n) => n.title === 'Alice')!
+      .handlers.get('click')!()
+    expect(window.visible).toBe(true)
+    expect(emitted.filter((e) => e.channel === 'conversation:focus').map((e) => e.payload)).toEqual([{ kind: 'buddy', id: 1001, key: 'buddy:1001' }])
+  })
+
+  it('in "each conversation in its own window" mode a click opens the conversation in a window of its own', async () => {
+    const requests: string[] = []
+    const windows = { has: () => false, popOut: (t: { kind: string; id: number }) => (requests.push(`${t.kind}:${t.id}`), true) }
+    const { controller, engine, live } = await setup('linux', { windowMode: 'windows' }, windows)
+    engine.message(buddyMessage('classic QQ'))
+    controller.flush()
+    live()[0]!.handlers.get('click')!()
+    expect(requests).toEqual(['buddy:1001'])
   })
 })
