@@ -76,6 +76,17 @@ describe('headless contract', () => {
     child.send({ cmd: 'history', kind: 'group', key: buddyLine.key })
     expect((await child.next((l) => l.type === 'error' && l.cmd === 'history' && l.code === 'bad-target')).message).toMatch(/is a buddy/)
 
+    // One segment shape: a face needs only its id (the name comes from the face table); an image is a
+    // clear error (SmartQQ cannot send pictures), not a malformed command.
+    child.send({ cmd: 'send', ref: 'f1', key: buddyLine.key, segments: [{ type: 'text', text: 'hi ' }, { type: 'face', id: 14 }] })
+    await child.next((l) => l.type === 'sent' && l.ref === 'f1')
+    expect(sim.sent().at(-1)!.segments).toEqual([
+      { type: 'text', text: 'hi ' },
+      { type: 'face', id: 14, name: '微笑' }
+    ])
+    child.send({ cmd: 'send', ref: 'i1', key: buddyLine.key, segments: [{ type: 'image' }] })
+    expect((await child.next((l) => l.type === 'error' && l.ref === 'i1')).message).toMatch(/cannot send pictures/)
+
     child.send({ cmd: 'quit' })
     expect(await child.exit()).toBe(0)
   })

@@ -13,7 +13,10 @@ const Before = v.optional(v.nullable(v.string()))
 
 const SegmentIn = v.variant('type', [
   v.object({ type: v.literal('text'), text: v.string() }),
-  v.object({ type: v.literal('face'), id: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.optional(v.string()) })
+  v.object({ type: v.literal('face'), id: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.optional(v.string()) }),
+  // The same segment shape everywhere (README, simulator push); SmartQQ itself cannot send pictures,
+  // so the engine answers an image with a clear error instead of the schema calling it malformed.
+  v.object({ type: v.literal('image') })
 ])
 
 /** A conversation's stable key (`buddy:…`, `group:…`, `discuss:…`): unlike ids, it survives a new login. */
@@ -77,5 +80,7 @@ export function parseCommand(line: string): Command {
 
 /** Input segments with face names filled in from the face table. */
 export function toSegments(input: ReadonlyArray<v.InferOutput<typeof SegmentIn>>): Segment[] {
-  return input.map((s) => (s.type === 'text' ? { type: 'text', text: s.text } : { type: 'face', id: s.id, name: s.name ?? faceName(s.id) }))
+  return input.map((s) =>
+    s.type === 'text' ? { type: 'text', text: s.text } : s.type === 'image' ? { type: 'image' } : { type: 'face', id: s.id, name: s.name ?? faceName(s.id) }
+  )
 }
