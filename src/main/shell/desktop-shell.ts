@@ -5,6 +5,7 @@
  * the renderer to open that conversation; the tray menu opens, changes the status, toggles
  * do-not-disturb or quits.
  */
+import { join } from 'node:path'
 import { app, BrowserWindow, nativeTheme } from 'electron'
 import type { MenuCommand } from '../../shared/desktop'
 import type { ConversationKind } from '../../shared/domain'
@@ -20,6 +21,12 @@ import { createBadgePresenter } from './badge'
 import { keepInTrayOnClose } from './close-to-tray'
 import { createNotificationPresenter } from './notifications'
 import { createTrayPresenter, type TrayPresenter } from './tray'
+
+/**
+ * Windows shows an app's toasts only under its AppUserModelID, which the installer registers as
+ * the appId of electron-builder.yml (a test keeps the two equal).
+ */
+export const APP_USER_MODEL_ID = 'io.github.qqdesktop.app'
 
 export interface DesktopShellDeps {
   controller: DesktopController
@@ -52,6 +59,7 @@ export function installDesktopShell(deps: DesktopShellDeps): DesktopShell {
   const platform = deps.platform ?? process.platform
   const log = deps.log ?? (() => {})
   const { controller } = deps
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
 
   const showWindow = (): BrowserWindow => {
     const window = deps.mainWindow()
@@ -94,7 +102,9 @@ export function installDesktopShell(deps: DesktopShellDeps): DesktopShell {
       showWindow()
       if (target) deps.emit('conversation:focus', target)
     },
-    onClosed: (key) => controller.notificationClosed(key)
+    onClosed: (key) => controller.notificationClosed(key),
+    // Linux notification daemons show no app icon by themselves; Windows and macOS use the app's.
+    icon: platform === 'linux' ? join(deps.resourcesDir, '..', 'icon.png') : undefined
   })
 
   let menuLocale: Locale | null = null

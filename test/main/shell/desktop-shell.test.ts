@@ -28,7 +28,8 @@ const fake = vi.hoisted(() => {
     appHandlers: new Map<string, Handler[]>(),
     focusedWindow: null as unknown,
     /** A desktop without a status area: new Tray() throws. */
-    noTray: false
+    noTray: false,
+    appUserModelId: ''
   }
   return state
 })
@@ -93,7 +94,8 @@ vi.mock('electron', () => {
       for (const fn of fake.appHandlers.get('before-quit') ?? []) fn({ preventDefault() {} })
     },
     on: (name: string, fn: Handler) => fake.appHandlers.set(name, [...(fake.appHandlers.get(name) ?? []), fn]),
-    dock: { bounce: () => void fake.bounces++ }
+    dock: { bounce: () => void fake.bounces++ },
+    setAppUserModelId: (id: string) => void (fake.appUserModelId = id)
   }
   const BrowserWindow = { getFocusedWindow: () => fake.focusedWindow }
   const nativeTheme = { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false, on: () => {} }
@@ -400,5 +402,14 @@ describe('desktop shell adapters (electron mocked)', () => {
     controller.flush()
     live()[0]!.handlers.get('click')!()
     expect(requests).toEqual(['buddy:1001'])
+  })
+
+  it("registers the installer's AppUserModelID on Windows, or its toasts would not show", async () => {
+    const { readFileSync } = await import('node:fs')
+    const { APP_USER_MODEL_ID } = await import('../../../src/main/shell/desktop-shell')
+    const appId = /^appId:\s*(\S+)$/m.exec(readFileSync('electron-builder.yml', 'utf8'))?.[1]
+    expect(APP_USER_MODEL_ID).toBe(appId)
+    await setup('win32')
+    expect(fake.appUserModelId).toBe(appId)
   })
 })
