@@ -7,6 +7,7 @@ import type { AppInfo, EmitEvent, ExportFormat } from '../shared/ipc'
 import type { SecretStore } from './engine'
 import { createHandlers } from './ipc/app-handlers'
 import { withReadTracking } from './ipc/desktop-handlers'
+import { withReadBroadcast } from './ipc/window-handlers'
 import { createDesktopController, type DesktopController } from './desktop/desktop-controller'
 import { observeSettings } from './desktop/observed-settings'
 import type { InvokeHandlers } from './ipc/dispatcher'
@@ -75,7 +76,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     log: deps.log,
     onEngine: (engine) => desktop.attachEngine(engine)
   })
-  const handlers = withReadTracking(createHandlers({
+  const handlers = withReadBroadcast(withReadTracking(createHandlers({
     appInfo: deps.appInfo,
     settings,
     desktop,
@@ -102,7 +103,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
       },
       scan: () => demo.scan()
     }
-  }), desktop)
+  }), desktop), deps.emit)
   return {
     handlers,
     demo,

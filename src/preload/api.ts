@@ -74,7 +74,8 @@ const eventNames = {
   onPrefsChanged: 'prefs:changed',
   onStorageChanged: 'storage:changed',
   onThemeChanged: 'theme:changed',
-  onWindowsChanged: 'window:changed'
+  onWindowsChanged: 'window:changed',
+  onUnreadCleared: 'unread:cleared'
 } as const satisfies Record<string, EventChannel>
 
 export type Api = { [K in keyof typeof invokeNames]: Invoker<(typeof invokeNames)[K]> } & {

@@ -227,6 +227,8 @@ export interface EventMap {
   'theme:changed': ThemeDto
   /** Conversations were popped out into or docked back from their own windows. */
   'window:changed': PoppedOutDto[]
+  /** A conversation was read in some window: every window clears its unread count. */
+  'unread:cleared': PoppedOutDto
 }
 
 export interface SenderResolvedDto {
@@ -253,7 +255,8 @@ export const eventChannels: readonly EventChannel[] = [
   'prefs:changed',
   'storage:changed',
   'theme:changed',
-  'window:changed'
+  'window:changed',
+  'unread:cleared'
 ]
 
 /** A typed push to the renderer (the shell sends it to every window). */

@@ -218,7 +218,8 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     }),
     listPoppedOut: vi.fn(() => ok([...poppedOut])),
     onThemeChanged: subscribe('theme:changed'),
-    onWindowsChanged: subscribe('window:changed')
+    onWindowsChanged: subscribe('window:changed'),
+    onUnreadCleared: subscribe('unread:cleared')
   }
   window.api = api
   return {

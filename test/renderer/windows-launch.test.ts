@@ -59,6 +59,19 @@ describe('windows', () => {
   })
 })
 
+describe('read state across windows', () => {
+  it('clears the unread count when another window read the conversation', async () => {
+    const { fake } = await mountApp({ state: 'online', self: { uin: 1, nick: '我' } }, (f) => {
+      f.data.unread = [{ conversationKey: 'group:key:21', kind: 'group', id: 21, count: 4 }]
+    })
+    const conversations = useConversationsStore()
+    expect(conversations.unread['group:21']).toBe(4)
+    fake.emit('unread:cleared', { kind: 'group', id: 21 })
+    await flushPromises()
+    expect(conversations.unread['group:21']).toBe(0)
+  })
+})
+
 describe('launch with a remembered session', () => {
   const remembered = { uin: 10001, nick: '小明' }
 

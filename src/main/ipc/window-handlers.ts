@@ -4,10 +4,24 @@
  * desktop/window-registry.ts); the shell's window host applies them.
  */
 import type { InvokeHandlers } from './dispatcher'
+import type { EmitEvent } from '../../shared/ipc'
 import type { ThemeService } from '../desktop/theme'
 import { createWindowRegistry, type WindowRegistry } from '../desktop/window-registry'
 
 export type WindowChannel = 'theme:get' | 'window:pop-out' | 'window:dock' | 'window:list'
+
+/** After a conversation is read in one window, every window (pop-outs too) clears its unread count. */
+export function withReadBroadcast(handlers: InvokeHandlers, emit: EmitEvent): InvokeHandlers {
+  const read = handlers['conversation:read']
+  return {
+    ...handlers,
+    'conversation:read': async (request) => {
+      const result = await read(request)
+      emit('unread:cleared', { kind: request.kind, id: request.id })
+      return result
+    }
+  }
+}
 
 export function createWindowHandlers(deps: { theme?: ThemeService; windows?: WindowRegistry }): Pick<InvokeHandlers, WindowChannel> {
   // Without a shell (handler tests): a light theme and a registry whose windows go nowhere.

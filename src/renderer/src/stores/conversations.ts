@@ -278,6 +278,8 @@ export const useConversationsStore = defineStore('conversations', () => {
         api.onMessageReceived(receive),
         api.onOutboxChanged(applyOutbox),
         api.onSenderResolved(applySenderName),
+        // Read in another window (a pop-out, or the main window): no unread badge here either.
+        api.onUnreadCleared((read) => (unread.value[refKey(read)] = 0)),
         api.onHistoryGap(applyGap)
       ]
     }

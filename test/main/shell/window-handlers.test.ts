@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { createWindowHandlers, withReadBroadcast } from '../../../src/main/ipc/window-handlers'
+import { createWindowRegistry } from '../../../src/main/desktop/window-registry'
+import { createThemeService } from '../../../src/main/desktop/theme'
+import type { InvokeHandlers } from '../../../src/main/ipc/dispatcher'
+
+describe('window and theme handlers', () => {
+  it('answers the effective theme and drives the registry', async () => {
+    const opened: string[] = []
+    const registry = createWindowRegistry({ openConversation: (k) => opened.push(k), focus() {}, close() {}, showInMain() {} }, () => {})
+    const theme = createThemeService({ setting: () => 'dark', emit: () => {} })
+    const handlers = createWindowHandlers({ theme, windows: registry })
+    expect(await handlers['theme:get'](undefined)).toEqual({ effective: 'dark' })
+    expect(await handlers['window:pop-out']({ kind: 'group', id: 7 })).toBe(true)
+    expect(await handlers['window:pop-out']({ kind: 'group', id: 7 })).toBe(false)
+    expect(await handlers['window:list'](undefined)).toEqual([{ kind: 'group', id: 7 }])
+    expect(await handlers['window:dock']({ kind: 'group', id: 7 })).toBe(true)
+    expect(await handlers['window:list'](undefined)).toEqual([])
+    expect(opened).toEqual(['conversation:group:7'])
+    // Without a shell (tests, headless): light, and nothing opens.
+    expect(await createWindowHandlers({})['theme:get'](undefined)).toEqual({ effective: 'light' })
+  })
+
+  it('tells every window when a conversation was read, after the read succeeded', async () => {
+    const events: Array<[string, unknown]> = []
+    let fail = false
+    const base = {
+      'conversation:read': async () => {
+        if (fail) throw new Error('store closed')
+        return true
+      }
+    } as unknown as InvokeHandlers
+    const handlers = withReadBroadcast(base, (channel, payload) => events.push([channel, payload]))
+    expect(await handlers['conversation:read']({ kind: 'buddy', id: 3 })).toBe(true)
+    expect(events).toEqual([['unread:cleared', { kind: 'buddy', id: 3 }]])
+    fail = true
+    await expect(handlers['conversation:read']({ kind: 'buddy', id: 4 })).rejects.toThrow()
+    expect(events).toHaveLength(1)
+  })
+})
