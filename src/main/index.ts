@@ -14,6 +14,7 @@ import { nativeSystemTheme, windowBackground } from './shell/system-theme'
 import { createConversationWindowHost } from './shell/conversation-windows'
 import { registerIpcHandlers, sendEvent } from './ipc/register'
 import { createSenderCheck } from './security/sender'
+import { redact } from './protocol/redact'
 import { denyAllPermissions } from './security/permissions'
 import { lockDownWebContents } from './security/web-contents'
 import { createSettingsStore } from './settings/settings-store'
@@ -50,7 +51,8 @@ if (!app.requestSingleInstanceLock()) {
     denyAllPermissions(electronSession.defaultSession)
     const settings = createSettingsStore()
     const pageUrl = rendererPageUrl()
-    const log = (message: string): void => console.error(`[engine] ${message}`)
+    // Same redaction as the headless stderr: no session token, no message text (unless QQ_DEBUG=1).
+    const log = (message: string): void => console.error(`[engine] ${redact(message)}`)
     const secrets = createAppSecretStore(join(app.getPath('userData'), 'sessions'), log)
     // Windows: sizes and places remembered per kind; conversations can have their own windows.
     const windowStates = createWindowStateStore()
