@@ -34,8 +34,16 @@ function* txtChunks(conversation: ConversationInfo, messages: Iterable<StoredMes
     const state = m.state !== null && m.state !== 'sent' ? ` [${m.state}]` : ''
     // Continuation lines are indented so every message still starts with its timestamp.
     const body = m.text.replace(/\r?\n/g, '\n    ')
-    yield `[${clock.format(m.time * 1000)}] ${m.senderName}${state}: ${body}\n`
+    yield `[${stamp(clock, m.time)}] ${m.senderName}${state}: ${body}\n`
   }
+}
+
+/** Date holds ±8.64e15 ms; format() throws RangeError beyond (a time stored by an old version, e.g. 1e20 s). */
+const MAX_DATE_MS = 8.64e15
+
+function stamp(clock: Intl.DateTimeFormat, unixSeconds: number): string {
+  const ms = unixSeconds * 1000
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? clock.format(ms) : `time ${unixSeconds}`
 }
 
 function* jsonChunks(conversation: ConversationInfo, messages: Iterable<StoredMessage>): Generator<string> {

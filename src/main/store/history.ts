@@ -73,7 +73,7 @@ export class History implements HistoryStore {
   constructor(
     private readonly db: DatabaseSync,
     private readonly tx: Transactor,
-    now: () => number = Date.now
+    private readonly now: () => number = Date.now
   ) {
     this.prefs = new ConversationPrefsTable(db, tx, now)
     this.searcher = new MessageSearch(db, MESSAGE_SELECT)
@@ -122,6 +122,9 @@ export class History implements HistoryStore {
     const convs: number[] = []
     const texts: string[] = []
     const params: Array<string | number | null> = []
+    const times: number[] = []
+    const adjusted: string[] = []
+    const nowS = Math.floor(this.now() / 1000)
     for (const m of messages) {
       let conv = convIds.get(m.conversation)
       if (conv === undefined) {
@@ -135,9 +138,12 @@ export class History implements HistoryStore {
         senderIds.set(senderKey, sender)
       }
       const text = segmentsToText(m.segments)
+      const time = plausibleTime(m.time, nowS)
+      if (time !== m.time) adjusted.push(m.id)
       convs.push(conv)
       texts.push(text)
-      params.push(m.id, conv, sender, m.self ? 1 : 0, m.time, encodeSegments(m.segments), text, m.outboxId ?? null, m.ref ?? null, m.state ?? null)
+      times.push(time)
+      params.push(m.id, conv, sender, m.self ? 1 : 0, time, encodeSegments(m.segments), text, m.outboxId ?? null, m.ref ?? null, m.state ?? null)
     }
     // INSERT OR IGNORE stores only new ids: id -> seq of the rows actually stored. A chunk that stored
     // every row (the usual case) got consecutive seqs in VALUES order (each new rowid is the maximum + 1),
@@ -156,6 +162,7 @@ export class History implements HistoryStore {
     }
 
     const result: AppendResult = { inserted: [], duplicates: [] }
+    if (adjusted.length > 0) result.timeAdjusted = adjusted
     const touched = new Map<number, Touched>()
     messages.forEach((m, i) => {
       const seq = seqOf.get(m.id)
@@ -169,8 +176,9 @@ export class History implements HistoryStore {
       let t = touched.get(conv)
       if (!t) touched.set(conv, (t = { unread: 0, newest: null }))
       if (!m.self) t.unread++
-      if (!t.newest || m.time > t.newest.time || (m.time === t.newest.time && seq > t.newest.seq)) {
-        t.newest = { time: m.time, seq, text: texts[i]!, senderName: m.senderName }
+      const time = times[i]!
+      if (!t.newest || time > t.newest.time || (time === t.newest.time && seq > t.newest.seq)) {
+        t.newest = { time, seq, text: texts[i]!, senderName: m.senderName }
       }
     })
     for (const [conv, t] of touched) {
@@ -401,6 +409,20 @@ function laterOf(aTime: number | null, aSeq: number | null, bTime: number | null
   const a: Position = { time: aTime, seq: aSeq ?? 0 }
   const b: Position = { time: bTime, seq: bSeq ?? 0 }
   return b.time > a.time || (b.time === a.time && b.seq > a.seq) ? 'b' : 'a'
+}
+
+/** Message times before this (2000-01-01) are impossible for SmartQQ. */
+const EARLIEST_TIME_S = 946_684_800
+/** A message may be stamped a little ahead of our clock (skew), not a day or more. */
+const MAX_AHEAD_S = 86_400
+
+/**
+ * `time`, or `nowS` when it is impossible (before 2000, a day or more ahead): one such time used to sort
+ * above everything for ever (paging started below it, the conversation preview stayed pinned on it).
+ * The engine already replaces them when decoding a poll; this keeps any other caller from storing one.
+ */
+export function plausibleTime(time: number, nowS: number): number {
+  return time >= EARLIEST_TIME_S && time <= nowS + MAX_AHEAD_S ? time : nowS
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -170,9 +170,35 @@ WHEN old.seq <= (SELECT indexed_seq FROM fts_state) BEGIN
 END;
 `
 
+/**
+ * Repairs message times no SmartQQ message can have (before 2000-01-01, or a day or more after the
+ * repair), stored before appendBatch replaced them (history.ts plausibleTime): such a row sorted above
+ * everything for ever, so paging started below it and its conversation's preview stayed pinned on it. It
+ * takes the time of the message stored just before it (the closest thing to when it arrived), or the
+ * time of the repair; previews and read positions that pointed at such times are recomputed.
+ */
+const V_REPAIR_IMPOSSIBLE_TIMES = `
+UPDATE messages SET time = coalesce(
+  (SELECT p.time FROM messages p
+    WHERE p.seq < messages.seq AND p.time BETWEEN 946684800 AND unixepoch() + 86400 ORDER BY p.seq DESC LIMIT 1),
+  unixepoch())
+WHERE time < 946684800 OR time > unixepoch() + 86400 OR typeof(time) <> 'integer';
+UPDATE conversations SET
+  last_time = (SELECT m.time FROM messages m WHERE m.conv = conversations.id ORDER BY m.time DESC, m.seq DESC LIMIT 1),
+  last_seq = (SELECT m.seq FROM messages m WHERE m.conv = conversations.id ORDER BY m.time DESC, m.seq DESC LIMIT 1),
+  last_preview = (SELECT substr(m.text, 1, 60) FROM messages m WHERE m.conv = conversations.id ORDER BY m.time DESC, m.seq DESC LIMIT 1),
+  last_sender_name = (SELECT s.name FROM messages m JOIN senders s ON s.id = m.sender
+    WHERE m.conv = conversations.id ORDER BY m.time DESC, m.seq DESC LIMIT 1)
+WHERE last_time < 946684800 OR last_time > unixepoch() + 86400 OR typeof(last_time) NOT IN ('integer', 'null');
+UPDATE conversations SET read_time = last_time, read_seq = last_seq
+WHERE read_time < 946684800 OR read_time > unixepoch() + 86400 OR typeof(read_time) NOT IN ('integer', 'null');
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX]
+export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX, V_REPAIR_IMPOSSIBLE_TIMES]
 export const LATEST_VERSION = MIGRATIONS.length
+/** The version the impossible-times repair brings a file to (its test starts one before). */
+export const REPAIR_TIMES_VERSION = MIGRATIONS.indexOf(V_REPAIR_IMPOSSIBLE_TIMES) + 1
 
 export function readVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number }

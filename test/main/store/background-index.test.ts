@@ -6,6 +6,8 @@ import { msg, tempDir } from './helpers'
 const TEXTS = ['明天下午三点开会', 'Release V2 is out', '下午茶 三点半', '今天下午三点见', '周末去爬山吗']
 
 function batch(prefix: string, n: number, firstTime: number): NewMessage[] {
+  // Times from 2023 on: the store replaces times before 2000 with the time of storing.
+  firstTime += 1_700_000_000
   return Array.from({ length: n }, (_, i) =>
     msg(`${prefix}${i}`, {
       conversation: i % 2 === 0 ? 'group:code:1' : 'buddy:qq:7',

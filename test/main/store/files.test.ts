@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { accountDbPath, ensurePrivateDir, openAccountStore, openStoreFile, StoreError } from '../../../src/main/store'
 import { msg, tempDir } from './helpers'
 
+/** A plausible base time (2023): the store replaces times before 2000 with the time of storing. */
+const T = 1_700_000_000
+
 const mode = (p: string): number => statSync(p).mode & 0o777
 
 describe('owner-only files', () => {
@@ -70,9 +73,9 @@ describe('damaged files', () => {
   it('shows a message whose segments column is damaged from its text, with a typed error attached', () => {
     const s = openAccountStore(tempDir(), 'acc')
     s.history.appendBatch([
-      msg('ok', { time: 1, segments: [{ type: 'text', text: 'a' }, { type: 'face', id: 14, name: '微笑' }] }),
-      msg('bad1', { time: 2, segments: [{ type: 'text', text: 'b' }, { type: 'face', id: 14, name: '微笑' }] }),
-      msg('bad2', { time: 3, segments: [{ type: 'image' }] })
+      msg('ok', { time: T + 1, segments: [{ type: 'text', text: 'a' }, { type: 'face', id: 14, name: '微笑' }] }),
+      msg('bad1', { time: T + 2, segments: [{ type: 'text', text: 'b' }, { type: 'face', id: 14, name: '微笑' }] }),
+      msg('bad2', { time: T + 3, segments: [{ type: 'image' }] })
     ])
     const raw = new DatabaseSync(s.path)
     raw.exec(`UPDATE messages SET segs = 'garbage{' WHERE id = 'bad1'`)

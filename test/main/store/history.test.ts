@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { openAccountStore, type AccountStore } from '../../../src/main/store'
 import { msg, tempDir } from './helpers'
 
+/** A plausible base time (2023): the store replaces times before 2000 with the time of storing. */
+const T = 1_700_000_000
+
 function open(): AccountStore {
   return openAccountStore(tempDir(), 'qq:42')
 }
@@ -107,7 +110,7 @@ describe('keyset paging', () => {
 
   it('returns next = null exactly when nothing older is left', () => {
     const s = open()
-    s.history.appendBatch([msg('a', { time: 1 }), msg('b', { time: 2 })])
+    s.history.appendBatch([msg('a', { time: T + 1 }), msg('b', { time: T + 2 })])
     const p1 = s.history.page('group:code:1', { limit: 2 })
     expect(p1.messages.map((m) => m.id)).toEqual(['b', 'a'])
     expect(p1.next).toBeNull()
@@ -120,7 +123,7 @@ describe('keyset paging', () => {
 
   it('orders by message time, not by arrival', () => {
     const s = open()
-    s.history.appendBatch([msg('late', { time: 200 }), msg('early', { time: 100 })])
+    s.history.appendBatch([msg('late', { time: T + 200 }), msg('early', { time: T + 100 })])
     expect(s.history.page('group:code:1').messages.map((m) => m.id)).toEqual(['late', 'early'])
     expect(s.history.getConversation('group:code:1')!.lastPreview).toBe('text of late')
     s.close()
@@ -137,14 +140,14 @@ describe('conversations, unread and markRead', () => {
   it('counts unread from others only, in the same write, and markRead resets it', () => {
     const s = open()
     s.history.upsertConversation('group:code:1', 'group', '吃瓜群')
-    s.history.appendBatch([msg('a', { time: 10 }), msg('b', { time: 11 }), msg('mine', { time: 12, self: true, senderName: '我' })])
+    s.history.appendBatch([msg('a', { time: T + 10 }), msg('b', { time: T + 11 }), msg('mine', { time: T + 12, self: true, senderName: '我' })])
     let c = s.history.getConversation('group:code:1')!
-    expect(c).toMatchObject({ title: '吃瓜群', unread: 2, lastTime: 12, lastPreview: 'text of mine', lastSenderName: '我', lastRead: null })
+    expect(c).toMatchObject({ title: '吃瓜群', unread: 2, lastTime: T + 12, lastPreview: 'text of mine', lastSenderName: '我', lastRead: null })
     s.history.markRead('group:code:1')
     c = s.history.getConversation('group:code:1')!
     expect(c.unread).toBe(0)
     expect(c.lastRead).toBe(s.history.getMessage('mine')!.cursor)
-    s.history.appendBatch([msg('c', { time: 13 }), msg('a', { time: 10 })])
+    s.history.appendBatch([msg('c', { time: T + 13 }), msg('a', { time: T + 10 })])
     expect(s.history.getConversation('group:code:1')!.unread).toBe(1)
     expect(() => s.history.markRead('buddy:none')).toThrow(expect.objectContaining({ code: 'not-found' }))
     s.close()
@@ -153,7 +156,7 @@ describe('conversations, unread and markRead', () => {
   it('lists conversations by latest activity', () => {
     const s = open()
     s.history.upsertConversation('discuss:d1', 'discuss', 'empty one')
-    s.history.appendBatch([msg('a', { time: 5 }), msg('b', { conversation: 'buddy:qq:7', kind: 'buddy', time: 9 })])
+    s.history.appendBatch([msg('a', { time: T + 5 }), msg('b', { conversation: 'buddy:qq:7', kind: 'buddy', time: T + 9 })])
     expect(s.history.listConversations().map((c) => c.key)).toEqual(['buddy:qq:7', 'group:code:1', 'discuss:d1'])
     s.close()
   })
@@ -174,14 +177,14 @@ describe('rekeyConversation', () => {
     const b = { kind: 'buddy' as const }
     s.history.upsertConversation('buddy:qq:5', 'buddy', '老王')
     s.history.appendBatch([
-      msg('old1', { ...b, conversation: 'buddy:fb', time: 100 }),
-      msg('old2', { ...b, conversation: 'buddy:fb', time: 300 }),
-      msg('new1', { ...b, conversation: 'buddy:qq:5', time: 200 })
+      msg('old1', { ...b, conversation: 'buddy:fb', time: T + 100 }),
+      msg('old2', { ...b, conversation: 'buddy:fb', time: T + 300 }),
+      msg('new1', { ...b, conversation: 'buddy:qq:5', time: T + 200 })
     ])
     const e = s.outbox.enqueue({ conversation: 'buddy:fb', kind: 'buddy', target: { uin: 1 }, segments: [{ type: 'text', text: 'hi' }] })
     s.history.rekeyConversation('buddy:fb', 'buddy:qq:5')
     const c = s.history.getConversation('buddy:qq:5')!
-    expect(c).toMatchObject({ title: '老王', unread: 3, lastTime: 300, lastPreview: 'text of old2' })
+    expect(c).toMatchObject({ title: '老王', unread: 3, lastTime: T + 300, lastPreview: 'text of old2' })
     expect(s.history.page('buddy:qq:5').messages.map((m) => m.id)).toEqual(['old2', 'new1', 'old1'])
     expect(s.history.getConversation('buddy:fb')).toBeNull()
     expect(s.outbox.get(e.id)!.conversation).toBe('buddy:qq:5')

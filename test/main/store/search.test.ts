@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { openAccountStore, type AccountStore } from '../../../src/main/store'
 import { msg, tempDir } from './helpers'
 
+/** A plausible base time (2023): the store replaces times before 2000 with the time of storing. */
+const T = 1_700_000_000
+
 function seeded(): AccountStore {
   const s = openAccountStore(tempDir(), 'acc')
   const g = { conversation: 'group:code:1', kind: 'group' as const }
   const b = { conversation: 'buddy:qq:2', kind: 'buddy' as const }
   s.history.appendBatch([
-    msg('g1', { ...g, time: 10, segments: [{ type: 'text', text: '今天天气真好' }] }),
-    msg('g2', { ...g, time: 20, segments: [{ type: 'text', text: 'Meeting at 3PM' }] }),
-    msg('g3', { ...g, time: 30, segments: [{ type: 'text', text: '好的' }, { type: 'face', id: 14, name: '微笑' }] }),
-    msg('g4', { ...g, time: 40, segments: [{ type: 'text', text: '100% 确定 a_b' }] }),
-    msg('b1', { ...b, time: 15, segments: [{ type: 'text', text: '天气预报说明天下雨' }] }),
-    msg('b2', { ...b, time: 25, segments: [{ type: 'text', text: 'the meeting moved' }] })
+    msg('g1', { ...g, time: T + 10, segments: [{ type: 'text', text: '今天天气真好' }] }),
+    msg('g2', { ...g, time: T + 20, segments: [{ type: 'text', text: 'Meeting at 3PM' }] }),
+    msg('g3', { ...g, time: T + 30, segments: [{ type: 'text', text: '好的' }, { type: 'face', id: 14, name: '微笑' }] }),
+    msg('g4', { ...g, time: T + 40, segments: [{ type: 'text', text: '100% 确定 a_b' }] }),
+    msg('b1', { ...b, time: T + 15, segments: [{ type: 'text', text: '天气预报说明天下雨' }] }),
+    msg('b2', { ...b, time: T + 25, segments: [{ type: 'text', text: 'the meeting moved' }] })
   ])
   return s
 }
@@ -60,9 +63,9 @@ describe('search', () => {
   it('returns only messages holding the whole query, not merely all of its trigrams', () => {
     const s = openAccountStore(tempDir(), 'acc')
     s.history.appendBatch([
-      msg('split', { time: 1, segments: [{ type: 'text', text: '生日 快乐 日快乐生日快' }] }),
-      msg('whole', { time: 2, segments: [{ type: 'text', text: '祝你生日快乐' }] }),
-      msg('latin', { time: 3, segments: [{ type: 'text', text: 'abc xbcd cde' }] })
+      msg('split', { time: T + 1, segments: [{ type: 'text', text: '生日 快乐 日快乐生日快' }] }),
+      msg('whole', { time: T + 2, segments: [{ type: 'text', text: '祝你生日快乐' }] }),
+      msg('latin', { time: T + 3, segments: [{ type: 'text', text: 'abc xbcd cde' }] })
     ])
     expect(ids(s, '生日快乐')).toEqual(['whole'])
     expect(ids(s, '生日快乐', 'group:code:1')).toEqual(['whole'])
@@ -93,8 +96,8 @@ describe('search', () => {
   it('orders per-conversation results by time and global results by arrival', () => {
     const s = openAccountStore(tempDir(), 'acc')
     // 'late' arrives after 'early' but carries an older time (an offline message delivered at login).
-    s.history.appendBatch([msg('early', { time: 200, segments: [{ type: 'text', text: '共同的话题' }] })])
-    s.history.appendBatch([msg('late', { time: 100, segments: [{ type: 'text', text: '共同的话题' }] })])
+    s.history.appendBatch([msg('early', { time: T + 200, segments: [{ type: 'text', text: '共同的话题' }] })])
+    s.history.appendBatch([msg('late', { time: T + 100, segments: [{ type: 'text', text: '共同的话题' }] })])
     expect(ids(s, '同的话', 'group:code:1')).toEqual(['early', 'late'])
     expect(ids(s, '同的话')).toEqual(['late', 'early'])
     expect(ids(s, '话题', 'group:code:1')).toEqual(['early', 'late'])
@@ -105,7 +108,7 @@ describe('search', () => {
   it('pages through many matches with the cursor', () => {
     const s = openAccountStore(tempDir(), 'acc')
     s.history.appendBatch(
-      Array.from({ length: 120 }, (_, i) => msg(`m${i}`, { time: 1000 + Math.floor(i / 7), segments: [{ type: 'text', text: `第${i}条消息内容` }] }))
+      Array.from({ length: 120 }, (_, i) => msg(`m${i}`, { time: T + 1000 + Math.floor(i / 7), segments: [{ type: 'text', text: `第${i}条消息内容` }] }))
     )
     for (const text of ['消息内', '消息']) {
       const seen: string[] = []
