@@ -78,7 +78,15 @@ describe('headless contract', () => {
 
     // One segment shape: a face needs only its id (the name comes from the face table); an image is a
     // clear error (SmartQQ cannot send pictures), not a malformed command.
-    child.send({ cmd: 'send', ref: 'f1', key: buddyLine.key, segments: [{ type: 'text', text: 'hi ' }, { type: 'face', id: 14 }] })
+    child.send({
+      cmd: 'send',
+      ref: 'f1',
+      key: buddyLine.key,
+      segments: [
+        { type: 'text', text: 'hi ' },
+        { type: 'face', id: 14 }
+      ]
+    })
     await child.next((l) => l.type === 'sent' && l.ref === 'f1')
     expect(sim.sent().at(-1)!.segments).toEqual([
       { type: 'text', text: 'hi ' },

@@ -73,6 +73,25 @@ describe('launch pre-step (scripts/ensure-electron.mjs)', () => {
     expect(r.stderr).toBe('')
   })
 
+  it("with Electron's real installer and ELECTRON_MIRROR at a closed loopback port: the download fails, one paragraph, exit 1", () => {
+    const pkg = fakeElectronPackage()
+    const cache = mkdtempSync(join(tmpdir(), 'qq-electron-cache-')) // never reuse a cached zip
+    dirs.push(cache)
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      QQ_ELECTRON_DIR: pkg.dir,
+      QQ_ELECTRON_INSTALLER: resolve(import.meta.dirname, '../../node_modules/electron/install.js'),
+      ELECTRON_MIRROR: 'http://127.0.0.1:9/', // the discard port: nothing listens, refused at once
+      electron_config_cache: cache,
+      force_no_cache: 'true'
+    }
+    delete env.ELECTRON_OVERRIDE_DIST_PATH
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env, timeout: 60_000 })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('Could not download the Electron binary')
+    expect(r.stderr).toContain('npm run demo:headless')
+  }, 70_000)
+
   it('with path.txt naming a binary that is gone runs the installer again', () => {
     const pkg = fakeElectronPackage()
     writeFileSync(join(pkg.dir, 'path.txt'), 'electron')

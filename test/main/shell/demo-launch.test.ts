@@ -36,7 +36,10 @@ async function services(forceDemo: boolean) {
     log: () => {},
     forceDemo
   })
-  cleanups.push(() => rmSync(profile, { recursive: true, force: true }), () => app.stop())
+  cleanups.push(
+    () => rmSync(profile, { recursive: true, force: true }),
+    () => app.stop()
+  )
   return { app, settings }
 }
 
