@@ -92,7 +92,12 @@ if (!app.requestSingleInstanceLock()) {
       forceDemo: demoRequested(process.argv, process.env),
       secrets: secrets.store,
       emit: (channel, payload) => {
-        for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, channel, payload)
+        // A theme change repaints the window backgrounds too (seen while a window resizes or loads).
+        const theme = channel === 'theme:changed' ? windowBackground((payload as { effective: 'light' | 'dark' }).effective) : null
+        for (const window of BrowserWindow.getAllWindows()) {
+          if (theme) window.setBackgroundColor(theme)
+          sendEvent(window.webContents, channel, payload)
+        }
       },
       openExternal: (url) => shell.openExternal(url),
       async pickExportPath(defaultName, format) {

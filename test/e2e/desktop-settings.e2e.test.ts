@@ -196,6 +196,14 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     await app.bridged.screenshot('ui-narrow-720-members-dark-en')
     await page.getByTestId('members-toggle').click()
     await page.getByTestId('open-settings').click()
+    // The settings dialog fits the small window; its last option is reachable by scrolling.
+    const dialog = (await page.getByTestId('settings-view').boundingBox())!
+    expect(dialog.y).toBeGreaterThanOrEqual(0)
+    expect(dialog.y + dialog.height).toBeLessThanOrEqual(480)
+    await app.bridged.screenshot('ui-narrow-720-settings-dark-en')
+    await page.getByTestId('settings-remember').scrollIntoViewIfNeeded()
+    const remember = (await page.getByTestId('settings-remember').boundingBox())!
+    expect(remember.y + remember.height).toBeLessThanOrEqual(dialog.y + dialog.height)
     await page.getByTestId('theme-light').check()
     await page.getByTestId('settings-close').click()
     await expect.poll(inside).toEqual([])
