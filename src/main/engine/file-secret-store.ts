@@ -8,10 +8,11 @@
  * The app passes a `Sealer` (Electron safeStorage): the session JSON is then stored sealed as
  * `{"sealed":"<base64>"}` and a file that cannot be unsealed (another machine's keychain) is absent.
  */
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import type { SavedSession } from '../protocol/types'
+import { writePrivateFileAtomically } from '../store/private-files'
 import type { SecretStore } from './ports'
 
 const SavedSessionSchema = v.object({
@@ -26,13 +27,6 @@ const SealedSchema = v.object({ sealed: v.string() })
 export interface Sealer {
   seal(plain: string): string
   unseal(sealed: string): string
-}
-
-async function writePrivate(path: string, data: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`
-  await writeFile(tmp, data, { mode: 0o600 })
-  await chmod(tmp, 0o600)
-  await rename(tmp, path)
 }
 
 async function readJson(path: string, log: (m: string) => void): Promise<unknown> {
@@ -97,8 +91,8 @@ export function createFileSecretStore(
     async save(account, session) {
       await ensureDir()
       const text = JSON.stringify(session)
-      await writePrivate(sessionPath(account), sealer ? JSON.stringify({ sealed: sealer.seal(text) }) : text)
-      await writePrivate(lastPath, JSON.stringify({ account }))
+      await writePrivateFileAtomically(sessionPath(account), sealer ? JSON.stringify({ sealed: sealer.seal(text) }) : text)
+      await writePrivateFileAtomically(lastPath, JSON.stringify({ account }))
     },
     async clear(account) {
       const which = account ?? (await lastAccount())

@@ -37,8 +37,24 @@
 import { hash } from 'node:crypto'
 import type { ConversationKind, Segment } from '../../shared/domain'
 
+/** Names longer than this go into keys shortened (see keyPart); real QQ names are far shorter. */
+export const MAX_NAME_IN_KEY = 100
+const SHORTENED_PREFIX = 32
+
+/**
+ * A name as part of a key. Keys must stay bounded whatever the server sends (the store refuses keys over
+ * 512 characters, so a 600-character group name once made every message of that group unsaveable):
+ * a name up to MAX_NAME_IN_KEY characters is used as it is (readable, and the same key as before), a
+ * longer one becomes its first characters, '~' and a hash of the whole name (still one key per name).
+ */
+export function keyPart(name: string): string {
+  const chars = [...name]
+  if (chars.length <= MAX_NAME_IN_KEY) return name
+  return `${chars.slice(0, SHORTENED_PREFIX).join('')}~${hash('sha256', name, 'base64url').slice(0, 22)}`
+}
+
 export function buddyKey(qq: number | null, categoryName: string, markname: string | null, nick: string): string {
-  return qq !== null ? `buddy:qq:${qq}` : `buddy:name:${categoryName}/${markname ?? nick}`
+  return qq !== null ? `buddy:qq:${qq}` : `buddy:name:${keyPart(categoryName)}/${keyPart(markname ?? nick)}`
 }
 
 /** A buddy whose name key is shared by another buddy: scoped to this login's session and uin (see above). */
@@ -50,11 +66,11 @@ export const AMBIGUOUS_BUDDY_PREFIX = 'buddy:ambiguous:'
 
 /** `ambiguous`: the name is empty or shared with another entry of the same kind in this directory. */
 export function groupKey(name: string, code: number, ambiguous: boolean): string {
-  return ambiguous ? `group:name:${name}#${code}` : `group:name:${name}`
+  return ambiguous ? `group:name:${keyPart(name)}#${code}` : `group:name:${keyPart(name)}`
 }
 
 export function discussionKey(name: string, did: number, ambiguous: boolean): string {
-  return ambiguous ? `discuss:name:${name}#${did}` : `discuss:name:${name}`
+  return ambiguous ? `discuss:name:${keyPart(name)}#${did}` : `discuss:name:${keyPart(name)}`
 }
 
 export function qqSenderKey(qq: number): string {
@@ -62,7 +78,7 @@ export function qqSenderKey(qq: number): string {
 }
 
 export function nickSenderKey(nick: string): string {
-  return `n:${nick}`
+  return `n:${keyPart(nick)}`
 }
 
 export function placeholderSenderKey(uin: number): string {

@@ -2,12 +2,12 @@
  * The headless mode: the same engine as the app, driven by JSON lines on stdin and reporting JSON
  * lines on stdout (see writer.ts for the contract), with the QR shown on stderr for a terminal.
  */
-import { chmod, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { createEngine, createFileSecretStore, EngineCommandError, type Engine, type OutboxDto } from '../engine'
 import { createProtocolClient } from '../protocol'
 import { ensurePrivateDir, openAccountStore, StoreError } from '../store'
+import { writePrivateFileAtomically } from '../store/private-files'
 import type { HeadlessArgs } from './args'
 import { CommandError, parseCommand, toSegments, type Command } from './commands'
 import { qrToTerminal } from './qr-terminal'
@@ -21,13 +21,6 @@ export interface HeadlessIo {
   stdin: Readable
   stdout: Writable
   stderr: Writable
-}
-
-async function writePrivateFile(path: string, data: Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp`
-  await writeFile(tmp, data, { mode: 0o600 })
-  await chmod(tmp, 0o600)
-  await rename(tmp, path)
 }
 
 export interface HeadlessHooks {
@@ -100,7 +93,7 @@ type Out = (obj: Record<string, unknown> & { type: string }) => void
 function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) => void, stderr: Writable): void {
   const qrPath = join(profile, 'qr.png')
   engine.on('qr', ({ png }) => {
-    void writePrivateFile(qrPath, png)
+    void writePrivateFileAtomically(qrPath, png)
       .then(() => {
         out({ type: 'qr', path: qrPath })
         const art = qrToTerminal(png)
