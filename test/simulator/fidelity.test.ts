@@ -213,3 +213,31 @@ describe('push segments', () => {
     expect(sim.sent()[0]!.segments).toEqual([{ type: 'face', id: 14, name: '微笑' }])
   })
 })
+
+describe('faithful behaviours kept', () => {
+  it('accepts https and http proxy Referers, the cfproxy Referer on sends, and any or no Origin', async () => {
+    await start({ era: '2017-late' })
+    const c = await loggedIn(sim)
+    const to = sim.account().buddies[0]!.uin!
+    const { psessionid } = c.creds!
+    const body = (text: string): string =>
+      'r=' + encodeURIComponent(JSON.stringify({ to, content: content(text), face: 522, clientid: CLIENT_ID, msg_id: 1, psessionid }))
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' }
+    const cases: Array<[string, Record<string, string>]> = [
+      ['https://d1.web2.qq.com/cfproxy.html?v=20151105001&callback=1', {}],
+      ['http://d1.web2.qq.com/proxy.html?v=20151105001&callback=1&id=2', { origin: 'http://d1.web2.qq.com' }],
+      [D_REF, { origin: 'https://d1.web2.qq.com' }],
+      // ScienJus/smartqq's malformed Origin (the URL minus its last path segment).
+      [D_REF, { origin: 'http://d1.web2.qq.com/channel' }]
+    ]
+    for (const [i, [referer, extra]] of cases.entries()) {
+      const res = await c.call('POST', '/channel/send_buddy_msg2', body(`case ${i}`), referer, { ...headers, ...extra })
+      expect(res.json(), referer).toEqual({ retcode: 0, result: 'ok' })
+    }
+    expect(sim.refusals().entries).toEqual([])
+    // A Referer from another host is still refused, and the log says so.
+    const foreign = await c.call('POST', '/channel/send_buddy_msg2', body('x'), 'https://w.qq.com/', headers)
+    expect(foreign.json().retcode).toBe(1_000_000)
+    expect(sim.refusals().entries.map((e) => e.rule)).toEqual(['referer'])
+  })
+})
