@@ -119,13 +119,13 @@ describe('sidebar rows', () => {
   })
 
   it('orders the recent tab by the newest activity, then the server order, pinned conversations on top', async () => {
-    const { fake, tab, rows } = await setup()
+    const { fake, tab, rows, conversations } = await setup()
     await usePrefsStore().init()
     tab.value = 'recent'
     expect(rows.value.map((r) => r.id)).toEqual(['group:50', 'buddy:4'])
     fake.emit('message:received', fakeMessage('discuss', 60, 5))
     fake.emit('message:received', fakeMessage('buddy', 3, 9, { self: true }))
-    expect(rows.value.map((r) => [r.id, r.type === 'contact' ? r.unread : -1])).toEqual([
+    expect(rows.value.map((r) => [r.id, conversations.unread[r.id] ?? 0])).toEqual([
       ['buddy:3', 0],
       ['discuss:60', 1],
       ['group:50', 0],

@@ -2,8 +2,13 @@
  * The rows of the sidebar list for the chosen tab: buddy categories (collapsible, reachable people
  * first), groups, discussions, recent conversations (pinned first, then by activity), or, while
  * filtering, every matching contact of any kind. Flat rows so one virtual list renders them all.
+ *
+ * Speed (5,000 buddies, first render <= 100 ms): rows hold only what orders and names them; what changes
+ * per conversation (unread, pin, mute, draft, signature) is looked up by the ~20 rows on screen. The
+ * buddy list is built from the raw array (contactsStore.presenceVersion says when presence changed), so
+ * sorting does not go through a reactive proxy on every comparison.
  */
-import { computed, watch, type Ref } from 'vue'
+import { computed, toRaw, watch, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
 import type { PresenceStatus } from '../../../shared/domain'
 import type { BuddyDto, GroupDto } from '../../../shared/messenger'
@@ -29,10 +34,6 @@ export interface ContactItemRow {
   /** Buddies only; null for groups and discussions. */
   status: PresenceStatus | null
   vipLevel: number
-  unread: number
-  pinned: boolean
-  muted: boolean
-  draft: string | null
   /** Recent tab: the newest message; null elsewhere or when none is known. */
   preview: { sender: string | null; text: string } | null
   /** Recent tab: unix seconds of the newest activity. */
@@ -54,14 +55,24 @@ export type ContactRow =
 
 const collator = new Intl.Collator('zh-CN')
 
-function byPresenceThenName(a: BuddyDto, b: BuddyDto): number {
-  return presenceRank(a.status) - presenceRank(b.status) || collator.compare(buddyName(a), buddyName(b))
+/** Reachable first, then by name (pinyin order); sort keys computed once per buddy, not per comparison. */
+function byPresenceThenName(list: readonly BuddyDto[]): BuddyDto[] {
+  return list
+    .map((b) => ({ b, rank: presenceRank(b.status), name: buddyName(b) }))
+    .sort((x, y) => x.rank - y.rank || collator.compare(x.name, y.name))
+    .map((x) => x.b)
 }
 
 export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collapsed: Ref<Set<string>>) {
   const contactsStore = useContactsStore()
   const { buddies, groups, discussions, recent, members } = storeToRefs(contactsStore)
   const { unread, activity } = storeToRefs(useConversationsStore())
+  /** The buddies without reactivity on every field (see the file comment); re-read on presence changes. */
+  const rawBuddies = computed(() => {
+    void contactsStore.presenceVersion
+    // A new array each time: the same one would count as "unchanged" and not recompute the lists.
+    return toRaw(buddies.value).slice()
+  })
   const prefs = usePrefsStore()
   const recentStore = useRecentStore()
   const profiles = useProfileStore()
@@ -72,29 +83,25 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
     for (const g of groups.value) count.set(groupName(g), (count.get(groupName(g)) ?? 0) + 1)
     return groups.value.filter((g) => (count.get(groupName(g)) ?? 0) > 1)
   })
+  const twinGids = computed(() => new Set(twinGroups.value.map((g) => g.gid)))
   // Lazily: only twins need their member count and owner, loaded once each.
   watch(twinGroups, (list) => list.forEach((g) => void profiles.load({ kind: 'group', id: g.gid })), { immediate: true })
 
   function twinOf(g: GroupDto): ContactItemRow['twin'] {
-    if (!twinGroups.value.includes(g)) return null
+    if (!twinGids.value.has(g.gid)) return null
     const p = profiles.profileOf({ kind: 'group', id: g.gid })
     return p?.kind === 'group' ? { members: p.memberCount, owner: p.owner?.name ?? null } : { members: null, owner: null }
   }
 
   function row(ref: ConversationRef, name: string, extra: Partial<ContactItemRow> = {}): ContactItemRow {
-    const key = refKey(ref)
     return {
       type: 'contact',
-      id: key,
+      id: refKey(ref),
       ref,
       name,
       nick: null,
       status: null,
       vipLevel: 0,
-      unread: unread.value[key] ?? 0,
-      pinned: prefs.isPinned(key),
-      muted: prefs.isMuted(key),
-      draft: prefs.draftOf(key),
       preview: null,
       time: null,
       twin: null,
@@ -124,7 +131,7 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
     if (query === '') return []
     const hit = (...names: Array<string | null | undefined>): boolean => names.some((n) => !!n && matchesName(n, query))
     return [
-      ...buddies.value.filter((b) => hit(b.markname, b.nick, ...(cardsByUin.value.get(b.uin) ?? []))).map((b) => buddyRow(b)),
+      ...rawBuddies.value.filter((b) => hit(b.markname, b.nick, ...(cardsByUin.value.get(b.uin) ?? []))).map((b) => buddyRow(b)),
       ...groups.value.filter((g) => hit(g.markname, g.name)).map((g) => groupRow(g)),
       ...discussions.value.filter((d) => hit(d.name)).map((d) => row({ kind: 'discuss', id: d.did }, d.name))
     ]
@@ -132,7 +139,7 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
 
   const buddyRows = computed(() => {
     const categories = new Map<string, BuddyDto[]>()
-    for (const b of buddies.value) {
+    for (const b of rawBuddies.value) {
       const list = categories.get(b.category) ?? []
       list.push(b)
       categories.set(b.category, list)
@@ -148,7 +155,7 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
         total: list.length,
         collapsed: isCollapsed
       })
-      if (!isCollapsed) for (const b of [...list].sort(byPresenceThenName)) rows.push(buddyRow(b))
+      if (!isCollapsed) for (const b of byPresenceThenName(list)) rows.push(buddyRow(b))
     }
     return rows
   })
@@ -183,7 +190,7 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
       }
       return [{ row: r, rank, at }]
     })
-    rows.sort((a, b) => Number(b.row.pinned) - Number(a.row.pinned) || b.at - a.at || a.rank - b.rank)
+    rows.sort((a, b) => Number(prefs.isPinned(b.row.id)) - Number(prefs.isPinned(a.row.id)) || b.at - a.at || a.rank - b.rank)
     return rows.map((r) => r.row)
   })
 

@@ -49,11 +49,18 @@ export const useContactsStore = defineStore('contacts', () => {
     })
   }
 
+  /**
+   * Bumped on every presence change. Lists of thousands of buddies are computed from the raw (non-reactive)
+   * array, which is far cheaper than tracking every field of every buddy; they read this instead.
+   */
+  const presenceVersion = ref(0)
+
   function applyPresence({ uin, status }: PresenceDto): void {
     const buddy = buddyByUin.value.get(uin)
     if (!buddy) return
     buddy.status = status
     buddy.online = status !== 'offline'
+    presenceVersion.value++
   }
 
   /** The name shown for a conversation, or null when it is not in the directory (yet). */
@@ -104,6 +111,7 @@ export const useContactsStore = defineStore('contacts', () => {
     discussions,
     recent,
     buddyByUin,
+    presenceVersion,
     groupByGid,
     discussionByDid,
     load,
