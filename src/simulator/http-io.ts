@@ -102,20 +102,15 @@ export function writeCookies(reply: Reply, requestHost: string): Reply {
   return reply
 }
 
-/** The code an answer carries: the JSON retcode (or errCode), the first ptuiCB field, else null. */
+/**
+ * The code an answer carries: the JSON retcode (or errCode), the first ptuiCB field, else null. Read
+ * from the head of the body, never a full parse: it runs on every answer, and a contact list or a
+ * poll answer can be megabytes (the simulator writes `retcode` first in those; error bodies are short).
+ */
 export function answerCode(reply: Reply): number | null {
   const type = String(reply.headers['content-type'] ?? '')
-  const text = typeof reply.body === 'string' ? reply.body : ''
-  if (type.startsWith('application/json')) {
-    try {
-      const j = JSON.parse(text) as { retcode?: unknown; errCode?: unknown }
-      const code = j.retcode ?? j.errCode
-      return typeof code === 'number' ? code : null
-    } catch {
-      return null
-    }
-  }
-  const m = /^\s*ptui\w*CB\('(\d+)'/.exec(text)
+  const head = typeof reply.body === 'string' ? reply.body.slice(0, 256) : ''
+  const m = type.startsWith('application/json') ? /"(?:retcode|errCode)":(-?\d+)/.exec(head) : /^\s*ptui\w*CB\('(\d+)'/.exec(head)
   return m ? Number(m[1]) : null
 }
 
