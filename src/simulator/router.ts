@@ -125,7 +125,17 @@ export function createRequestListener(core: SimCore, actions: Actions): (req: In
       else record(core, req, route.key, outcome)
       writeReply(res, writeCookies(outcome, req.headers.host ?? ''), shape)
     })().catch((e: unknown) => {
-      // A bug in a handler must not take the server down; the client sees a 500.
+      // A bug in a handler (or an oversized body) must not take the server down; the client sees a 500.
+      core.refusals.record({
+        time: core.now(),
+        method: rawReq.method ?? '',
+        path: new URL(rawReq.url ?? '/', 'http://sim.invalid').pathname,
+        endpoint: null,
+        status: 500,
+        retcode: null,
+        rule: 'internal-error',
+        detail: e instanceof Error ? e.message : String(e)
+      })
       if (!res.headersSent) writeReply(res, html(500, `<pre>${String(e instanceof Error ? e.stack : e)}</pre>`))
       else res.destroy()
     })

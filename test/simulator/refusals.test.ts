@@ -122,6 +122,18 @@ describe('refusal log', () => {
     expect(rules()).toEqual(['fault:http', 'fault:reset'])
   })
 
+  it('records a body over 1 MiB as internal-error (500) and admin mistakes as admin', async () => {
+    await start()
+    const res = await rawRequest(`${sim.url}/channel/poll2`, { method: 'POST', body: 'r=' + 'x'.repeat((1 << 20) + 10) }).catch(() => null)
+    if (res) expect(res.status).toBe(500)
+    await rawRequest(`${sim.url}/__sim/scan`, { method: 'POST', body: '{}' })
+    expect(sim.refusals().entries.map((e) => [e.rule, e.status])).toEqual([
+      ['internal-error', 500],
+      ['admin', 400]
+    ])
+    expect(sim.refusals().entries[0]!.detail).toBe('request body too large')
+  })
+
   it('is served at GET /__sim/refusals (loopback only)', async () => {
     await start()
     await rawRequest(`${sim.url}/channel/login2`)
