@@ -128,6 +128,7 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     await other.getByTestId('composer').fill('从弹出窗口发送')
     await other.getByTestId('composer').press('Enter')
     await other.locator('[data-test="message"]', { hasText: '从弹出窗口发送' }).waitFor()
+    await page.locator('[data-test="message"]', { hasText: '从弹出窗口发送' }).waitFor()
     await popOut.screenshot('ui-popout-dark-en')
     await other.getByTestId('dock').click()
     await expect.poll(() => app.windowRequests.slice(-2)).toEqual([`close conversation:group:${gid}`, `main shows group:${gid}`])

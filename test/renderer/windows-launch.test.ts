@@ -72,6 +72,36 @@ describe('read state across windows', () => {
   })
 })
 
+describe('sends from another window', () => {
+  it('shows a message another window sent in a thread loaded here, once no send here claims it', async () => {
+    const { fake } = await mountApp({ state: 'online', self: { uin: 1, nick: '我' } })
+    const conversations = useConversationsStore()
+    await conversations.openConversation({ kind: 'group', id: 21 })
+    await flushPromises()
+    const entry = {
+      id: 9,
+      ref: null,
+      kind: 'group' as const,
+      targetKey: 'group:key:21',
+      text: '从别的窗口发的',
+      state: 'sending' as const,
+      error: null,
+      part: 0,
+      parts: 1,
+      createdAt: 1_700_000_000_000
+    }
+    fake.emit('outbox:changed', entry)
+    expect(conversations.threads.get('group:21')!.messages).toHaveLength(0)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(conversations.threads.get('group:21')!.messages.map((m) => [m.id, m.text, m.self, m.state])).toEqual([
+      ['outbox:9', '从别的窗口发的', true, 'sending']
+    ])
+    // Later states of that send follow as for our own.
+    fake.emit('outbox:changed', { ...entry, state: 'sent' })
+    expect(conversations.threads.get('group:21')!.messages[0]!.state).toBe('sent')
+  })
+})
+
 describe('launch with a remembered session', () => {
   const remembered = { uin: 10001, nick: '小明' }
 

@@ -16,6 +16,7 @@ import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
+import { useContactsStore } from './contacts'
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30
@@ -133,6 +134,44 @@ export const useConversationsStore = defineStore('conversations', () => {
     const key = located.get(messageId)
     const message = key ? threads.get(key)?.messages.find((m) => m.id === messageId) : undefined
     if (message) message.state = entry.state
+    else if (!message) laterUnlessOurs(entry)
+  }
+
+  /**
+   * An outbox entry with no message here is either our own send whose answer is still on its way
+   * (send() adds it in a moment) or a send from another window. Wait briefly, then show it if no
+   * send here claimed it.
+   */
+  const unclaimed = new Map<number, OutboxDto>()
+  let claimTimer: ReturnType<typeof setTimeout> | null = null
+  function laterUnlessOurs(entry: OutboxDto): void {
+    unclaimed.set(entry.id, entry)
+    claimTimer ??= setTimeout(() => {
+      claimTimer = null
+      for (const waiting of unclaimed.values()) {
+        if (!located.has(outboxMessageId(waiting.id))) adoptOtherWindowsSend({ ...waiting, state: outboxStates.get(waiting.id) ?? waiting.state })
+      }
+      unclaimed.clear()
+    }, OTHER_WINDOW_SEND_DELAY_MS)
+  }
+
+  /**
+   * A message sent from another window (a pop-out or the main window) shows here too, in a thread
+   * this window has loaded; threads loaded later read it from the history anyway.
+   */
+  function adoptOtherWindowsSend(entry: OutboxDto): void {
+    const contacts = useContactsStore()
+    const ref: ConversationRef | null =
+      entry.kind === 'buddy'
+        ? refOf('buddy', contacts.buddies.find((b) => b.key === entry.targetKey)?.uin)
+        : entry.kind === 'group'
+          ? refOf('group', contacts.groups.find((g) => g.key === entry.targetKey)?.gid)
+          : refOf('discuss', contacts.discussions.find((d) => d.key === entry.targetKey)?.did)
+    if (!ref || !threads.has(refKey(ref))) return
+    const self = session.snapshot.self ?? { uin: 0, nick: '' }
+    const time = Math.floor(entry.createdAt / 1000)
+    add(refKey(ref), [ownMessage(ref, entry, self, time, null)], 'newer')
+    activity.value[refKey(ref)] = Math.max(activity.value[refKey(ref)] ?? 0, time)
   }
 
   /** A sender first shown under a placeholder got its real name: rename what is already shown. */
@@ -303,6 +342,9 @@ export const useConversationsStore = defineStore('conversations', () => {
     error.value = null
     outboxStates.clear()
     located.clear()
+    if (claimTimer) clearTimeout(claimTimer)
+    claimTimer = null
+    unclaimed.clear()
   }
 
   return {
@@ -326,6 +368,13 @@ export const useConversationsStore = defineStore('conversations', () => {
     dispose
   }
 })
+
+/** How long an unknown outbox entry waits for this window's own send answer before it counts as another window's. */
+const OTHER_WINDOW_SEND_DELAY_MS = 400
+
+function refOf(kind: ConversationRef['kind'], id: number | undefined): ConversationRef | null {
+  return id === undefined ? null : { kind, id }
+}
 
 function ownMessage(
   ref: ConversationRef,
