@@ -69,7 +69,7 @@ export function ptqrlogin(core: SimCore, req: SimRequest): Reply {
     )
   const ptlogin = (qr.ptlogin ??= core.registry.newPtLogin(core.account.self.qq))
   const ticket = (qr.ticket ??= core.registry.issueTicket(ptlogin))
-  const url = checkSigUrl(core, ptlogin.qq, ticket)
+  const url = checkSigUrl(core, req, ptlogin.qq, ticket)
   const nick = core.account.self.nick
   // The seed's example puts the URL in the 5th field; real servers put it in the 3rd.
   const body = seedForm ? `ptuiCB('66','0','','0','${url}','');` : `ptuiCB('0','0','${url}','0','登录成功！', '${nick}');`
@@ -92,9 +92,21 @@ function ptloginCookies(p: PtLogin, nick: string, superkey: string): CookiePair[
   ]
 }
 
-function checkSigUrl(core: SimCore, qq: number, ticket: string): string {
+/**
+ * Where the client reaches check_sig: the simulator's own URL, or, for a client that reached it under
+ * qq.com host names (a hosts-file mapping), the real ptlogin4.web2.qq.com with the same port, so the
+ * DOMAIN=qq.com cookies check_sig sets are the ones the web2 hosts get.
+ */
+function checkSigOrigin(core: SimCore, req: SimRequest): string {
+  const host = req.headers.host ?? ''
+  const m = /^([^:]+)(:\d+)?$/.exec(host)
+  if (m && (m[1] === 'qq.com' || m[1]!.endsWith('.qq.com'))) return `http://ptlogin4.web2.qq.com${m[2] ?? ''}`
+  return core.baseUrl
+}
+
+function checkSigUrl(core: SimCore, req: SimRequest, qq: number, ticket: string): string {
   return (
-    `${core.baseUrl}/check_sig?pttype=1&uin=${qq}&service=ptqrlogin&nodirect=0&ptsigx=${ticket}` +
+    `${checkSigOrigin(core, req)}/check_sig?pttype=1&uin=${qq}&service=ptqrlogin&nodirect=0&ptsigx=${ticket}` +
     '&s_url=http%3A%2F%2Fw.qq.com%2Fproxy.html%3Flogin2qq%3D1%26webqq_type%3D10&f_url=&ptlang=2052&ptredirect=100' +
     '&aid=501004106&daid=164&j_later=0&low_login_hour=0&regmaster=0&pt_login_type=3&pt_aid=0&pt_aaid=16&pt_light=0&pt_3rd_aid=0'
   )
@@ -138,7 +150,7 @@ export function pt4Auth(core: SimCore, req: SimRequest): Reply {
       'pt4-auth',
       'pt4_auth needs appid, the supertoken cookie of a fresh login and auth_token=time33(supertoken)'
     )
-  return script(`ptui_auth_CB('0','${checkSigUrl(core, p.qq, core.registry.issueTicket(p))}')`)
+  return script(`ptui_auth_CB('0','${checkSigUrl(core, req, p.qq, core.registry.issueTicket(p))}')`)
 }
 
 /** Mojo's logout: pt4_token must match; the cookie jar is refused afterwards. */

@@ -55,6 +55,17 @@ describe('Set-Cookie as ptlogin wrote it', () => {
 })
 
 describe('check_sig redirect', () => {
+  it('a client under qq.com host names gets the check_sig URL on ptlogin4.web2.qq.com (same port)', async () => {
+    await start()
+    const c = new TestClient(sim.url)
+    await c.showQr()
+    sim.scan()
+    const port = new URL(sim.url).port
+    const res = await c.get(c.qrPath(), null, { host: `ssl.ptlogin2.qq.com:${port}` })
+    expect(res.text).toContain(`'http://ptlogin4.web2.qq.com:${port}/check_sig?`)
+    expect(setCookies(res).every((l) => l.endsWith('; PATH=/; DOMAIN=qq.com;'))).toBe(true)
+  })
+
   it("points at the simulator's own /proxy.html, which answers 200", async () => {
     await start()
     const c = new TestClient(sim.url)
