@@ -150,6 +150,26 @@ describe('pandolia/qqbot (Python, 2016-07..2018)', () => {
       expect(sim.refusals().entries.map((e) => e.rule)).toEqual(['qrsig-stale'])
     })
 
+  it('with a hosts file instead (real host names, DOMAIN=qq.com cookies): logs in, loads, answers', async () => {
+    await start('2018')
+    const c = new PandoliaClient(sim.url, true)
+    await c.login(() => sim.scan())
+    const port = new URL(sim.url).port
+    expect(c.finalUrls).toContain(`http://ptlogin4.web2.qq.com:${port}/proxy.html?login2qq=1&webqq_type=10`)
+    const cookies = await c.jar.getCookies(`http://s.web2.qq.com:${port}/`)
+    expect(cookies.find((k) => k.key === 'p_skey')?.domain).toBe('qq.com')
+    const all = await c.fetchAll()
+    expect(all.discusses.dnamelist).toHaveLength(sim.account().discussions.length)
+    const want = push('buddy', 'via hosts')
+    const got = await nextMessage(async () => {
+      const result = await c.poll()
+      return result === 'timeout' ? null : [result[0] as Element]
+    })
+    expect(got).toMatchObject({ ...want, text: 'via hosts' })
+    await c.send('buddy', got.fromUin, 're: hosts')
+    expectDelivered('re: hosts', want.fromUin)
+  })
+
   it('era 2015: the seed form has no 登录成功, so it cannot log in (as the issue found)', async () => {
     await start('2015')
     const c = new PandoliaClient(sim.url)

@@ -34,10 +34,23 @@ export class PandoliaClient {
   psessionid = ''
   private msgId = 6_000_000
 
-  constructor(readonly base: string) {}
+  /**
+   * hostsFile: the real host names stay in every URL (port: the simulator's), as with a hosts file
+   * pointing them at loopback; the jar then sees qq.com hosts and DOMAIN=qq.com cookies.
+   */
+  constructor(
+    readonly base: string,
+    readonly hostsFile = false
+  ) {}
+
+  private where(url: string): string {
+    if (!this.hostsFile) return onSim(this.base, url)
+    const port = new URL(this.base).port
+    return url.replace(/^https?:\/\/([^/:]+)(:\d+)?/, (_m, host: string) => `http://${host}:${port}`)
+  }
 
   async cookie(name: string): Promise<string | undefined> {
-    const found = (await this.jar.getCookies(this.base + '/')).find((c) => c.key === name)
+    const found = (await this.jar.getCookies(this.hostsFile ? this.where('http://w.qq.com/') : this.base + '/')).find((c) => c.key === name)
     return found?.value ?? this.planted.get(name)
   }
 
@@ -45,7 +58,7 @@ export class PandoliaClient {
   async urlGet(url: string, data?: Record<string, string>, referer?: string, origin?: string): Promise<HttpResult> {
     if (referer) this.sticky.Referer = referer
     if (origin) this.sticky.Origin = origin
-    let target = onSim(this.base, url)
+    let target = this.where(url)
     for (let hop = 0; hop < 5; hop++) {
       const jarCookies = await this.jar.getCookieString(target)
       const names = new Set(jarCookies.split('; ').map((c) => c.split('=')[0]))
@@ -58,9 +71,11 @@ export class PandoliaClient {
         ...(cookie && { Cookie: cookie })
       }
       const body = data && hop === 0 ? new URLSearchParams(data).toString() : undefined
-      const res = await rawRequest(target, {
+      const t = new URL(target)
+      // With a hosts file the connection goes to loopback; the Host header keeps the real name.
+      const res = await rawRequest(this.hostsFile ? this.base + t.pathname + t.search : target, {
         method: body ? 'POST' : 'GET',
-        headers,
+        headers: this.hostsFile ? { ...headers, Host: t.host } : headers,
         ...(body !== undefined && { body })
       })
       for (const line of setCookieLines(res)) await this.jar.setCookie(line, target, { ignoreError: true })
