@@ -13,6 +13,7 @@ import {
   AMBIGUOUS_BUDDY_PREFIX,
   ambiguousBuddyKey,
   ambiguousNames,
+  ambiguousNickSenderKey,
   buddyKey,
   discussionKey,
   groupKey,
@@ -114,6 +115,8 @@ export class Directory {
   private categoryNames = new Map<number, string>([[0, DEFAULT_CATEGORY_NAME]])
   /** Name key -> QQ key learned in this process, so a re-login keeps using the better key at once. */
   private readonly aliases = new Map<string, string>()
+  /** Per loaded member list: nicks that would give two people one sender key (see sender()). */
+  private readonly sharedNicksOf = new WeakMap<Map<number, MemberEntry>, Set<string>>()
   /** True from a load until its uin -> QQ lookups end: until then a `buddy:qq:` key may not be found yet. */
   private qqLookupsPending = false
   /** Name keys two or more buddies share in this session (their conversations are `buddy:ambiguous:…`). */
@@ -352,9 +355,24 @@ export class Directory {
     const qq = m.qq ?? buddyQQ
     return {
       name: kind === 'group' ? memberName(m) : m.nick,
-      key: qq !== null ? qqSenderKey(qq) : nickSenderKey(m.nick),
+      key:
+        qq !== null
+          ? qqSenderKey(qq)
+          : this.sharedNicks(members!).has(m.nick)
+            ? ambiguousNickSenderKey(m.nick, this.sessionId ?? 'nosession', m.uin)
+            : nickSenderKey(m.nick),
       known: true
     }
+  }
+
+  /** Nicks two or more members of one member list share (computed once per loaded list). */
+  private sharedNicks(members: Map<number, MemberEntry>): Set<string> {
+    let shared = this.sharedNicksOf.get(members)
+    if (!shared) {
+      shared = ambiguousNames([...members.values()].map((m) => m.nick))
+      this.sharedNicksOf.set(members, shared)
+    }
+    return shared
   }
 
   /** The current uin of a stored sender key in a group/discussion, when its members are loaded. */

@@ -22,6 +22,8 @@
  *     buddy in a buddy chat  the conversation key
  *     discussion member    `qq:<ruin>` when given, else `n:<nick>`
  *     group member         `qq:<QQ>` when the member is a buddy with a known QQ, else `n:<nick>`
+ *     member whose nick another member of that group/discussion has too (and no QQ):
+ *                          `n:<nick>#<session>:<uin>`, this login only: two people never share a key
  *     not yet known        `u:<uin>` (session-scoped placeholder; only until the lookup answers)
  *   A conversation not yet in the directory (a group joined after the last refresh) is stored under
  *   `<kind>:uin:<id>` until its lookup answers, then rekeyed.
@@ -79,6 +81,11 @@ export function qqSenderKey(qq: number): string {
 
 export function nickSenderKey(nick: string): string {
   return `n:${keyPart(nick)}`
+}
+
+/** A member nick shared by two members of one conversation: scoped to this login's session and uin. */
+export function ambiguousNickSenderKey(nick: string, sessionId: string, uin: number): string {
+  return `n:${nick}#${sessionId.slice(0, 8)}:${uin}`
 }
 
 export function placeholderSenderKey(uin: number): string {

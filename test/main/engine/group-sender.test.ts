@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useEngineSuite } from './harness'
+import { startSimulator } from '../../../src/simulator'
+import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, useEngineSuite, type Sim } from './harness'
 
 const suite = useEngineSuite()
 
@@ -64,4 +65,45 @@ describe('group senders are resolved before the message is emitted', () => {
     // ...and the name follows when a load succeeds (here got's retry of the timed-out request).
     expect((await rec.next('sender-resolved', (r) => r.uin === member.uin, 20_000)).name).toBe(member.card ?? member.nick)
   }, 30_000)
+
+  it('two members of one group with the same nick keep sender keys of their own', async () => {
+    // A seed whose group has two members with one nick (found at run time, so generator changes do not break it).
+    let found: { sim: Sim; group: number; nick: string } | null = null
+    for (let seed = 1; seed <= 300 && !found; seed++) {
+      const sim = await startSimulator({ ...FAST_SIM, seed, account: { buddies: 3, groups: 1, discussions: 0, groupMembers: 60 } })
+      const acc = await sim.account()
+      const counts = new Map<string, number>()
+      for (const m of acc.groups[0]!.members!) if (m.qq !== acc.self.qq) counts.set(m.nick, (counts.get(m.nick) ?? 0) + 1)
+      const nick = [...counts].find(([, n]) => n >= 2)?.[0]
+      if (nick !== undefined) found = { sim, group: acc.groups[0]!.number, nick }
+      else await sim.close()
+    }
+    if (!found) throw new Error('no simulator seed gives a group with two members of one nick')
+    const { sim, nick } = found
+    const p = tempProfile()
+    const engine = makeEngine(sim, p.dir)
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
+    const rec = record(engine)
+    engine.start()
+    await loginByQr(sim, rec)
+    const acc = await sim.account()
+    const group = acc.groups[0]!
+    const [m1, m2] = group.members!.filter((m) => m.nick === nick && m.qq !== acc.self.qq)
+    sim.pushMessage({ kind: 'group', group: group.number, from: m1!.qq, text: 'one' })
+    sim.pushMessage({ kind: 'group', group: group.number, from: m2!.qq, text: 'two' })
+    await rec.next('message', (m) => m.text === 'two')
+    const history = engine.history('group', group.gid!, { limit: 10 }).messages
+    expect(history.map((m) => [m.text, m.from.uin])).toEqual([
+      ['two', m2!.uin],
+      ['one', m1!.uin]
+    ])
+    engine.exportConversation('group', group.gid!, 'json', join(p.dir, 'twins.json'))
+    const exported = JSON.parse(readFileSync(join(p.dir, 'twins.json'), 'utf8')) as { messages: Array<{ text: string; sender: string }> }
+    const senders = exported.messages.map((m) => m.sender)
+    expect(new Set(senders).size).toBe(2)
+  })
 })
