@@ -92,7 +92,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     const created = createEngine({
       client: createProtocolClient({ serverUrl: serverUrl ?? undefined }),
       secrets,
-      openStore: (account) => openAccountStore(profile, String(account)),
+      openStore: (account) => openAccountStore(profile, String(account), { log: deps.log }),
       sendIntervalMs: () => deps.settings.get().sendIntervalMs,
       log: deps.log
     })

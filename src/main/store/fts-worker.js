@@ -95,7 +95,13 @@ async function main() {
         continue
       }
       const wait = Atomics.waitAsync(words, SLOT.wake, seen, delay)
-      if (wait.async) await wait.value
+      if (wait.async) {
+        // A pending waitAsync does not keep a thread's event loop alive: without a timer the worker
+        // would simply end here (exit code 0) the first time it has nothing to do.
+        const keepAlive = setTimeout(() => {}, delay + 50)
+        await wait.value
+        clearTimeout(keepAlive)
+      }
     }
   } finally {
     try {

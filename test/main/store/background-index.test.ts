@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
 import { accountDbPath, openStoreFile, type AccountStore, type NewMessage } from '../../../src/main/store'
@@ -112,6 +113,24 @@ describe('background search index', () => {
     s.history.appendBatch(batch('y', 5, 5000))
     expect(await s.searchIndex.caughtUp()).toBe(true)
     expect(allIds(s, '下午三点').slice(0, 3)).toEqual(['y3', 'y0', 'x1998'])
+    s.close()
+    ftsIntegrity(path)
+  })
+
+  it('the worker stays up while idle and checkpoints the WAL into the database file', async () => {
+    const path = accountDbPath(tempDir(), 'acc')
+    const logs: string[] = []
+    const s = openStoreFile(path, { log: (m) => logs.push(m) })
+    s.history.appendBatch(batch('w', 2000, 1000))
+    expect(await s.searchIndex.caughtUp()).toBe(true)
+    const sizeBefore = statSync(path).size
+    // Longer than the worker's idle wait and checkpoint interval (1 s each).
+    await new Promise((r) => setTimeout(r, 2500))
+    expect(s.searchIndex.mode).toBe('worker')
+    expect(logs).toEqual([])
+    expect(statSync(path).size).toBeGreaterThan(sizeBefore)
+    s.history.appendBatch(batch('later', 10, 9000))
+    expect(await s.searchIndex.caughtUp()).toBe(true)
     s.close()
     ftsIntegrity(path)
   })
