@@ -38,6 +38,7 @@ export const CommandSchema = v.variant('cmd', [
   ),
   v.pipe(v.object({ cmd: v.literal('history'), ...Target, limit: Limit, before: Before, after: Before }), v.check((c) => targetGiven(c), NO_TARGET)),
   v.pipe(v.object({ cmd: v.literal('around'), ...Target, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.pipe(v.object({ cmd: v.literal('profile'), ...Target }), v.check((c) => targetGiven(c), NO_TARGET)),
   v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), ...Target, limit: Limit, before: Before }),
   v.pipe(v.object({ cmd: v.literal('read'), ...Target }), v.check((c) => targetGiven(c), NO_TARGET)),
   v.pipe(v.object({ cmd: v.literal('export'), ...Target, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }), v.check((c) => targetGiven(c), NO_TARGET)),

@@ -164,7 +164,18 @@ async function runCommand(engine: Engine, profile: string, cmd: Command, out: Ou
       const t = await target(cmd)
       if (t.kind === 'buddy') throw new HeadlessCommandError('bad-target', 'members: a buddy conversation has no members')
       const members = await engine.members(t.kind, t.id, { refresh: cmd.refresh })
-      out({ type: 'members', kind: t.kind, id: t.id, key: t.key, members: members.map((m) => ({ uin: m.uin, nick: m.nick, card: m.card })) })
+      out({
+        type: 'members',
+        kind: t.kind,
+        id: t.id,
+        key: t.key,
+        members: members.map((m) => ({ uin: m.uin, nick: m.nick, card: m.card, status: m.status, role: m.role }))
+      })
+      return
+    }
+    case 'profile': {
+      const t = await target(cmd)
+      out({ type: 'profile', profile: await engine.profile(t.kind, t.id) })
       return
     }
     case 'send': {
