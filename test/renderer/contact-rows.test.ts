@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { BuddyDto } from '../../src/shared/messenger'
-import { matchesName, normalizeQuery } from '../../src/renderer/src/lib/pinyin-filter'
+import { isSpelled, matchesName, normalizeQuery, warmSpellings } from '../../src/renderer/src/lib/pinyin-filter'
 import { avatarText } from '../../src/renderer/src/lib/avatar'
 import { useContactRows, type SidebarTab } from '../../src/renderer/src/composables/useContactRows'
 import { useContactsStore } from '../../src/renderer/src/stores/contacts'
@@ -73,6 +73,17 @@ describe('pinyin-aware contact filter', () => {
     ['李四', '张', false]
   ])('%s ~ %j: %s', (name, query, expected) => {
     expect(matchesName(name, normalizeQuery(query))).toBe(expected)
+  })
+
+  it('spells names ahead in idle time, a slice at a time, and stops when asked', async () => {
+    const names = Array.from({ length: 300 }, (_, i) => `欧阳预热${i}`)
+    warmSpellings(names)
+    expect(isSpelled(names[0]!)).toBe(false)
+    await vi.waitFor(() => expect(names.every(isSpelled)).toBe(true), { timeout: 3000 })
+    const stop = warmSpellings(['司马停下'])
+    stop()
+    await new Promise((r) => setTimeout(r, 600))
+    expect(isSpelled('司马停下')).toBe(false)
   })
 
   it('shows a letter of the name in the avatar, not a decoration', () => {

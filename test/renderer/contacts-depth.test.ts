@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ContactSidebar from '../../src/renderer/src/components/ContactSidebar.vue'
 import MembersPanel from '../../src/renderer/src/components/MembersPanel.vue'
+import ProfileButton from '../../src/renderer/src/components/ProfileButton.vue'
 import { createAppI18n } from '../../src/renderer/src/i18n'
 import { recentTime } from '../../src/renderer/src/lib/recent-time'
 import { presenceLook } from '../../src/renderer/src/lib/presence'
@@ -315,6 +316,17 @@ describe('profile card', () => {
     await flushPromises()
     expect(useConversationsStore().open).toEqual({ kind: 'buddy', id: 2 })
     expect(card()).toBeNull()
+  })
+
+  it('opens from the conversation header button, which is labelled', async () => {
+    installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const button = mount(ProfileButton, { props: { conversation: { kind: 'group', id: 50 } }, global: { plugins: [pinia, createAppI18n('en')] } })
+    expect(button.attributes('aria-label')).toBe('View profile')
+    await button.trigger('click')
+    const { useProfileStore } = await import('../../src/renderer/src/stores/profile')
+    expect(useProfileStore().shown).toEqual({ kind: 'group', id: 50 })
   })
 
   it('says clearly when a profile cannot be loaded', async () => {

@@ -8,12 +8,12 @@
  * buddy list is built from the raw array (contactsStore.presenceVersion says when presence changed), so
  * sorting does not go through a reactive proxy on every comparison.
  */
-import { computed, toRaw, watch, type Ref } from 'vue'
+import { computed, onScopeDispose, toRaw, watch, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
 import type { PresenceStatus } from '../../../shared/domain'
 import type { BuddyDto, GroupDto } from '../../../shared/messenger'
 import { buddyName, groupName, refKey, type ConversationRef } from '../lib/conversation-ref'
-import { matchesName, normalizeQuery } from '../lib/pinyin-filter'
+import { matchesName, normalizeQuery, warmSpellings } from '../lib/pinyin-filter'
 import { presenceRank } from '../lib/presence'
 import { useContactsStore } from '../stores/contacts'
 import { useConversationsStore } from '../stores/conversations'
@@ -119,6 +119,26 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
   const groupRow = (g: GroupDto, extra: Partial<ContactItemRow> = {}): ContactItemRow =>
     row({ kind: 'group', id: g.gid }, groupName(g), { twin: twinOf(g), ...extra })
 
+  // Spell every name in idle time once the contacts are there, so the first filter keystroke is instant.
+  let stopWarming = (): void => {}
+  watch(
+    [buddies, groups, discussions],
+    () => {
+      stopWarming()
+      stopWarming = warmSpellings([
+        ...rawBuddies.value.flatMap((b) => (b.markname ? [b.markname, b.nick] : [b.nick])),
+        ...groups.value.flatMap((g) => (g.markname ? [g.markname, g.name] : [g.name])),
+        ...discussions.value.map((d) => d.name)
+      ])
+    },
+    { immediate: true }
+  )
+  onScopeDispose(() => stopWarming())
+
+  /** Groups and discussions in name (pinyin) order, so groups sharing a name sit together. */
+  const sortedGroups = computed(() => [...groups.value].sort((a, b) => collator.compare(groupName(a), groupName(b))))
+  const sortedDiscussions = computed(() => [...discussions.value].sort((a, b) => collator.compare(a.name, b.name)))
+
   /** uin -> group cards of that person in the groups whose members are loaded (the filter finds buddies by card). */
   const cardsByUin = computed(() => {
     const map = new Map<number, string[]>()
@@ -197,8 +217,8 @@ export function useContactRows(tab: Ref<SidebarTab>, filter: Ref<string>, collap
   return computed<ContactRow[]>(() => {
     if (normalizeQuery(filter.value) !== '') return filtered.value
     if (tab.value === 'buddies') return buddyRows.value
-    if (tab.value === 'groups') return groups.value.map((g) => groupRow(g))
-    if (tab.value === 'discussions') return discussions.value.map((d) => row({ kind: 'discuss', id: d.did }, d.name))
+    if (tab.value === 'groups') return sortedGroups.value.map((g) => groupRow(g))
+    if (tab.value === 'discussions') return sortedDiscussions.value.map((d) => row({ kind: 'discuss', id: d.did }, d.name))
     return recentRows.value
   })
 }
