@@ -239,7 +239,11 @@ export class Directory {
   private reconcile<T extends { key: string }>(before: Map<number, T>, after: Map<number, T>): void {
     for (const [id, entry] of after) {
       const old = before.get(id)
-      if (old && old.key !== entry.key) this.hooks.rekey(old.key, entry.key)
+      if (!old || old.key === entry.key) continue
+      // A name that became shared (or stopped being shared) mid-session: the name key's history may
+      // be another person's, so neither side is moved into the other; each stays where it was written.
+      if (old.key.startsWith(AMBIGUOUS_BUDDY_PREFIX) || entry.key.startsWith(AMBIGUOUS_BUDDY_PREFIX)) continue
+      this.hooks.rekey(old.key, entry.key)
     }
   }
 
