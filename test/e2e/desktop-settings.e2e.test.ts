@@ -117,6 +117,7 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     const other = popOut.page
     await other.getByTestId('conversation-window').waitFor()
     expect(await other.getByTestId('conversation-title').textContent()).toBe(group.name)
+    await expect.poll(() => other.title()).toBe(`${group.name} - QQ`)
     expect(await other.getByTestId('contact').count()).toBe(0)
     expect(await other.getByTestId('dock').count()).toBe(1)
     // A new message reaches both windows (main pushes to every page).

@@ -78,7 +78,9 @@ export function useShortcuts(options: { singleConversation?: boolean } = {}): { 
         if (signedIn && !options.singleConversation) ui.openQuickSwitcher()
         return
       case 'close-conversation':
-        if (signedIn && !options.singleConversation) conversations.open = null
+        // A pop-out window IS the conversation: closing it closes the window.
+        if (options.singleConversation) window.close()
+        else if (signedIn) conversations.open = null
         return
       case 'next-conversation':
       case 'previous-conversation':
