@@ -117,7 +117,8 @@ export function createRequestListener(core: SimCore, actions: Actions): (req: In
       const fault = transportFault(core, route.key)
       const outcome = fault ?? (await route.handler(core, req))
       if (outcome === RESET) {
-        core.refused(req, route.key, null, 'fault:reset', 'an injected reset fault closed the connection')
+        // A held poll whose client went away (or a closing simulator) also ends in RESET: no refusal.
+        if (fault === RESET) core.refused(req, route.key, null, 'fault:reset', 'an injected reset fault closed the connection')
         return void rawReq.socket.destroy()
       }
       const shape = shaping(core, route.key)

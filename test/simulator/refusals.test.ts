@@ -134,6 +134,30 @@ describe('refusal log', () => {
     expect(sim.refusals().entries[0]!.detail).toBe('request body too large')
   })
 
+  it('a client that abandons a held poll is no refusal', async () => {
+    await start({ pollHoldMs: 5_000 })
+    const c = await loggedIn(sim)
+    const { psessionid, ptwebqq } = c.creds!
+    const abort = new AbortController()
+    const held = fetch(`${sim.url}/channel/poll2`, {
+      method: 'POST',
+      signal: abort.signal,
+      headers: {
+        referer: D_REF,
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+      },
+      body: 'r=' + encodeURIComponent(JSON.stringify({ ptwebqq, clientid: CLIENT_ID, psessionid, key: '' }))
+    }).catch(() => 'aborted')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(sim.state().pollsInFlight).toBe(1)
+    abort.abort()
+    expect(await held).toBe('aborted')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(sim.state().pollsInFlight).toBe(0)
+    expect(rules()).toEqual([])
+  })
+
   it('is served at GET /__sim/refusals (loopback only)', async () => {
     await start()
     await rawRequest(`${sim.url}/channel/login2`)
