@@ -14,6 +14,7 @@ import { isAbort, systemClock, type Clock } from './clock'
 import { conversationSummaries } from './conversation-list'
 import { ConversationPrefs, type PrefsInput } from './conversation-prefs'
 import { Directory } from './directory'
+import { Backoff } from './backoff'
 import { Emitter } from './emitter'
 import { GapRecorder } from './gap-recorder'
 import { Lifecycle } from './lifecycle'
@@ -44,6 +45,9 @@ import {
   type StorageStatusDto,
   type UnreadDto
 } from './types'
+
+/** Failed loads of a (remembered) session in a row before the engine asks for a QR instead. */
+const MAX_REMEMBERED_LOAD_FAILURES = 3
 
 export interface EngineOptions {
   client: ProtocolClient
@@ -331,6 +335,9 @@ export function createEngine(options: EngineOptions): Engine {
   /** The lifecycle loop: get a session, run it, and when it ends get the next one. */
   async function lifecycleLoop(): Promise<void> {
     let tryRemembered = true
+    // Loading a session that keeps failing (contacts answer 502 for ever...) must neither spin nor
+    // stay on the remembered session for ever: back off between tries, then ask for a QR.
+    const loadBackoff = new Backoff(clock, { maxMs: backoffMaxMs })
     while (!stopper.signal.aborted) {
       const signal = stopper.signal
       let credentials: SessionCredentials | null = null
@@ -341,11 +348,13 @@ export function createEngine(options: EngineOptions): Engine {
           return null
         })
         if (saved) {
+          const savedUnder = storeAccount ?? undefined
           useStore(saved.credentials.uin)
           const resumed = await resumeRemembered(loginDeps, saved, signal)
           credentials = typeof resumed === 'object' ? resumed : null
           remembered = credentials !== null
-          if (resumed === 'refused') await options.secrets.clear(saved.credentials.uin).catch(() => {})
+          // The file it was read from (by account, or the last one when none was open yet).
+          if (resumed === 'refused') await options.secrets.clear(savedUnder).catch(() => {})
         }
       }
       credentials ??= await qrLogin(loginDeps, signal)
@@ -356,9 +365,11 @@ export function createEngine(options: EngineOptions): Engine {
         if (stopper.signal.aborted) return
         log(`loading the session failed: ${String(e)}`)
         lifecycle.to('signed-out', 'login-failed', e instanceof Error ? e.message : String(e))
-        tryRemembered = isTransient(e)
+        tryRemembered = isTransient(e) && loadBackoff.consecutiveFailures < MAX_REMEMBERED_LOAD_FAILURES
+        await clock.sleep(loadBackoff.next(), stopper.signal).catch(() => {})
         continue
       }
+      loadBackoff.reset()
       const exit = await runSession(s)
       online = false
       await runner.stop()

@@ -128,4 +128,27 @@ describe('wedged sessions', () => {
     // The file is kept: the server may take it again later.
     expect(sessionFile(p.dir)).not.toBeNull()
   })
+
+  it('a remembered session whose contacts never load (502) backs off, then shows a QR instead of signing in for ever', async () => {
+    const sim = await startSimulator(FAST_SIM)
+    const proxy = await startHostileProxy(sim.url)
+    const p = tempProfile()
+    suite.defer(p.cleanup, () => sim.close(), () => proxy.close())
+    const client = () => createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
+    const first = makeEngine(sim, p.dir, { client: client() })
+    const rec1 = record(first)
+    first.start()
+    await loginByQr(sim, rec1)
+    await first.stop()
+    proxy.on('/api/get_user_friends2', () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' }))
+    const second = makeEngine(sim, p.dir, { client: client() })
+    suite.defer(() => second.stop())
+    const rec2 = record(second)
+    second.start()
+    await rec2.next('qr', undefined, 15_000)
+    const signingIn = rec2.of('state').filter((s) => s.state === 'signing-in').length
+    expect(signingIn).toBeGreaterThan(1)
+    expect(signingIn).toBeLessThanOrEqual(5)
+    expect(rec2.of('state').filter((s) => s.reason === 'login-failed').length).toBe(signingIn)
+  })
 })
