@@ -115,6 +115,9 @@ export class Directory {
   private categoryNames = new Map<number, string>([[0, DEFAULT_CATEGORY_NAME]])
   /** Name key -> QQ key learned in this process, so a re-login keeps using the better key at once. */
   private readonly aliases = new Map<string, string>()
+  /** Plain name keys (`group:name:<name>`) that two groups / discussions of this session share. */
+  private sharedGroupNameKeys = new Set<string>()
+  private sharedDiscussionNameKeys = new Set<string>()
   /** Per loaded member list: nicks that would give two people one sender key (see sender()). */
   private readonly sharedNicksOf = new WeakMap<Map<number, MemberEntry>, Set<string>>()
   /** True from a load until its uin -> QQ lookups end: until then a `buddy:qq:` key may not be found yet. */
@@ -173,6 +176,7 @@ export class Directory {
       buddies.set(f.uin, this.makeBuddy(f, status.get(f.uin) ?? 'offline', old?.qq ?? null, sessionId))
     }
     const groupDup = ambiguousNames(groups.map((g) => g.name))
+    this.sharedGroupNameKeys = new Set([...groupDup].map((n) => groupKey(n, 0, false)))
     const groupMap = new Map<number, GroupEntry>()
     for (const g of groups) {
       const old = this.groups.get(g.gid)
@@ -189,6 +193,7 @@ export class Directory {
       })
     }
     const discDup = ambiguousNames(discussions.map((d) => d.name))
+    this.sharedDiscussionNameKeys = new Set([...discDup].map((n) => discussionKey(n, 0, false)))
     const discMap = new Map<number, DiscussionEntry>()
     for (const d of discussions) {
       discMap.set(d.did, {
@@ -336,7 +341,12 @@ export class Directory {
    * per-login ambiguous key, or a name key that two buddies of this session share.
    */
   isAmbiguousKey(kind: ConversationKind, key: string): boolean {
-    return kind === 'buddy' && (key.startsWith(AMBIGUOUS_BUDDY_PREFIX) || this.ambiguousNameKeys.has(key))
+    if (kind === 'buddy') return key.startsWith(AMBIGUOUS_BUDDY_PREFIX) || this.ambiguousNameKeys.has(key)
+    // Groups/discussions: `<name>#<id>` keys exist only for shared (or empty) names and their ids are this
+    // login's; a plain name key is ambiguous when two entries of this session now carry that name.
+    if (/#\d+$/.test(key)) return true
+    const shared = kind === 'group' ? this.sharedGroupNameKeys : this.sharedDiscussionNameKeys
+    return shared.has(key)
   }
 
   selfSender(): SenderInfo {

@@ -221,7 +221,7 @@ export class OutboxRunner implements EchoMatcher {
     if (to === null) {
       // Never a guess: a name several buddies share does not say which of them it was written to.
       const reason = this.deps.directory.isAmbiguousKey(entry.kind, entry.conversation)
-        ? `ambiguous-recipient: several buddies have the name this message was written to (${entry.conversation}); not sent`
+        ? `ambiguous-recipient: several ${entry.kind === 'buddy' ? 'buddies' : entry.kind === 'group' ? 'groups' : 'discussions'} have the name this message was written to (${entry.conversation}); not sent`
         : `the recipient (${entry.conversation}) is not in this session's contacts`
       this.update(store.markFailed(entry.id, reason))
       return

@@ -89,7 +89,12 @@ describe('buddies with the same name in one category', () => {
     await rec.next('qr', undefined, 8000, mark)
     await sim.scan({ confirm: true })
     await rec.next('ready', undefined, 8000, mark)
-    const settled = await rec.next('outbox', (o) => o.ref === 'twin' && (o.state === 'sent' || o.state === 'failed' || o.state === 'unconfirmed'), 8000, mark)
+    const settled = await rec.next(
+      'outbox',
+      (o) => o.ref === 'twin' && (o.state === 'sent' || o.state === 'failed' || o.state === 'unconfirmed'),
+      8000,
+      mark
+    )
     // Whatever happens, nothing reached x.
     const newX = await uinOf(sim, x.qq)
     const newY = await uinOf(sim, y.qq)
@@ -103,5 +108,38 @@ describe('buddies with the same name in one category', () => {
       expect(settled.error).toMatch(/^ambiguous-recipient/)
       expect(delivered).toEqual([])
     }
+  })
+
+  it('groups sharing a name: a send queued for one while the session was dead fails as ambiguous-recipient after the new login', async () => {
+    let found: { sim: Sim; name: string } | null = null
+    for (let seed = 1; seed <= 300 && !found; seed++) {
+      const sim = await startSimulator({
+        era: '2017',
+        pollHoldMs: 300,
+        sendIntervalMs: 0,
+        seed,
+        account: { buddies: 2, groups: 12, discussions: 0, groupMembers: 3, categories: 1 }
+      })
+      const names = (await sim.account({ members: false })).groups.map((g) => g.name)
+      const name = names.find((n, i) => names.indexOf(n) !== i)
+      if (name !== undefined) found = { sim, name }
+      else await sim.close()
+    }
+    if (!found) throw new Error('no simulator seed gives two groups with one name')
+    const { sim, name } = found
+    suite.defer(() => sim.close())
+    const { engine, rec } = await online(sim)
+    const [g1, g2] = (await sim.account({ members: false })).groups.filter((g) => g.name === name)
+    const keys = (await engine.contacts()).groups.filter((g) => g.name === name).map((g) => g.key)
+    expect(new Set(keys).size).toBe(2)
+    sim.injectFault({ type: 'send', retcode: 100001 })
+    const mark = rec.mark()
+    engine.send({ kind: 'group', to: g2!.gid!, text: 'for the second group', ref: 'g2' })
+    await rec.next('qr', undefined, 8000, mark)
+    await sim.scan({ confirm: true })
+    await rec.next('ready', undefined, 8000, mark)
+    const settled = await rec.next('outbox', (o) => o.ref === 'g2' && o.state === 'failed', 8000, mark)
+    expect(settled.error).toMatch(/^ambiguous-recipient/)
+    expect(sim.sent().filter((s) => s.text === 'for the second group' && s.delivered && s.targetRef === g1!.number)).toEqual([])
   })
 })
