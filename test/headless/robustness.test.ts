@@ -18,7 +18,11 @@ async function online(): Promise<{ sim: Awaited<ReturnType<typeof startSimulator
   const sim = await startSimulator(FAST_SIM)
   const proxy = await startHostileProxy(sim.url)
   const p = tempProfile()
-  suite.defer(p.cleanup, () => sim.close(), () => proxy.close())
+  suite.defer(
+    p.cleanup,
+    () => sim.close(),
+    () => proxy.close()
+  )
   const child = suite.spawn(['--server', proxy.url, '--profile', p.dir, '--send-interval', '50'])
   await child.next((l) => l.type === 'qr')
   sim.scan({ confirm: true })
@@ -27,7 +31,11 @@ async function online(): Promise<{ sim: Awaited<ReturnType<typeof startSimulator
 }
 
 /** Sends one command and returns every stdout line it produced once `answer` matched and a quiet moment passed. */
-async function ask(child: HeadlessChild, cmd: Record<string, unknown>, answer: (l: Record<string, unknown>) => boolean): Promise<Array<Record<string, unknown>>> {
+async function ask(
+  child: HeadlessChild,
+  cmd: Record<string, unknown>,
+  answer: (l: Record<string, unknown>) => boolean
+): Promise<Array<Record<string, unknown>>> {
   const from = child.lines.length
   child.send(cmd)
   await child.next(answer, 8000, from)
@@ -59,7 +67,11 @@ describe('headless: every command gets exactly one answer', () => {
     const group = (await sim.account()).groups[0]!
     for (const [label, bad] of MALFORMED_GROUP_INFO) {
       const off = proxy.on('/api/get_group_info_ext2', () => bad)
-      const lines = await ask(child, { cmd: 'members', kind: 'group', id: group.gid, refresh: true }, (l) => l.type === 'members' || (l.type === 'error' && l.cmd === 'members'))
+      const lines = await ask(
+        child,
+        { cmd: 'members', kind: 'group', id: group.gid, refresh: true },
+        (l) => l.type === 'members' || (l.type === 'error' && l.cmd === 'members')
+      )
       off()
       expect([label, lines.length]).toEqual([label, 1])
       const [line] = lines
@@ -83,7 +95,16 @@ describe('headless: every command gets exactly one answer', () => {
     const buddy = acc.buddies[0]!
     const group = acc.groups[0]!
     const garbage = (): HostileAnswer => ({ body: '{"retcode":0,"result":' })
-    for (const path of ['/api/get_user_friends2', '/api/get_group_name_list_mask2', '/api/get_discus_list', '/api/get_group_info_ext2', '/channel/get_discu_info', '/channel/get_online_buddies2', '/channel/get_recent_list2', '/channel/send_buddy_msg2'])
+    for (const path of [
+      '/api/get_user_friends2',
+      '/api/get_group_name_list_mask2',
+      '/api/get_discus_list',
+      '/api/get_group_info_ext2',
+      '/channel/get_discu_info',
+      '/channel/get_online_buddies2',
+      '/channel/get_recent_list2',
+      '/channel/send_buddy_msg2'
+    ])
       proxy.on(path, garbage)
     const cmds: Array<[Record<string, unknown>, string]> = [
       [{ cmd: 'contacts', refresh: true }, 'contacts'],
@@ -157,7 +178,11 @@ describe('headless: hostile bodies and secrets', () => {
     const words = 'a private sentence nobody else may read'
     // A poll answer that cannot be decoded, quoting tokens and someone's words.
     const off = proxy.on('/channel/poll2', ({ count }) =>
-      count < 2 ? { body: `{"retcode":0,"psessionid":"${psessionid}","vfwebqq":"${vfwebqq}","p":"${ptwebqq}","result":[{"poll_type":"message","value":{"content":["${words}"]}}] garbage` } : null
+      count < 2
+        ? {
+            body: `{"retcode":0,"psessionid":"${psessionid}","vfwebqq":"${vfwebqq}","p":"${ptwebqq}","result":[{"poll_type":"message","value":{"content":["${words}"]}}] garbage`
+          }
+        : null
     )
     const group = (await sim.account()).groups[0]!
     proxy.on('/api/get_group_info_ext2', () => ({ body: `{"retcode":0,"result":{"minfo":"${psessionid}","vfwebqq":"${vfwebqq}"}` }))

@@ -20,7 +20,12 @@ describe('a poll answer with bad elements', () => {
       client: createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000 }),
       log: (m) => logs.push(m)
     })
-    suite.defer(p.cleanup, () => sim.close(), () => proxy.close(), () => engine.stop())
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => proxy.close(),
+      () => engine.stop()
+    )
     const rec = record(engine)
     engine.start()
     await loginByQr(sim, rec)
@@ -67,7 +72,12 @@ describe('a poll answer with bad elements', () => {
     }
     // Stored, not only shown.
     expect(engine.history('buddy', b1!.uin!).messages.map((m) => m.text)).toEqual(['A'])
-    expect(engine.history('buddy', b2!.uin!).messages.map((m) => m.text).sort()).toEqual(['B', 'far future', 'fraction', 'minus one', '[表情]x'].sort())
+    expect(
+      engine
+        .history('buddy', b2!.uin!)
+        .messages.map((m) => m.text)
+        .sort()
+    ).toEqual(['B', 'far future', 'fraction', 'minus one', '[表情]x'].sort())
     // Each bad element reported once, by index, never with what it said.
     const reports = logs.filter((l) => /poll element/.test(l))
     expect(reports).toHaveLength(2)

@@ -15,7 +15,11 @@ describe('rekey after the uin -> QQ lookups', () => {
     const p = tempProfile()
     const logs: string[] = []
     const engine = makeEngine(sim, p.dir, { log: (m) => logs.push(m) })
-    suite.defer(p.cleanup, () => sim.close(), () => engine.stop())
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
     const rec = record(engine)
     engine.start()
     await loginByQr(sim, rec)

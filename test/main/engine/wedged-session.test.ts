@@ -18,7 +18,11 @@ async function throughProxy() {
   const proxy = await startHostileProxy(sim.url)
   const p = tempProfile()
   const logs: string[] = []
-  suite.defer(p.cleanup, () => sim.close(), () => proxy.close())
+  suite.defer(
+    p.cleanup,
+    () => sim.close(),
+    () => proxy.close()
+  )
   const engine = makeEngine(sim, p.dir, {
     client: createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 1, backoffLimitMs: 50 } }),
     log: (m) => logs.push(m)
@@ -109,8 +113,13 @@ describe('wedged sessions', () => {
     const sim = await startSimulator(FAST_SIM)
     const proxy = await startHostileProxy(sim.url)
     const p = tempProfile()
-    suite.defer(p.cleanup, () => sim.close(), () => proxy.close())
-    const client = () => createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => proxy.close()
+    )
+    const client = () =>
+      createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
     const first = makeEngine(sim, p.dir, { client: client() })
     const rec1 = record(first)
     first.start()
@@ -133,8 +142,13 @@ describe('wedged sessions', () => {
     const sim = await startSimulator(FAST_SIM)
     const proxy = await startHostileProxy(sim.url)
     const p = tempProfile()
-    suite.defer(p.cleanup, () => sim.close(), () => proxy.close())
-    const client = () => createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => proxy.close()
+    )
+    const client = () =>
+      createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
     const first = makeEngine(sim, p.dir, { client: client() })
     const rec1 = record(first)
     first.start()

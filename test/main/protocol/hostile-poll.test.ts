@@ -18,7 +18,10 @@ afterEach(async () => {
 async function setup(): Promise<{ sim: Sim; proxy: HostileProxy; client: ProtocolClient }> {
   const sim = await simulator()
   const proxy = await startHostileProxy(sim.url)
-  cleanups.push(() => sim.close(), () => proxy.close())
+  cleanups.push(
+    () => sim.close(),
+    () => proxy.close()
+  )
   const client = clientFor(sim, { serverUrl: proxy.url })
   // The admin API is the simulator's; the client only ever talks to the proxy.
   await login(sim, client)
@@ -95,7 +98,10 @@ describe('poll answers validated per element', () => {
     const [e] = await events(client)
     expect(e).toMatchObject({ type: 'message' })
     if (e?.type !== 'message') return
-    expect(e.message.segments).toEqual([{ type: 'text', text: '[表情]x[表情]' }, { type: 'face', id: 14, name: '微笑' }])
+    expect(e.message.segments).toEqual([
+      { type: 'text', text: '[表情]x[表情]' },
+      { type: 'face', id: 14, name: '微笑' }
+    ])
   })
 
   it('poll_type "toString" / "__proto__" / "constructor" are unknown types, never messages without a kind', async () => {
@@ -113,7 +119,9 @@ describe('poll answers validated per element', () => {
 
   it('HTML entities named like Object.prototype members stay as written', async () => {
     const { proxy, client } = await setup()
-    proxy.on('/channel/poll2', () => json({ retcode: 0, result: [{ poll_type: 'message', value: msg({ content: ['&constructor; &toString; &lt;'] }) }] }))
+    proxy.on('/channel/poll2', () =>
+      json({ retcode: 0, result: [{ poll_type: 'message', value: msg({ content: ['&constructor; &toString; &lt;'] }) }] })
+    )
     const [e] = await events(client)
     expect(e?.type === 'message' && e.message.segments).toEqual([{ type: 'text', text: '&constructor; &toString; <' }])
   })
@@ -171,13 +179,19 @@ describe('response size', () => {
   it('a plain body over the cap is refused too; a small gzip answer still decodes', async () => {
     const sim = await simulator()
     const proxy = await startHostileProxy(sim.url)
-    cleanups.push(() => sim.close(), () => proxy.close())
+    cleanups.push(
+      () => sim.close(),
+      () => proxy.close()
+    )
     const client = clientFor(sim, { serverUrl: proxy.url, maxBodyBytes: 64 * 1024 })
     await login(sim, client)
     proxy.on('/channel/poll2', ({ count }) =>
       count === 0
         ? json({ retcode: 0, result: [{ poll_type: 'message', value: msg({ content: ['x'.repeat(100_000)] }) }] })
-        : { headers: { 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify({ retcode: 0, result: [{ poll_type: 'message', value: msg() }] })) }
+        : {
+            headers: { 'content-encoding': 'gzip' },
+            body: gzipSync(JSON.stringify({ retcode: 0, result: [{ poll_type: 'message', value: msg() }] }))
+          }
     )
     expect((await protocolError(client.poll())).code).toBe('too-large')
     const ev = await events(client)

@@ -46,7 +46,12 @@ describe('redact', () => {
 
   it('ProtocolError messages and excerpts are redacted at construction', () => {
     delete process.env.QQ_DEBUG
-    const e = new ProtocolError({ code: 'malformed', endpoint: 'poll2', body: '{"psessionid":"PS-XYZ","content":["hello there"]', detail: 'bad check_sig URL https://x/check_sig?ptsigx=SIGX&uin=1' })
+    const e = new ProtocolError({
+      code: 'malformed',
+      endpoint: 'poll2',
+      body: '{"psessionid":"PS-XYZ","content":["hello there"]',
+      detail: 'bad check_sig URL https://x/check_sig?ptsigx=SIGX&uin=1'
+    })
     for (const s of ['PS-XYZ', 'hello there', 'SIGX']) {
       expect(e.message).not.toContain(s)
       expect(e.excerpt).not.toContain(s)
