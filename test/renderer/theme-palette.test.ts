@@ -46,6 +46,47 @@ describe('theme palette', () => {
     expect(light.get('--fg')).not.toBe(dark.get('--fg'))
   })
 
+  it('keeps text readable: WCAG AA contrast (4.5:1) for every text colour on the background it is used on', () => {
+    const hex = (value: string | undefined): [number, number, number] => {
+      const m = /^#([0-9a-f]{6})$/i.exec(value ?? '')
+      if (!m) throw new Error(`not a #rrggbb colour: ${value}`)
+      return [0, 2, 4].map((i) => parseInt(m[1]!.slice(i, i + 2), 16) / 255) as [number, number, number]
+    }
+    const luminance = (rgb: [number, number, number]) => {
+      const [r, g, b] = rgb.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    const contrast = (a: string | undefined, b: string | undefined) => {
+      const [x, y] = [luminance(hex(a)), luminance(hex(b))].sort((p, q) => q - p)
+      return (x! + 0.05) / (y! + 0.05)
+    }
+    const PAIRS: Array<[string, string]> = [
+      ['--fg', '--bg'],
+      ['--fg', '--bg-sunken'],
+      ['--fg', '--bg-elevated'],
+      ['--fg-muted', '--bg'],
+      ['--fg-muted', '--bg-sunken'],
+      ['--fg-subtle', '--bg'],
+      ['--accent-fg', '--accent'],
+      ['--accent', '--bg'],
+      ['--link', '--bg'],
+      ['--danger', '--bg'],
+      ['--warning', '--bg'],
+      ['--bubble-self-fg', '--bubble-self'],
+      ['--bubble-other-fg', '--bubble-other'],
+      ['--badge-fg', '--badge'],
+      ['--fg', '--bg-active']
+    ]
+    const weak: string[] = []
+    for (const [name, palette] of [['light', light], ['dark', dark]] as const) {
+      for (const [text, background] of PAIRS) {
+        const ratio = contrast(palette.get(text), palette.get(background))
+        if (ratio < 4.5) weak.push(`${name}: ${text} on ${background} = ${ratio.toFixed(2)}`)
+      }
+    }
+    expect(weak).toEqual([])
+  })
+
   it('has no colour literal in any component style and no variable missing from a theme', () => {
     const files = vueFiles(RENDERER)
     expect(files.length).toBeGreaterThan(10)
