@@ -172,9 +172,7 @@ export function createDesktopController(deps: DesktopControllerDeps): DesktopCon
   function sendStatus(status: OnlineStatusSetting): void {
     const e = engine
     if (!e || e.state !== 'online') return
-    e.setStatus(status).catch((error: unknown) =>
-      log(`changing the status to ${status} failed: ${String(error)}`)
-    )
+    e.setStatus(status).catch((error: unknown) => log(`changing the status to ${status} failed: ${String(error)}`))
   }
 
   function onMessage(m: MessageDto): void {
@@ -205,7 +203,11 @@ export function createDesktopController(deps: DesktopControllerDeps): DesktopCon
           if (model.status !== 'online') sendStatus(model.status)
         }),
         next.on('state', ({ state }) => {
-          if (state === 'online' || state === 'reconnecting') return
+          if (state === 'online' || state === 'reconnecting') {
+            model.setReconnecting(state === 'reconnecting')
+            apply([])
+            return
+          }
           apply(model.setSignedIn(false))
         })
       ]

@@ -41,6 +41,7 @@ export interface MessageOutcome {
 export class DesktopModel {
   private settings: DesktopSettings
   private signedIn = false
+  private reconnecting = false
   /** Conversation key -> unread messages from others. */
   private readonly unread = new Map<string, number>()
   private readonly muted = new Set<string>()
@@ -63,8 +64,14 @@ export class DesktopModel {
     return this.settings.doNotDisturb
   }
 
+  /** The engine lost the connection for a while (it stays signed in and retries). */
+  setReconnecting(on: boolean): void {
+    this.reconnecting = on
+  }
+
   setSignedIn(on: boolean): NotificationAction[] {
     this.signedIn = on
+    this.reconnecting = false
     if (on) return []
     this.unread.clear()
     return this.notifications.clear()
@@ -177,6 +184,7 @@ export class DesktopModel {
   trayState(): TrayState {
     return {
       signedIn: this.signedIn,
+      reconnecting: this.reconnecting,
       unread: this.totalUnread(),
       status: this.settings.onlineStatus,
       doNotDisturb: this.settings.doNotDisturb,

@@ -11,6 +11,8 @@ export interface DesktopTexts {
   unread(n: number): string
   noUnread: string
   signedOut: string
+  /** The connection dropped and the engine is getting it back (sends are queued meanwhile). */
+  reconnecting: string
   status: Record<OnlineStatusSetting, string>
   doNotDisturb: string
   /** Notification body when several messages wait in one conversation. */
@@ -42,6 +44,7 @@ const zhCN: DesktopTexts = {
   unread: (n) => `${n} 条未读消息`,
   noUnread: '没有未读消息',
   signedOut: '未登录',
+  reconnecting: '正在重新连接…',
   status: { online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
   doNotDisturb: '免打扰',
   newMessages: (n) => `${n} 条新消息`,
@@ -69,6 +72,7 @@ const en: DesktopTexts = {
   unread: (n) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   noUnread: 'No unread messages',
   signedOut: 'Signed out',
+  reconnecting: 'Reconnecting…',
   status: { online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
   doNotDisturb: 'Do not disturb',
   newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),

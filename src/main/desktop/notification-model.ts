@@ -19,8 +19,7 @@ export interface NotificationContent {
   body: string
 }
 
-export type NotificationAction =
-  { type: 'show'; notification: NotificationContent } | { type: 'close'; key: string }
+export type NotificationAction = { type: 'show'; notification: NotificationContent } | { type: 'close'; key: string }
 
 /** Why a message may not notify, decided by the caller from settings, prefs and windows. */
 export interface NotifyContext {
@@ -52,8 +51,7 @@ export function conversationTitle(m: MessageDto): string {
 /** One line of message text as a notification shows it (faces by name, pictures as a word). */
 export function previewText(segments: readonly Segment[], texts: DesktopTexts): string {
   let text = ''
-  for (const s of segments)
-    text += s.type === 'text' ? s.text : s.type === 'face' ? `[${s.name}]` : texts.picture
+  for (const s of segments) text += s.type === 'text' ? s.text : s.type === 'face' ? `[${s.name}]` : texts.picture
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > MAX_PREVIEW_CHARS ? `${line.slice(0, MAX_PREVIEW_CHARS - 1)}…` : line
 }
@@ -107,8 +105,7 @@ export class NotificationModel {
       id: m.conversationId,
       title: conversationTitle(m)
     }
-    if (!ctx.preview)
-      return { ...base, body: count === 1 ? texts.newMessage : texts.newMessages(count) }
+    if (!ctx.preview) return { ...base, body: count === 1 ? texts.newMessage : texts.newMessages(count) }
     const text = previewText(m.segments, texts)
     // In a group the reader needs to know who spoke; in a buddy chat the title says it.
     const line = m.kind === 'buddy' ? text : `${m.from.name}: ${text}`

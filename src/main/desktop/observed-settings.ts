@@ -9,10 +9,7 @@ export interface SettingsLike {
   update(patch: SettingsPatch): Settings
 }
 
-export function observeSettings<S extends SettingsLike>(
-  store: S,
-  changed: (settings: Settings) => void
-): S {
+export function observeSettings<S extends SettingsLike>(store: S, changed: (settings: Settings) => void): S {
   return Object.create(store, {
     update: {
       value(patch: SettingsPatch): Settings {

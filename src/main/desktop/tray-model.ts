@@ -8,6 +8,8 @@ import type { DesktopTexts } from './desktop-texts'
 
 export interface TrayState {
   signedIn: boolean
+  /** Online but the connection is being re-established. */
+  reconnecting?: boolean
   /** Unread messages outside muted conversations. */
   unread: number
   status: OnlineStatusSetting
@@ -47,7 +49,9 @@ const STATUS_ORDER: readonly OnlineStatusSetting[] = ['online', 'away', 'busy', 
 export function trayTooltip(s: TrayState): string {
   const { texts } = s
   if (!s.signedIn) return `${texts.appName} — ${texts.signedOut}`
-  const status = texts.status[s.status] + (s.doNotDisturb ? ` · ${texts.doNotDisturb}` : '')
+  const status = [texts.status[s.status], s.doNotDisturb ? texts.doNotDisturb : '', s.reconnecting ? texts.reconnecting : '']
+    .filter(Boolean)
+    .join(' · ')
   return `${texts.appName} (${status})\n${s.unread > 0 ? texts.unread(s.unread) : texts.noUnread}`
 }
 
@@ -55,11 +59,7 @@ export function trayTooltip(s: TrayState): string {
  * Image per platform: macOS wants a black template (the menu bar tints it), Windows and Linux a
  * coloured mark for the taskbar's light or dark background. Signed out shows the faded mark.
  */
-export function trayImage(
-  s: TrayState,
-  platform: string,
-  darkTaskbar: boolean
-): { image: string; template: boolean } {
+export function trayImage(s: TrayState, platform: string, darkTaskbar: boolean): { image: string; template: boolean } {
   const status = s.signedIn ? s.status : 'invisible'
   const unread = s.signedIn && s.unread > 0 ? '-unread' : ''
   if (platform === 'darwin') return { image: `tray-${status}${unread}Template.png`, template: true }
@@ -68,10 +68,7 @@ export function trayImage(
 
 export function trayMenu(s: TrayState): TrayMenuItem[] {
   const { texts } = s
-  const items: TrayMenuItem[] = [
-    { type: 'normal', command: 'open', label: texts.open },
-    { type: 'separator' }
-  ]
+  const items: TrayMenuItem[] = [{ type: 'normal', command: 'open', label: texts.open }, { type: 'separator' }]
   if (s.signedIn) {
     for (const status of STATUS_ORDER)
       items.push({
@@ -104,12 +101,7 @@ export function badgeView(s: TrayState): BadgeView {
   }
 }
 
-export function parseTrayCommand(
-  command: string
-):
-  | { kind: 'status'; status: OnlineStatusSetting }
-  | { kind: 'open' | 'quit' | 'toggle-dnd' }
-  | null {
+export function parseTrayCommand(command: string): { kind: 'status'; status: OnlineStatusSetting } | { kind: 'open' | 'quit' | 'toggle-dnd' } | null {
   if (command === 'open' || command === 'quit' || command === 'toggle-dnd') return { kind: command }
   const status = STATUS_ORDER.find((s) => command === `status:${s}`)
   return status ? { kind: 'status', status } : null

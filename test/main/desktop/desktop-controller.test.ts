@@ -226,4 +226,14 @@ describe('desktop controller', () => {
     controller.flush()
     expect(ui.live.size).toBe(0)
   })
+
+  it('says in the tray tooltip while the connection is being re-established', () => {
+    const { controller, engine, ui } = setup()
+    engine.setState('reconnecting')
+    controller.flush()
+    expect(ui.state.tray?.tooltip).toBe('QQ Desktop (Online · Reconnecting…)\nNo unread messages')
+    engine.setState('online')
+    controller.flush()
+    expect(ui.state.tray?.tooltip).toBe('QQ Desktop (Online)\nNo unread messages')
+  })
 })
