@@ -124,7 +124,10 @@ export class Pipeline {
     const { directory } = this.deps
     const self = directory.self
     const hash = contentHash(m.segments)
-    const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${m.time}:${hash}`
+    // Identity uses the server's own time even when it was impossible (and `time` is the receive time), so the
+    // same element delivered again in another second is still the same event.
+    const idTime = m.serverTime ?? m.time
+    const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${idTime}:${hash}`
     if (this.seen.has(tuple) || this.seenBefore.has(tuple)) return null
 
     if (m.timeAdjusted) this.deps.log(`a ${m.kind} message came with an impossible time; stored at the time it was received`)
@@ -139,7 +142,7 @@ export class Pipeline {
     const conv = directory.conversationKey(m.kind, conversationId)
     const sender = directory.sender(m.kind, conversationId, m.senderUin)
     if (!conv.known || !sender.known) directory.resolveLater(m.kind, conversationId, m.senderUin)
-    const id = eventIdOfContent(conv.key, sender.key, m.msgId, m.time, hash)
+    const id = eventIdOfContent(conv.key, sender.key, m.msgId, idTime, hash)
     this.remember(tuple)
 
     const conversationName = directory.conversationName(m.kind, conversationId)

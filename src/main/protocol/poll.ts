@@ -54,7 +54,10 @@ function toMessage(kind: ConversationKind, m: v.InferOutput<typeof MessageValueS
     time,
     segments: decodeContent(m.content)
   }
-  if (adjusted) message.timeAdjusted = true
+  if (adjusted) {
+    message.timeAdjusted = true
+    message.serverTime = m.time
+  }
   return message
 }
 

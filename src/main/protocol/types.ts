@@ -145,6 +145,8 @@ export interface IncomingMessage {
   time: number
   /** The server's time was impossible (negative, fractional, far future…): `time` is when we received it. */
   timeAdjusted?: boolean
+  /** With `timeAdjusted`: the time as the server sent it, so a re-delivery of the same element is still recognised. */
+  serverTime?: number
   segments: Segment[]
 }
 

@@ -86,4 +86,39 @@ describe('a poll answer with bad elements', () => {
     expect(logs.join('\n')).not.toContain(secret)
     expect(logs.filter((l) => /storing .* failed/.test(l))).toEqual([])
   })
+
+  it('a message with an impossible time delivered again a second later is still stored and emitted once', async () => {
+    const sim = await startSimulator(FAST_SIM)
+    const proxy = await startHostileProxy(sim.url)
+    const p = tempProfile()
+    const engine = makeEngine(sim, p.dir, { client: createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000 }) })
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => proxy.close(),
+      () => engine.stop()
+    )
+    const rec = record(engine)
+    engine.start()
+    await loginByQr(sim, rec)
+    const acc = await sim.account({ members: false })
+    const b = acc.buddies[0]!
+    const element = { poll_type: 'message', value: { from_uin: b.uin, to_uin: acc.self.uin, msg_id: 77, time: -1, content: ['twice'] } }
+    let deliveries = 0
+    let sentAt = 0
+    proxy.on('/channel/poll2', () => {
+      if (deliveries >= 2) return null
+      // The second delivery comes more than a second after the first: another receive-time second.
+      if (deliveries === 1 && Date.now() - sentAt < 1100) return json({ retcode: 102, errmsg: '' })
+      deliveries++
+      sentAt = Date.now()
+      return json({ retcode: 0, result: [element] })
+    })
+    await rec.next('message', (m) => m.text === 'twice')
+    for (let i = 0; i < 60 && deliveries < 2; i++) await sleep(100)
+    expect(deliveries).toBe(2)
+    await sleep(300)
+    expect(rec.of('message').filter((m) => m.text === 'twice')).toHaveLength(1)
+    expect(engine.history('buddy', b.uin!).messages.filter((m) => m.text === 'twice')).toHaveLength(1)
+  })
 })
