@@ -92,7 +92,17 @@ export async function run(): Promise<Figure[]> {
     times.push(performance.now() - t)
   }
   times.sort((a, b) => a - b)
-  figures.push({ name: 'steady: message to notification, p50', value: times[Math.floor(times.length * 0.5)]! * 1000, unit: 'µs', target: '<= 1,000 µs' })
-  figures.push({ name: 'steady: message to notification, p99', value: times[Math.floor(times.length * 0.99)]! * 1000, unit: 'µs', target: '<= 5,000 µs' })
+  figures.push({
+    name: 'steady: message to notification, p50',
+    value: times[Math.floor(times.length * 0.5)]! * 1000,
+    unit: 'µs',
+    target: '<= 1,000 µs'
+  })
+  figures.push({
+    name: 'steady: message to notification, p99',
+    value: times[Math.floor(times.length * 0.99)]! * 1000,
+    unit: 'µs',
+    target: '<= 5,000 µs'
+  })
   return figures
 }

@@ -8,9 +8,7 @@ import type { DesktopController } from '../desktop/desktop-controller'
 
 export type DesktopChannel = 'status:set' | 'view:focused-conversation'
 
-export function createDesktopHandlers(
-  desktop: DesktopController
-): Pick<InvokeHandlers, DesktopChannel> {
+export function createDesktopHandlers(desktop: DesktopController): Pick<InvokeHandlers, DesktopChannel> {
   return {
     // Persisted and shown at once; the server is told in the background (never blocks the UI).
     'status:set': ({ status }) => desktop.setStatus(status),
@@ -22,10 +20,7 @@ export function createDesktopHandlers(
 }
 
 /** Wraps `conversation:read` so a read reaches the desktop layer once the store has it. */
-export function withReadTracking(
-  handlers: InvokeHandlers,
-  desktop: Pick<DesktopController, 'conversationRead'>
-): InvokeHandlers {
+export function withReadTracking(handlers: InvokeHandlers, desktop: Pick<DesktopController, 'conversationRead'>): InvokeHandlers {
   const read = handlers['conversation:read']
   return {
     ...handlers,

@@ -69,10 +69,7 @@ describe('desktop IPC channels', () => {
     const listeners: Array<(m: unknown) => void> = []
     controller.attachEngine({
       ...engine,
-      on: (event: string, cb: (m: unknown) => void) => (
-        event === 'message' && listeners.push(cb),
-        () => {}
-      )
+      on: (event: string, cb: (m: unknown) => void) => (event === 'message' && listeners.push(cb), () => {})
     } as never)
     listeners.forEach((cb) => cb(buddyMessage('now you see it')))
     expect(controller.liveNotifications()).toEqual(['buddy:1001'])

@@ -115,7 +115,7 @@ describe('desktop model: notifications', () => {
     expect(m.onMessage(groupMessage('y'), false).actions).toHaveLength(1)
   })
 
-  it('recognises the conversation on screen by this session\'s kind and id when the window has no stable key', () => {
+  it("recognises the conversation on screen by this session's kind and id when the window has no stable key", () => {
     const m = model()
     m.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001-not-yet-known' }, focused: true })
     expect(m.onMessage(buddyMessage('seen'), true).actions).toEqual([])

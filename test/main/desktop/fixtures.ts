@@ -4,10 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings'
 
 let seq = 0
 
-export function buddyMessage(
-  text: string,
-  opts: { from?: string; uin?: number; self?: boolean } = {}
-): MessageDto {
+export function buddyMessage(text: string, opts: { from?: string; uin?: number; self?: boolean } = {}): MessageDto {
   const uin = opts.uin ?? 1001
   const name = opts.from ?? 'Alice'
   seq++
@@ -26,10 +23,7 @@ export function buddyMessage(
   }
 }
 
-export function groupMessage(
-  text: string,
-  opts: { group?: string; gid?: number; from?: string } = {}
-): MessageDto {
+export function groupMessage(text: string, opts: { group?: string; gid?: number; from?: string } = {}): MessageDto {
   const gid = opts.gid ?? 5001
   seq++
   return {
