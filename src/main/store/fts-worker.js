@@ -24,7 +24,7 @@ const { DatabaseSync } = require('node:sqlite')
 const { parentPort, workerData } = require('node:worker_threads')
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const SLOT = { lock: 0, wake: 1, stop: 2, closed: 3 }
+const SLOT = { lock: 0, wake: 1, stop: 2, closed: 3, sleeping: 4 }
 const FREE = 0
 const WORKER = 2
 /** step() result when the owner holds the write lock: try again very soon. */
@@ -38,7 +38,7 @@ function signalClosed() {
 }
 
 async function main() {
-  const { path, sql, batchRows, idleMs, checkpointMs, retryMs } = workerData
+  const { path, sql, batchRows, idleMs, checkpointMs, retryMs, settleMs } = workerData
   const db = new DatabaseSync(path)
   try {
     db.exec('PRAGMA busy_timeout = 5000')
@@ -94,13 +94,21 @@ async function main() {
         await new Promise((resolve) => setImmediate(resolve))
         continue
       }
+      // The owner notifies only while this is set (a wake bumped after `seen` was read ends the wait at once).
+      Atomics.store(words, SLOT.sleeping, 1)
       const wait = Atomics.waitAsync(words, SLOT.wake, seen, delay)
       if (wait.async) {
         // A pending waitAsync does not keep a thread's event loop alive: without a timer the worker
         // would simply end here (exit code 0) the first time it has nothing to do.
         const keepAlive = setTimeout(() => {}, delay + 50)
-        await wait.value
+        const outcome = await wait.value
         clearTimeout(keepAlive)
+        Atomics.store(words, SLOT.sleeping, 0)
+        // Woken by a stored batch: let the owner finish handling it (emitting a burst) before indexing
+        // competes with it for the CPU; searches cover the not-yet-indexed rows meanwhile.
+        if (outcome === 'ok' && settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs))
+      } else {
+        Atomics.store(words, SLOT.sleeping, 0)
       }
     }
   } finally {

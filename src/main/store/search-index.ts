@@ -38,6 +38,8 @@ export const INDEX_BATCH_ROWS = 200
 const IDLE_MS = 1000
 const CHECKPOINT_MS = 1000
 const RETRY_MS = 2000
+/** After a wake the worker waits this long before indexing, so it does not compete with the burst being emitted. */
+const SETTLE_MS = 30
 /** How long close() waits for the worker to close its connection (normally well under 50 ms). */
 const CLOSE_WAIT_MS = 2000
 /** Default pages between automatic checkpoints, restored when the worker is gone. */
@@ -125,6 +127,7 @@ export function startSearchIndexer(
           idleMs: IDLE_MS,
           checkpointMs: CHECKPOINT_MS,
           retryMs: RETRY_MS,
+          settleMs: SETTLE_MS,
           shared: shared.buffer
         }
       })

@@ -17,7 +17,9 @@ export const SLOT = {
   /** 1 once the owner asked the worker to stop. */
   stop: 2,
   /** 1 once the worker's connection is closed (or could not be opened). */
-  closed: 3
+  closed: 3,
+  /** 1 while the worker waits on the wake word: only then does a wake need a notify. */
+  sleeping: 4
 } as const
 
 const FREE = 0
@@ -48,14 +50,16 @@ export class SharedState {
     Atomics.notify(this.words, SLOT.lock)
   }
 
+  /** After every stored batch: a counter bump, and a cross-thread notify only when the worker sleeps. */
   wakeWorker(): void {
     Atomics.add(this.words, SLOT.wake, 1)
-    Atomics.notify(this.words, SLOT.wake)
+    if (Atomics.load(this.words, SLOT.sleeping) === 1) Atomics.notify(this.words, SLOT.wake)
   }
 
   stopWorker(): void {
     Atomics.store(this.words, SLOT.stop, 1)
-    this.wakeWorker()
+    Atomics.add(this.words, SLOT.wake, 1)
+    Atomics.notify(this.words, SLOT.wake)
   }
 
   /** Waits (blocking) up to `ms` for the worker to report its connection closed; true if it did. */
