@@ -156,6 +156,14 @@ export class Actions {
     const qr = c.qr
     return {
       era: c.opts.era,
+      behaviour: {
+        ptuiForm: c.opts.ptuiForm,
+        ptqrtoken: c.opts.ptqrtoken,
+        registerOnOnlineBuddies: c.opts.registerOnOnlineBuddies,
+        emptyPoll: c.opts.emptyPoll,
+        sendAnswer: c.opts.sendAnswer,
+        friendUin: c.opts.friendUin
+      },
       url: c.baseUrl,
       qr: qr && {
         state: qrExpired(qr, c.now(), c.opts.qrLifetimeMs) ? 'expired' : qr.phase,

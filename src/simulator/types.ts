@@ -150,6 +150,15 @@ export interface SimSessionState {
 
 export interface SimState {
   era: Era
+  /** What the era (and any per-behaviour option) means in this run. */
+  behaviour: {
+    ptuiForm: 'seed' | 'modern'
+    ptqrtoken: boolean
+    registerOnOnlineBuddies: boolean
+    emptyPoll: EmptyPollForm
+    sendAnswer: 'errCode' | 'retcode'
+    friendUin: boolean
+  }
   url: string
   qr: null | {
     state: 'waiting' | 'scanned' | 'confirmed' | 'expired'

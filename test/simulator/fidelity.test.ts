@@ -181,6 +181,18 @@ describe('eras', () => {
     expect((await c.poll()).json()).toEqual({ retcode: 102, errmsg: '' })
   })
 
+  it('state() shows what the era and the overrides mean in this run', async () => {
+    await start({ era: '2016', sendAnswer: 'retcode' })
+    expect(sim.state().behaviour).toEqual({
+      ptuiForm: 'modern',
+      ptqrtoken: false,
+      registerOnOnlineBuddies: false,
+      emptyPoll: '504',
+      sendAnswer: 'retcode',
+      friendUin: true
+    })
+  })
+
   it('refuses an unknown era instead of guessing', async () => {
     await expect(startSimulator({ era: '2019' as never })).rejects.toThrow('unknown era 2019')
   })
