@@ -1,9 +1,10 @@
 /**
  * Session engine figures (printed, never asserted):
- *  1. a burst of 20,000 mixed messages delivered in ONE poll answer: persisted (one transaction) + emitted,
- *     messages/s (target >= 20,000/s);
- *  2. latency from the poll answer to the emitted event at a steady 200 messages/s for 10 s: p50/p99/max
- *     (target p99 <= 10 ms);
+ *  1. a burst of 20,000 mixed messages delivered in ONE poll answer: deduped, named, durably stored (one
+ *     transaction) and emitted, messages/s (target >= 80,000/s). Full-text indexing is not in this path:
+ *     a worker thread indexes after the fact (src/main/store/search-index.ts);
+ *  2. latency from the poll answer to the emitted event at a steady 200 messages/s for 10 s, right after
+ *     the burst (so while the worker indexes it): p50/p99/max (targets p99 <= 10 ms, max <= 15 ms);
  *  3. RSS of the headless process online with 5,000 buddies, 500 groups and a 1,000,000-message store
  *     (target <= 150 MB).
  * The clock of 1 and 2 starts when the poll answer is in the engine's hands: the protocol client is wrapped
@@ -148,11 +149,11 @@ export async function burstAndSteady(): Promise<Figure[]> {
     off()
     latencies.sort((a, b) => a - b)
     return [
-      { name: 'burst of 20,000: poll answer -> last emitted', value: N / (burstMs / 1000), unit: 'msg/s', target: '>= 20000' },
+      { name: 'burst of 20,000: poll answer -> last emitted', value: N / (burstMs / 1000), unit: 'msg/s', target: '>= 80000' },
       { name: 'poll answers that carried the burst', value: burstAnswers, unit: 'answers', target: '1' },
       { name: 'poll answer -> emitted p50 at 200 msg/s', value: percentile(latencies, 0.5), unit: 'ms' },
       { name: 'poll answer -> emitted p99 at 200 msg/s', value: percentile(latencies, 0.99), unit: 'ms', target: '<= 10' },
-      { name: 'poll answer -> emitted max at 200 msg/s', value: latencies[latencies.length - 1] ?? Number.NaN, unit: 'ms' },
+      { name: 'poll answer -> emitted max at 200 msg/s', value: latencies[latencies.length - 1] ?? Number.NaN, unit: 'ms', target: '<= 15' },
       { name: 'steady messages emitted', value: latencies.length, unit: `of ${STEADY}` }
     ]
   } finally {
