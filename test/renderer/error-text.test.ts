@@ -82,3 +82,36 @@ describe('error text', () => {
     expect(show(null)).toBe('')
   })
 })
+
+describe('failed sends', () => {
+  it('say why in a sentence, not with the outbox text', async () => {
+    const { installFakeApi } = await import('./fake-api')
+    const { createPinia, setActivePinia } = await import('pinia')
+    const { default: MessageDeliveryState } = await import('../../src/renderer/src/components/MessageDeliveryState.vue')
+    const { useConversationsStore } = await import('../../src/renderer/src/stores/conversations')
+    const fake = installFakeApi({ state: 'online' })
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const store = useConversationsStore()
+    await store.init()
+    fake.emit('outbox:changed', {
+      id: 5,
+      ref: null,
+      kind: 'buddy',
+      targetKey: 'buddy:key:1',
+      text: 'hi',
+      state: 'failed',
+      error: "the recipient (buddy:key:1) is not in this session's contacts",
+      part: 0,
+      parts: 1,
+      createdAt: 0
+    })
+    const wrapper = mount(MessageDeliveryState, {
+      props: { state: 'failed', messageId: 'outbox:5' },
+      global: { plugins: [pinia, createAppI18n('en')] }
+    })
+    expect(wrapper.attributes('title')).toBe(en.errors.outbox['not-in-contacts'])
+    expect(wrapper.attributes('title')).not.toContain('buddy:key')
+    store.dispose()
+  })
+})

@@ -61,6 +61,8 @@ export const useConversationsStore = defineStore('conversations', () => {
   /** refKey -> unix seconds of the newest message seen in this session (orders the recent tab). */
   const activity = ref<Record<string, number>>({})
   const error = ref<string | null>(null)
+  /** Message id -> why its send failed (the outbox's text; shown as a sentence via lib/error-text). */
+  const failures = ref<Record<string, string | null>>({})
   const jump = ref<JumpTarget | null>(null)
   /** Outbox states that arrived before the send answer created their message. */
   const outboxStates = new Map<number, DeliveryState>()
@@ -131,6 +133,8 @@ export const useConversationsStore = defineStore('conversations', () => {
   function applyOutbox(entry: OutboxDto): void {
     outboxStates.set(entry.id, entry.state)
     const messageId = outboxMessageId(entry.id)
+    if (entry.state === 'failed') failures.value[messageId] = entry.error
+    else delete failures.value[messageId]
     const key = located.get(messageId)
     const message = key ? threads.get(key)?.messages.find((m) => m.id === messageId) : undefined
     if (message) message.state = entry.state
@@ -342,6 +346,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     error.value = null
     outboxStates.clear()
     located.clear()
+    failures.value = {}
     if (claimTimer) clearTimeout(claimTimer)
     claimTimer = null
     unclaimed.clear()
@@ -349,6 +354,7 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   return {
     open,
+    failures,
     threads,
     unread,
     activity,
