@@ -44,6 +44,9 @@ describe('the client in every era', () => {
       expect(groups.map((g) => g.gid).sort()).toEqual(a.groups.map((g) => g.gid).sort())
       const discussions = await client.getDiscussions()
       expect(discussions.map((d) => d.did)).toEqual(a.discussions.map((d) => d.did))
+      // uin -> QQ number until get_friend_uin2 closed (2017-04): null from then on, not an error.
+      const qq = await client.getFriendQQ(a.buddies[0].uin ?? 0)
+      expect(qq).toBe(ERA_PRESETS[era].friendUin ? a.buddies[0].qq : null)
 
       const group = a.groups[0]
       const discussion = a.discussions[0]
@@ -65,8 +68,8 @@ describe('the client in every era', () => {
       const form = ERA_PRESETS[era].sendAnswer === 'errCode' ? { errCode: 0, msg: 'send ok' } : { retcode: 0, result: 'ok' }
       expect(answers).toEqual([form, form, form])
       expect(sim.sent().every((r) => r.delivered)).toBe(true)
-      // The client broke no rule on the way.
-      expect(sim.refusals().entries).toEqual([])
+      // The client broke no rule on the way; the only refusal is the closed endpoint's 404.
+      expect(sim.refusals().entries.map((e) => e.rule)).toEqual(ERA_PRESETS[era].friendUin ? [] : ['friend-uin-closed'])
     })
   }
 })
