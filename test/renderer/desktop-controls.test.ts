@@ -145,4 +145,18 @@ describe('desktop controls in the renderer', () => {
     const last = vi.mocked(fake.api.reportFocusedConversation).mock.calls.at(-1)![0]
     expect(last).toMatchObject({ conversation: null, focused: false })
   })
+
+  it('a notification click shows the conversation even over search results and the settings', async () => {
+    const { fake, wrapper } = await mountApp()
+    const { useUiStore } = await import('../../src/renderer/src/stores/ui')
+    const { useSearchStore } = await import('../../src/renderer/src/stores/search')
+    useSearchStore().searched = '周末'
+    useUiStore().openSettings()
+    await flushPromises()
+    expect(wrapper.find('[data-test="conversation-title"]').exists()).toBe(false)
+    fake.emit('conversation:focus', { kind: 'group', id: 21, key: 'group-key-21' })
+    await flushPromises()
+    expect(useUiStore().settingsOpen).toBe(false)
+    expect(wrapper.get('[data-test="conversation-title"]').text()).toBe('周末爬山群')
+  })
 })

@@ -6,7 +6,9 @@ import { unwrap, useApi } from '../composables/useApi'
 import { refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useContactsStore } from './contacts'
 import { useConversationsStore } from './conversations'
+import { useSearchStore } from './search'
 import { useSettingsStore } from './settings'
+import { useUiStore } from './ui'
 
 /** One id per renderer page, so main can tell this window's reports from a pop-out's. */
 function newViewId(): string {
@@ -23,6 +25,8 @@ export const useDesktopStore = defineStore('desktop', () => {
   const settingsStore = useSettingsStore()
   const conversations = useConversationsStore()
   const contacts = useContactsStore()
+  const search = useSearchStore()
+  const ui = useUiStore()
   const view = newViewId()
   /** i18n key of the last failure, or null. */
   const error = ref<string | null>(null)
@@ -79,6 +83,10 @@ export const useDesktopStore = defineStore('desktop', () => {
   }
 
   async function focusConversation(target: ConversationFocusDto): Promise<void> {
+    // What the person clicked is what they see: search results and overlays step aside.
+    search.close()
+    ui.settingsOpen = false
+    ui.quickSwitcherOpen = false
     await conversations.openConversation({ kind: target.kind, id: target.id })
   }
 
