@@ -83,6 +83,15 @@ describe('prefs store', () => {
     expect(fake.listenerCount('prefs:changed')).toBe(0)
   })
 
+  it('re-reads the prefs when the contacts change (new ids), once per burst of changes', async () => {
+    const { fake, store } = await setup()
+    await store.init()
+    fake.data.prefs = [{ key: 'buddy:qq:5', kind: 'buddy', id: 99, pinned: true, muted: false, draft: null, draftTime: null }]
+    for (let i = 0; i < 5; i++) fake.emit('contacts:changed', { reason: 'lookup' })
+    await vi.waitFor(() => expect(store.isPinned('buddy:99')).toBe(true))
+    expect(vi.mocked(fake.api.getConversationPrefs).mock.calls.length).toBe(3)
+  })
+
   it('keeps what was shown and reports the error when main refuses', async () => {
     const { fake, store } = await setup()
     await store.init()

@@ -105,12 +105,30 @@ export const usePrefsStore = defineStore('prefs', () => {
     await Promise.all([...timers.keys()].map((key) => persistDraft(key)))
   }
 
+  // Lookups report changes in bursts (one per resolved sender): one reload at a time, plus one more
+  // afterwards if anything changed meanwhile.
+  let reloading: Promise<void> | null = null
+  let again = false
+  function reloadSoon(): void {
+    if (reloading) {
+      again = true
+      return
+    }
+    reloading = load().finally(() => {
+      reloading = null
+      if (again) {
+        again = false
+        reloadSoon()
+      }
+    })
+  }
+
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {
       unsubscribers = [
         api.onPrefsChanged(apply),
         // A refresh or a new session brings new current ids: re-read which conversation each key is.
-        api.onContactsChanged(() => void load())
+        api.onContactsChanged(reloadSoon)
       ]
     }
     await load()

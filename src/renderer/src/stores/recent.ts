@@ -79,6 +79,24 @@ export const useRecentStore = defineStore('recent', () => {
     }
   }
 
+  // Lookups report changes in bursts (one per resolved sender): one reload at a time, plus one more
+  // afterwards if anything changed meanwhile.
+  let reloading: Promise<void> | null = null
+  let again = false
+  function reloadSoon(): void {
+    if (reloading) {
+      again = true
+      return
+    }
+    reloading = load().finally(() => {
+      reloading = null
+      if (again) {
+        again = false
+        reloadSoon()
+      }
+    })
+  }
+
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {
       unsubscribers = [
@@ -86,7 +104,7 @@ export const useRecentStore = defineStore('recent', () => {
         api.onOutboxChanged(applyOutbox),
         api.onSenderResolved(applySenderName),
         // New current ids after a refresh or a new login.
-        api.onContactsChanged(() => void load())
+        api.onContactsChanged(reloadSoon)
       ]
     }
     await load()
