@@ -56,7 +56,7 @@ describe('prefs IPC channels', () => {
 
   it('says "not signed in" before any account was online', async () => {
     const dispatch = dispatcher(fakeEngine(false).engine)
-    expect(await dispatch('prefs:get', trusted, undefined)).toEqual({ ok: false, error: { code: 'failed', message: 'not signed in' } })
+    expect(await dispatch('prefs:get', trusted, undefined)).toMatchObject({ ok: false, error: { code: 'failed', reason: 'not-signed-in' } })
     expect(await dispatcher(null)('prefs:set', trusted, { kind: 'buddy', id: 5, pinned: true })).toMatchObject({ ok: false, error: { code: 'failed' } })
   })
 })
