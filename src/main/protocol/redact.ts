@@ -42,8 +42,8 @@ const JSON_SECRET = new RegExp(`("(?:${NAMES})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"?
 const PAIR_SECRET = new RegExp(`(^|[?&;,\\s"'(])((?:${NAMES})=)([^&;,\\s"')]*)`, 'gi')
 /** Cookie/Set-Cookie header lines as a whole. */
 const COOKIE_HEADER = /((?:set-)?cookie\s*:\s*)[^\r\n]*/gi
-/** The message content array of a poll element: what someone wrote. */
-const CONTENT = /("content"\s*:\s*)(\[(?:[^[\]"]|"(?:[^"\\]|\\.)*"|\[(?:[^[\]"]|"(?:[^"\\]|\\.)*")*\])*\]?|"(?:[^"\\]|\\.)*"?)/gi
+/** Where a message content value starts: `"content":` (the value is skipped by scanning, see maskContent). */
+const CONTENT_KEY = /"content"\s*:\s*/g
 
 const MASK = '‹redacted›'
 
@@ -80,6 +80,43 @@ export function redact(text: string, options: { keepContent?: boolean } = {}): s
     .replace(COOKIE_HEADER, `$1${MASK}`)
     .replace(JSON_SECRET, (_all, head: string) => `${head}"${MASK}"`)
     .replace(PAIR_SECRET, (_all, lead: string, head: string) => `${lead}${head}${MASK}`)
-  if (!(options.keepContent ?? debugLogging())) out = out.replace(CONTENT, (_all, head: string) => `${head}"‹message text›"`)
+  if (!(options.keepContent ?? debugLogging())) out = maskContent(out)
   return out
+}
+
+/** The end (exclusive) of the JSON value starting at `from`: brackets counted, strings skipped; the text's end if cut off. */
+function valueEnd(text: string, from: number): number {
+  const first = text[from]
+  if (first !== '[' && first !== '{' && first !== '"') {
+    const m = /^[^,}\]\s]*/.exec(text.slice(from))
+    return from + (m ? m[0].length : 0)
+  }
+  let depth = 0
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+      if (depth === 0) return Math.min(i + 1, text.length)
+    } else if (c === '[' || c === '{') depth++
+    else if (c === ']' || c === '}') {
+      depth--
+      if (depth === 0) return i + 1
+    }
+  }
+  return text.length
+}
+
+/** Every `"content": <value>` (what someone wrote, fonts and faces included) replaced by a marker. */
+function maskContent(text: string): string {
+  let out = ''
+  let last = 0
+  CONTENT_KEY.lastIndex = 0
+  for (let m = CONTENT_KEY.exec(text); m; m = CONTENT_KEY.exec(text)) {
+    const start = m.index + m[0].length
+    const end = valueEnd(text, start)
+    out += `${text.slice(last, start)}"‹message text›"`
+    last = end
+    CONTENT_KEY.lastIndex = Math.max(end, start + 1)
+  }
+  return out + text.slice(last)
 }

@@ -44,6 +44,18 @@ describe('redact', () => {
     expect(redact(body)).toContain('secret words')
   })
 
+  it('masks real poll contents whole: nested font styles, escaped quotes, and bodies cut off mid-content', () => {
+    delete process.env.QQ_DEBUG
+    const font = '["font",{"name":"宋体","size":10,"style":[0,0,0],"color":"000000"}]'
+    const body = `{"retcode":0,"result":[{"poll_type":"message","value":{"content":[${font},"first \\"quoted\\" words",["face",14],"second words"],"time":1}},{"value":{"content":"plain string words"}}]}`
+    const out = redact(body)
+    for (const words of ['first', 'quoted', 'second words', 'plain string words']) expect(out).not.toContain(words)
+    expect(out).toContain('"time":1')
+    expect(out).toContain('"poll_type":"message"')
+    const cut = redact(`{"result":[{"value":{"content":[${font},"cut off here`)
+    expect(cut).not.toContain('cut off here')
+  })
+
   it('ProtocolError messages and excerpts are redacted at construction', () => {
     delete process.env.QQ_DEBUG
     const e = new ProtocolError({
