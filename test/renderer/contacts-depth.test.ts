@@ -334,7 +334,9 @@ describe('profile card', () => {
     await rowOf(wrapper, '李四').trigger('contextmenu', { clientX: 10, clientY: 10 })
     document.querySelector<HTMLElement>('[data-test="menu-profile"]')!.click()
     await flushPromises()
-    expect(document.querySelector('[data-test="profile-card"] [role="alert"]')!.textContent).toBe('资料读取失败：unknown buddy 3')
+    expect(document.querySelector('[data-test="profile-card"] [role="alert"]')!.textContent).toBe(
+      '资料读取失败：这个操作无法完成：会话可能已不在联系人中，或者内容不被支持。'
+    )
   })
 })
 

@@ -201,7 +201,10 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       const profile = data.profiles[conv(kind, id)]
       return profile
         ? ok(structuredClone(profile))
-        : Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: `unknown ${kind} ${id}` } })
+        : Promise.resolve({
+            ok: false as const,
+            error: { code: 'failed' as const, reason: 'command-refused' as const, message: `unknown ${kind} ${id}` }
+          })
     }),
     getSignatures: vi.fn(({ uins }) => ok(Object.fromEntries(uins.flatMap((u: number) => (u in data.signatures ? [[u, data.signatures[u]!]] : []))))),
     // Theme and windows: the system theme is light unless a test pushes theme:changed; pop-outs are recorded.

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { MemberDto, ProfileDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 import { refKey, type ConversationRef } from '../lib/conversation-ref'
 
 /** What the profile card shows: a conversation's card, or a group member who is not a buddy. */
@@ -11,6 +12,7 @@ export type ProfileTarget = ConversationRef | { kind: 'member'; group: Conversat
 export const useProfileStore = defineStore('profile', () => {
   const api = useApi()
   const profiles = ref<Record<string, ProfileDto>>({})
+  /** refKey -> i18n key of why the last load failed (lib/error-text.ts). */
   const errors = ref<Record<string, string>>({})
   const shown = ref<ProfileTarget | null>(null)
   const inflight = new Map<string, Promise<ProfileDto | null>>()
@@ -33,7 +35,7 @@ export const useProfileStore = defineStore('profile', () => {
           return profile
         })
         .catch((e: unknown) => {
-          errors.value = { ...errors.value, [key]: e instanceof Error ? e.message : String(e) }
+          errors.value = { ...errors.value, [key]: errorKey(e) }
           return null
         })
         .finally(() => inflight.delete(key))

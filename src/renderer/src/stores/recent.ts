@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import type { ConversationSummaryDto, MessageDto, OutboxDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
+import { errorKey } from '../lib/error-text'
 import { refKey } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 
@@ -75,7 +76,7 @@ export const useRecentStore = defineStore('recent', () => {
       byKey.value = Object.fromEntries(list.map((s) => [s.key, s]))
       error.value = null
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      error.value = errorKey(e)
     }
   }
 
