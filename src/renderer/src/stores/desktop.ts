@@ -93,12 +93,9 @@ export const useDesktopStore = defineStore('desktop', () => {
   /** `main`: this is the main window (it opens the conversations main asks for and plays the chime). */
   function init(options: { main: boolean } = { main: true }): void {
     dispose()
-    unsubscribers = [api.onSettingsChanged((settings) => (settingsStore.settings = settings))]
+    // Settings pushed by main (the tray's status and do-not-disturb) reach the settings store itself.
     if (options.main)
-      unsubscribers.push(
-        api.onNotifySound(() => void soundRequests.value++),
-        api.onConversationFocus((target) => void focusConversation(target))
-      )
+      unsubscribers = [api.onNotifySound(() => void soundRequests.value++), api.onConversationFocus((target) => void focusConversation(target))]
     stopWatch = watch(() => [conversations.open?.kind, conversations.open?.id, windowFocused.value, contacts.contacts?.loadedAt], report, {
       immediate: true
     })
