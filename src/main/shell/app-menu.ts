@@ -77,7 +77,14 @@ export function appMenuTemplate(texts: DesktopTexts, platform: string, send: (co
       label: texts.menu.view,
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }]
     },
-    { label: texts.menu.window, role: 'windowMenu' }
+    {
+      label: texts.menu.window,
+      // Spelled out rather than role 'windowMenu': on Windows and Linux that role adds Close with
+      // Ctrl+W, which here closes the conversation instead.
+      submenu: mac
+        ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }, { type: 'separator' }, { role: 'window' }]
+        : [{ role: 'minimize' }]
+    }
   )
   return menu
 }

@@ -325,7 +325,7 @@ describe('desktop shell adapters (electron mocked)', () => {
     const menu = fake.appMenu as Item[]
     expect(menu.map((m) => m.label)).toEqual(['QQ Desktop', 'Conversation', 'Edit', 'View', 'Window'])
     expect(menu[0]!.submenu!.map((i) => i.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit'])
-    expect(menu[4]!.role).toBe('windowMenu')
+    expect(menu[4]!.submenu!.map((i) => i.role).filter(Boolean)).toEqual(['minimize', 'zoom', 'front', 'window'])
     const items = menu.flatMap((m) => m.submenu ?? [])
     const accel = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]))
     expect(accel).toEqual({
@@ -357,6 +357,10 @@ describe('desktop shell adapters (electron mocked)', () => {
     expect(menu.map((m) => m.label)).toEqual(['Conversation', 'Edit', 'View', 'Window'])
     expect(menu[0]!.submenu!.filter((i) => i.label).map((i) => i.label)).toContain('Settings…')
     expect(menu[0]!.submenu!.some((i) => i.role === 'quit')).toBe(true)
+    // Ctrl+W closes the conversation: no role in the menu may claim it too (Window > Close would).
+    const roles = menu.flatMap((m) => m.submenu ?? []).map((i) => i.role)
+    expect(roles).not.toContain('close')
+    expect(roles).not.toContain('windowMenu')
   })
 
   it('without a tray (no status area) closing the window closes it, and the badge still counts', async () => {
