@@ -180,7 +180,7 @@ describe('headless: hostile bodies and secrets', () => {
     const off = proxy.on('/channel/poll2', ({ count }) =>
       count < 2
         ? {
-            body: `{"retcode":0,"psessionid":"${psessionid}","vfwebqq":"${vfwebqq}","p":"${ptwebqq}","result":[{"poll_type":"message","value":{"content":["${words}"]}}] garbage`
+            body: `{"retcode":0,"psessionid":"${psessionid}","vfwebqq":"${vfwebqq}","p":"${ptwebqq}","result":[{"poll_type":"message","value":{"content":[["font",{"name":"宋体","size":10,"style":[0,0,0],"color":"000000"}],"${words}"]}}] garbage`
           }
         : null
     )
