@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { reactive, ref } from 'vue'
+import { reactive, ref, toRaw } from 'vue'
 import {
   outboxMessageId,
   type DeliveryState,
@@ -85,13 +85,13 @@ export const useConversationsStore = defineStore('conversations', () => {
       const known = id === null ? undefined : outboxStates.get(id)
       if (known) m.state = known
     }
-    if (where === 'older') thread.messages.unshift(...fresh)
+    if (where === 'older') insertPage(thread, fresh, 'start')
     else {
       if (thread.pendingGap && fresh.length > 0) {
         fresh[0]!.gapBefore ??= thread.pendingGap
         thread.pendingGap = null
       }
-      thread.messages.push(...fresh)
+      insertPage(thread, fresh, 'end')
     }
   }
 
@@ -380,6 +380,23 @@ const OTHER_WINDOW_SEND_DELAY_MS = 400
 
 function refOf(kind: ConversationRef['kind'], id: number | undefined): ConversationRef | null {
   return id === undefined ? null : { kind, id }
+}
+
+/**
+ * Spreading a page into unshift/push passes one argument per message, and a 100,000-message page exceeds
+ * the engine's argument limit (RangeError); moving that many elements through the reactive proxy one by
+ * one is slow too. Large pages therefore replace the array (built from the raw one) in one assignment.
+ */
+const SPREAD_LIMIT = 5000
+
+function insertPage(thread: Thread, items: MessageDto[], where: 'start' | 'end'): void {
+  if (items.length <= SPREAD_LIMIT) {
+    if (where === 'start') thread.messages.unshift(...items)
+    else thread.messages.push(...items)
+    return
+  }
+  const current = toRaw(thread.messages)
+  thread.messages = where === 'start' ? [...items, ...current] : [...current, ...items]
 }
 
 function ownMessage(
