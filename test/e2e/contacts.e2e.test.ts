@@ -98,6 +98,30 @@ describe('contacts you can recognise (real engine, demo simulator, built rendere
     await app.bridged.screenshot('contacts-recent-pinned-light-zh')
   })
 
+  it('shows the last message in the recent list: sender first in groups, faces by name, its time, the unread count', async () => {
+    const group = (await plainGroups())[3]!
+    const speaker = group.members![1]!
+    sim.pushMessage({
+      kind: 'group',
+      group: group.number,
+      from: speaker.qq,
+      segments: [
+        { type: 'text', text: '今晚开会 ' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    })
+    await page.getByTestId('tab-recent').click()
+    const row = page.locator('[data-test="contact"][data-kind="group"]', {
+      has: page.getByTestId('contact-name').getByText(shown(group.name), { exact: true })
+    })
+    await expect
+      .poll(() => row.getByTestId('contact-detail').textContent(), { timeout: 15_000 })
+      .toBe(`${shown(speaker.card ?? speaker.nick)}: 今晚开会 [微笑]`)
+    expect(await row.getByTestId('contact-time').textContent()).toMatch(/^\d\d:\d\d$/)
+    expect(await row.getByTestId('unread-badge').textContent()).toMatch(/^\s*1\s*$/)
+    await app.bridged.screenshot('contacts-recent-preview-light-zh')
+  })
+
   it('shows a buddy profile card with the signature and the fields the server gave, and sends a message from it', async () => {
     const buddy = account.buddies.find((b) => b.markname === null) ?? account.buddies[0]!
     const name = shown(buddy.nick)
@@ -134,6 +158,9 @@ describe('contacts you can recognise (real engine, demo simulator, built rendere
     const panel = page.getByTestId('members-panel')
     await panel.getByTestId('member').first().waitFor()
     expect(await panel.getByTestId('member').first().getByTestId('member-role').textContent()).toBe('群主')
+    // Every member says their presence (the simulator's stats: online, away, busy, absent = offline).
+    const looks = await panel.getByTestId('member').evaluateAll((els) => els.map((e) => e.getAttribute('data-presence')))
+    expect(looks.every((l) => ['online', 'away', 'busy', 'offline'].includes(l ?? ''))).toBe(true)
     const carded = group.members!.find((m, i) => i > 0 && m.card)
     const target = carded ?? group.members![1]!
     const targetName = shown(target.card ?? target.nick)
