@@ -225,6 +225,27 @@ describe('recent list', () => {
     expect(rowOf(wrapper, '篮球队').get('[data-test="contact-detail"]').text()).toBe('小红: 大家好')
   })
 
+  it('shows our own first message to someone as the preview, found by its stable key', async () => {
+    const { fake, wrapper } = await mountSidebar()
+    await wrapper.get('[data-test="tab-recent"]').trigger('click')
+    fake.emit('outbox:changed', {
+      id: 1,
+      ref: null,
+      kind: 'buddy',
+      targetKey: 'buddy:key:5',
+      text: '周末有空吗',
+      state: 'queued',
+      error: null,
+      part: 0,
+      parts: 1,
+      createdAt: Date.now()
+    })
+    await flushPromises()
+    const row = rowOf(wrapper, '赵六')
+    expect(row.get('[data-test="contact-detail"]').text()).toBe('周末有空吗')
+    expect(wrapper.findAll('[data-test="contact-name"]')[0]!.text()).toBe('赵六')
+  })
+
   it('formats times as messengers do: today, yesterday, weekday, date (with the year only for other years)', () => {
     const now = new Date(2026, 10, 29, 0, 10)
     const at = (d: Date): number => Math.floor(d.getTime() / 1000)

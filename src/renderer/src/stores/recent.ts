@@ -5,6 +5,7 @@ import type { ConversationSummaryDto, MessageDto, OutboxDto } from '../../../sha
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 import { refKey } from '../lib/conversation-ref'
+import { useContactsStore } from './contacts'
 import { useSessionStore } from './session'
 
 /** Preview length kept when a message arrives live (the store cuts its previews the same way). */
@@ -17,6 +18,14 @@ const PREVIEW_CHARS = 60
 export const useRecentStore = defineStore('recent', () => {
   const api = useApi()
   const session = useSessionStore()
+  const contacts = useContactsStore()
+
+  /** The current id of a stable key, from the directory (a first send has no stored summary yet). */
+  function idOfKey(kind: ConversationSummaryDto['kind'], key: string): number | null {
+    if (kind === 'buddy') return contacts.buddies.find((b) => b.key === key)?.uin ?? null
+    if (kind === 'group') return contacts.groups.find((g) => g.key === key)?.gid ?? null
+    return contacts.discussions.find((d) => d.key === key)?.did ?? null
+  }
   /** Stable key -> summary. */
   const byKey = ref<Record<string, ConversationSummaryDto>>({})
   const error = ref<string | null>(null)
@@ -57,7 +66,7 @@ export const useRecentStore = defineStore('recent', () => {
     const old = byKey.value[e.targetKey]
     note(e.targetKey, {
       kind: e.kind,
-      id: old?.id ?? null,
+      id: old?.id ?? idOfKey(e.kind, e.targetKey),
       lastTime: Math.floor(e.createdAt / 1000),
       lastPreview: preview(e.text),
       lastSender: session.snapshot.self?.nick ?? null
