@@ -2,7 +2,8 @@
  * Profile cards and buddy signatures, fetched on demand and cached, so that opening a card twice or
  * scrolling a 5,000-buddy list back and forth costs the server nothing new:
  *   - signatures (get_single_long_nick2, one buddy per request) are cached by the buddy's stable key for
- *     the life of the process; at most SIGNATURE_BATCH are asked per call and SIGNATURE_CONCURRENCY at once;
+ *     the life of the process; at most SIGNATURE_BATCH are asked per call, and SIGNATURE_CONCURRENCY
+ *     requests run at once however many calls overlap;
  *   - buddy profiles (get_friend_info2) are cached per session id for PROFILE_TTL_MS;
  *   - group and discussion cards come from the directory's member load (one get_group_info_ext2).
  */
@@ -27,6 +28,9 @@ export class Profiles {
   private readonly signaturesByKey = new Map<string, string>()
   private readonly signatureInflight = new Map<string, Promise<void>>()
   private readonly buddyInfo = new Map<string, { at: number; info: UserInfo }>()
+  /** Long-nick requests running now, across every signatures() call (the server sees at most 3 at once). */
+  private signatureSlots = SIGNATURE_CONCURRENCY
+  private readonly slotWaiters: Array<() => void> = []
 
   constructor(
     private readonly client: ProtocolClient,
@@ -59,10 +63,11 @@ export class Profiles {
   }
 
   private fetchSignature(uin: number, key: string, signal?: AbortSignal): Promise<void> {
+    // Another call may have fetched it since this one made its list.
+    if (this.signaturesByKey.has(key)) return Promise.resolve()
     let p = this.signatureInflight.get(key)
     if (!p) {
-      p = this.client
-        .getLongNick(uin, signal)
+      p = this.withSlot(() => this.client.getLongNick(uin, signal))
         .then((s) => void this.signaturesByKey.set(key, s.trim()))
         .catch((e: unknown) => {
           if (!isAbort(e)) this.log(`get_single_long_nick2 for ${uin} failed: ${String(e)}`)
@@ -71,6 +76,19 @@ export class Profiles {
       this.signatureInflight.set(key, p)
     }
     return p
+  }
+
+  private async withSlot<T>(run: () => Promise<T>): Promise<T> {
+    if (this.signatureSlots === 0) await new Promise<void>((resolve) => this.slotWaiters.push(resolve))
+    else this.signatureSlots--
+    try {
+      return await run()
+    } finally {
+      // Hand the slot straight to the next waiter, or give it back.
+      const next = this.slotWaiters.shift()
+      if (next) next()
+      else this.signatureSlots++
+    }
   }
 
   async profile(kind: ConversationKind, id: number, signal?: AbortSignal): Promise<ProfileDto> {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { EngineCommandError } from '../../../src/main/engine'
 import { Account } from '../../../src/simulator/account'
-import { FAST_SIM, useEngineSuite, type SimOptions } from './harness'
+import { createProtocolClient } from '../../../src/main/protocol'
+import { startSimulator } from '../../../src/simulator'
+import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, useEngineSuite, type SimOptions } from './harness'
 
 const suite = useEngineSuite()
 const SIZES = { buddies: 12, groups: 20, discussions: 2, groupMembers: 8, categories: 4 }
@@ -56,10 +58,37 @@ describe('engine profiles, signatures, presence and the conversation list', () =
   })
 
   it('fetches signatures a few at a time, once per buddy, and caps one call at 60', async () => {
-    const { engine, sim } = await suite.online({ sim: SIM })
+    let running = 0
+    let maxConcurrent = 0
+    const sim = await startSimulator(SIM)
+    const p = tempProfile()
+    // The real client, with the long-nick requests in flight counted.
+    const inner = createProtocolClient({ serverUrl: sim.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000 })
+    const client = new Proxy(inner, {
+      get(target, prop) {
+        if (prop !== 'getLongNick') return Reflect.get(target, prop) as unknown
+        return async (uin: number, signal?: AbortSignal) => {
+          maxConcurrent = Math.max(maxConcurrent, ++running)
+          try {
+            return await target.getLongNick(uin, signal)
+          } finally {
+            running--
+          }
+        }
+      }
+    })
+    const engine = makeEngine(sim, p.dir, { client })
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
+    const rec = record(engine)
+    engine.start()
+    await loginByQr(sim, rec)
     const { buddies } = await engine.contacts()
     const uins = buddies.map((b) => b.uin)
-    const first = await engine.signatures(uins)
+    const [first] = await Promise.all([engine.signatures(uins), engine.signatures(uins.slice().reverse())])
     expect(Object.keys(first)).toHaveLength(buddies.length)
     for (const b of buddies) {
       const source = truth.buddies.find((x) => n(x.nick) === b.nick && nn(x.markname) === b.markname)!
@@ -70,6 +99,9 @@ describe('engine profiles, signatures, presence and the conversation list', () =
     expect(after).toBe(buddies.length)
     expect(await engine.signatures(uins.slice(0, 3))).toEqual(Object.fromEntries(uins.slice(0, 3).map((u) => [u, first[u]])))
     expect(calls()).toBe(after)
+    // Overlapping calls share one limit: never more than 3 long-nick requests at the server at once.
+    expect(maxConcurrent).toBeLessThanOrEqual(3)
+    expect(maxConcurrent).toBeGreaterThan(0)
     // Unknown uins are ignored, not fetched.
     expect(await engine.signatures([123_456_789])).toEqual({})
     expect(calls()).toBe(after)
@@ -124,7 +156,10 @@ describe('engine profiles, signatures, presence and the conversation list', () =
     const profile = await engine.profile('discuss', d.did)
     expect(profile.kind).toBe('discuss')
     expect(profile.kind === 'discuss' && profile.members.map((m) => m.nick).sort()).toEqual(
-      truth.discussMembers(truth.discussions[0]!).map((p) => n(p.nick)).sort()
+      truth
+        .discussMembers(truth.discussions[0]!)
+        .map((p) => n(p.nick))
+        .sort()
     )
     await expect(engine.profile('group', 999_999_999)).rejects.toThrow(EngineCommandError)
     await expect(engine.profile('buddy', 999_999_999)).rejects.toThrow(/unknown buddy/)
