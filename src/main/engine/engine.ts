@@ -386,6 +386,7 @@ export function createEngine(options: EngineOptions): Engine {
       } else if (exit.kind === 'stuck') {
         // Waiting cannot help (1000001 for ever, an unusable token): end it, say why, forget it, show a QR.
         log(`the session cannot make progress: ${exit.reason}`)
+        gaps.sessionLost()
         lifecycle.to('signed-out', 'expired', exit.reason)
         await options.secrets.clear(storeAccount ?? undefined).catch(() => {})
         tryRemembered = false

@@ -42,6 +42,9 @@ describe('wedged sessions', () => {
     const { sim, proxy, engine, rec } = await throughProxy()
     engine.start()
     await loginByQr(sim, rec)
+    const buddy = (await sim.account({ members: false })).buddies[0]!
+    sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'before the trouble' })
+    await rec.next('message', (m) => m.text === 'before the trouble')
     const mark = rec.mark()
     proxy.on('/channel/poll2', () => json({ retcode: 1000001, errmsg: 'cookie' }))
     const out = await rec.next('state', (s) => s.state === 'signed-out', 15_000, mark)
@@ -53,6 +56,15 @@ describe('wedged sessions', () => {
     const polls = proxy.hits('/channel/poll2')
     await sleep(1000)
     expect(proxy.hits('/channel/poll2')).toBe(polls)
+    // History may be missing from here on: the next login records the gap like any lost session.
+    const gaps: string[] = []
+    engine.on('gap', (g) => gaps.push(g.reason))
+    const again = rec.mark()
+    proxy.on('/channel/poll2', () => null)
+    sim.scan({ confirm: true })
+    await rec.next('ready', undefined, 8000, again)
+    for (let i = 0; i < 20 && gaps.length === 0; i++) await sleep(50)
+    expect(gaps).toEqual(['session-ended'])
   })
 
   for (const [label, bad] of [
