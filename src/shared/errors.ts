@@ -3,6 +3,7 @@
  * a sentence in the user's language (src/renderer/src/lib/error-text.ts) and a test walks these
  * lists, so a code added here without a sentence fails the build instead of showing raw text.
  */
+import type { StorageProblem } from './messenger'
 
 /** IpcError.code: what the dispatcher itself decided. */
 export const IPC_ERROR_CODES = ['invalid-payload', 'forbidden-sender', 'unknown-channel', 'failed'] as const
@@ -55,6 +56,12 @@ export function outboxErrorCode(error: string | null): OutboxErrorCode {
   if (/^refused/.test(error)) return 'refused'
   return 'send-failed'
 }
+
+/** Why the history is not being saved (StorageStatusDto.reason, pushed as storage:changed). */
+export const STORAGE_PROBLEMS = ['disk-full', 'read-only', 'damaged', 'unavailable'] as const satisfies readonly StorageProblem[]
+/** Fails to compile when messenger.ts gains a storage problem this list lacks. */
+export type StorageProblemsCovered = Exclude<StorageProblem, (typeof STORAGE_PROBLEMS)[number]> extends never ? true : never
+export const STORAGE_PROBLEMS_COVERED: StorageProblemsCovered = true
 
 /** Renderer-side problems that are not IPC answers (e.g. a settings field the user typed). */
 export const LOCAL_ERROR_CODES = ['server-url-invalid', 'preload-missing'] as const

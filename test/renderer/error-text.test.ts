@@ -22,6 +22,7 @@ import {
   IPC_FAILURE_REASONS,
   OUTBOX_ERROR_CODES,
   SESSION_REASONS,
+  STORAGE_PROBLEMS,
   outboxErrorCode
 } from '../../src/shared/errors'
 
@@ -37,6 +38,7 @@ describe('error text', () => {
     for (const code of IPC_ERROR_CODES) expect(keys).toContain(`errors.ipc.${code}`)
     for (const code of SESSION_REASONS) expect(keys).toContain(`login.reason.${code}`)
     for (const code of OUTBOX_ERROR_CODES) expect(keys).toContain(`errors.outbox.${code}`)
+    for (const code of STORAGE_PROBLEMS) expect(keys).toContain(`storage.title.${code}`)
     const missing: string[] = []
     for (const key of keys) {
       for (const [name, messages] of [['zh-CN', zhCN], ['en', en]] as const) {

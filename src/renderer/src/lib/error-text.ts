@@ -10,6 +10,7 @@ import {
   LOCAL_ERROR_CODES,
   OUTBOX_ERROR_CODES,
   SESSION_REASONS,
+  STORAGE_PROBLEMS,
   outboxErrorCode,
   type IpcFailureReason,
   type LocalErrorCode,
@@ -63,7 +64,9 @@ export function allErrorKeys(): string[] {
     ...IPC_FAILURE_REASONS.map(failureKey),
     ...SESSION_REASONS.map(sessionReasonKey),
     ...OUTBOX_ERROR_CODES.map(outboxKey),
-    ...LOCAL_ERROR_CODES.map(localKey)
+    ...LOCAL_ERROR_CODES.map(localKey),
+    // The storage notice (components/StorageNotice.vue) says what happened and what to do.
+    ...STORAGE_PROBLEMS.flatMap((p) => [`storage.title.${p}`, `storage.advice.${p}`])
   ]
 }
 
