@@ -9,7 +9,7 @@
  */
 export function createSenderCheck(pageUrl: string): (frameUrl: string) => boolean {
   const page = new URL(pageUrl)
-  // file: the whole document URL (no host, same path, no query); the fragment is the app's own routing.
+  // file: the document URL up to its query/fragment: no host, the same path, spelled the same way.
   const fileDocument = `${page.protocol}//${page.host}${page.pathname}`
   // http(s): the exact origin followed by a path.
   const originPrefix = `${page.origin}/`
@@ -22,8 +22,9 @@ export function createSenderCheck(pageUrl: string): (frameUrl: string) => boolea
       return false
     }
     if (page.protocol === 'file:') {
-      const hash = frameUrl.indexOf('#')
-      const document = hash >= 0 ? frameUrl.slice(0, hash) : frameUrl
+      // The query and fragment are the app's own (pop-out windows load `index.html?conversation=…`).
+      const end = frameUrl.search(/[?#]/)
+      const document = end >= 0 ? frameUrl.slice(0, end) : frameUrl
       return frame.protocol === 'file:' && frame.host === '' && document === fileDocument
     }
     return frame.origin === page.origin && frameUrl.startsWith(originPrefix)

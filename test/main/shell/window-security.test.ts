@@ -120,15 +120,22 @@ describe('sender check', () => {
       'File:///opt/app/out/renderer/index.html',
       'file:///opt/app/out/renderer/./index.html',
       'file:///opt/app/out/renderer/x/../index.html',
-      'file:///opt/app/out/renderer/index.html?inject=1',
-      'file:////opt/app/out/renderer/index.html'
+      'file:////opt/app/out/renderer/index.html',
+      'file://evil.example/opt/app/out/renderer/index.html?conversation=buddy:1'
     ])
       expect([url, check(url)]).toEqual([url, false])
+    // The app's own pop-out windows carry a query.
+    expect(check('file:///opt/app/out/renderer/index.html?conversation=buddy:1')).toBe(true)
   })
 
   it('http pages: the origin must be spelled exactly (no mixed-case scheme, no credentials)', () => {
     const check = createSenderCheck('http://127.0.0.1:5173/')
-    for (const url of ['HTTP://127.0.0.1:5173/', 'Http://127.0.0.1:5173/index.html', 'http://user:pw@127.0.0.1:5173/', 'http://127.0.0.1:5173@evil.example/'])
+    for (const url of [
+      'HTTP://127.0.0.1:5173/',
+      'Http://127.0.0.1:5173/index.html',
+      'http://user:pw@127.0.0.1:5173/',
+      'http://127.0.0.1:5173@evil.example/'
+    ])
       expect([url, check(url)]).toEqual([url, false])
     expect(check('http://127.0.0.1:5173/#/chat')).toBe(true)
   })
