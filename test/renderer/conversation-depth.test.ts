@@ -190,6 +190,18 @@ describe('composer: drafts and faces', () => {
     expect(usePrefsStore().draftOf('group:22')).toBeNull()
   })
 
+  it('saves the draft at once when the composer goes away (switching, searching, popping out)', async () => {
+    const { fake, pinia } = await setup(0)
+    await usePrefsStore().init()
+    await useConversationsStore().openConversation(GROUP)
+    const wrapper = mount(MessageComposer, { props: { conversation: GROUP }, global: { plugins: [pinia, createAppI18n()] } })
+    await wrapper.get('[data-test="composer"]').setValue('刚打的字')
+    expect(fake.api.setConversationPrefs).not.toHaveBeenCalled()
+    wrapper.unmount()
+    await flushPromises()
+    expect(fake.api.setConversationPrefs).toHaveBeenCalledWith({ kind: 'group', id: 22, draft: '刚打的字' })
+  })
+
   it('inserts a picked face at the caret, remembers it first among recent faces, and labels the button', async () => {
     const { pinia } = await setup(0)
     await useConversationsStore().openConversation(GROUP)
