@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount as vtuMount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ContactSidebar from '../../src/renderer/src/components/ContactSidebar.vue'
 import MembersPanel from '../../src/renderer/src/components/MembersPanel.vue'
 import ProfileButton from '../../src/renderer/src/components/ProfileButton.vue'
+import ProfileCardHost from '../../src/renderer/src/components/ProfileCardHost.vue'
 import { createAppI18n } from '../../src/renderer/src/i18n'
 import { recentTime } from '../../src/renderer/src/lib/recent-time'
 import { presenceLook } from '../../src/renderer/src/lib/presence'
@@ -122,8 +123,17 @@ const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'cli
 beforeAll(() => Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 }))
 afterAll(() => clientHeight && Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight))
 
+/** Every component mounted by a test is unmounted after it, so no app of an earlier test lingers on the page. */
+const mounted: VueWrapper[] = []
+const mount: typeof vtuMount = ((component: never, options: never) => {
+  const wrapper = vtuMount(component, options)
+  mounted.push(wrapper)
+  return wrapper
+}) as never
+
 afterEach(() => {
   vi.useRealTimers()
+  for (const w of mounted.splice(0)) w.unmount()
   document.body.innerHTML = ''
 })
 
@@ -348,6 +358,34 @@ describe('profile card', () => {
     await button.trigger('click')
     const { useProfileStore } = await import('../../src/renderer/src/stores/profile')
     expect(useProfileStore().shown).toEqual({ kind: 'group', id: 50 })
+  })
+
+  it('shows in a window without the sidebar too (a pop-out), and Send message opens the conversation there', async () => {
+    const fake = installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
+    fake.data.profiles = {
+      'group:50': {
+        kind: 'group',
+        id: 50,
+        key: 'g',
+        name: '读书会',
+        markname: null,
+        memo: '每周六读书',
+        owner: null,
+        memberCount: 9,
+        createTime: null
+      }
+    }
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    mount(ProfileCardHost, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+    const { useProfileStore } = await import('../../src/renderer/src/stores/profile')
+    useProfileStore().open({ kind: 'group', id: 50 })
+    await flushPromises()
+    expect(document.querySelector('[data-test="profile-announcement"]')!.textContent).toContain('每周六读书')
+    document.querySelector<HTMLElement>('[data-test="profile-send"]')!.click()
+    await flushPromises()
+    expect(useConversationsStore().open).toEqual({ kind: 'group', id: 50 })
+    expect(document.querySelector('[data-test="profile-card"]')).toBeNull()
   })
 
   it('says clearly when a profile cannot be loaded', async () => {
