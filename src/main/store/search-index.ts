@@ -34,7 +34,7 @@ export const INDEX_SQL = {
  * kept to a few milliseconds; FTS5 also writes one segment per statement, and a few hundred rows per
  * segment keeps merges cheap.
  */
-export const INDEX_BATCH_ROWS = 200
+export const INDEX_BATCH_ROWS = 100
 const IDLE_MS = 1000
 const CHECKPOINT_MS = 1000
 const RETRY_MS = 2000
