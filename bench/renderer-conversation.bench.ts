@@ -22,11 +22,11 @@ import { openBridgedPage, serveRenderer } from '../test/e2e/harness'
 
 type Figure = { name: string; value: number; unit: string; target?: string }
 
-const RUNS = 3
+const RUNS = 2
 const BIG = 100_000
 const MEDIUM = 10_000
 /** Scroll distance per frame (px): a fast fling, so every frame lays out rows it has never shown. */
-const FLING_PX = 9_000
+const FLING_PX = 24_000
 /** Switches measured per page load (alternating between the two 10k conversations). */
 const SWITCHES = 8
 
@@ -241,6 +241,7 @@ export async function run(): Promise<Figure[]> {
       await openConversation(scrolled.page, big.name, `m:${big.uin}:${big.count - 1}`)
       const scroll = await scrollThrough(scrolled.page)
       if (!scroll.reachedTop) throw new Error('the scroll did not reach the start of the history')
+      process.stderr.write(`run ${i}: scrolled 100k in ${scroll.deltas.length} frames, ${Math.round(scroll.deltas.reduce((x, y) => x + y, 0))} ms\n`)
       await scrolled.close()
 
       const switching = await freshPage(browser, server.url)
@@ -252,6 +253,7 @@ export async function run(): Promise<Figure[]> {
         times.push(await timeSwitch(switching.page, to.name, `m:${to.uin}:${to.count - 1}`))
       }
       await switching.close()
+      process.stderr.write(`run ${i}: switches ${times.map((t) => Math.round(t)).join(' ')} ms\n`)
       if (i === 0) continue
       rows.push(scroll.maxRows)
       frames.push(p95(scroll.deltas))

@@ -82,13 +82,13 @@ describe('large pages', () => {
     const { fake, store } = await setup(0)
     const all = Array.from({ length: 100_000 }, (_, i) => fakeMessage('group', 22, 100_000 - i))
     fake.data.history['group:22'] = all
-    fake.api.getHistory.mockImplementationOnce(() => Promise.resolve({ ok: true as const, value: { messages: all.slice(0, 99_000), next: all[98_999]!.id } }))
+    vi.mocked(fake.api.getHistory).mockImplementationOnce(() => Promise.resolve({ ok: true as const, value: { messages: all.slice(0, 99_000), next: all[98_999]!.id } }))
     await store.openConversation(GROUP)
     const messages = () => store.threads.get('group:22')!.messages
     expect(messages()).toHaveLength(99_000)
     expect(messages()[0]!.text).toBe('消息 1001')
     expect(messages().at(-1)!.text).toBe('消息 100000')
-    fake.api.getHistory.mockImplementationOnce(() => Promise.resolve({ ok: true as const, value: { messages: all.slice(99_000), next: null } }))
+    vi.mocked(fake.api.getHistory).mockImplementationOnce(() => Promise.resolve({ ok: true as const, value: { messages: all.slice(99_000), next: null } }))
     expect(await store.loadOlder()).toBe(true)
     expect(messages()).toHaveLength(100_000)
     expect(messages()[0]!.text).toBe('消息 1')

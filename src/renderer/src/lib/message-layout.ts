@@ -64,3 +64,22 @@ export function dayLabel(time: number, now: number, locale: string, words: { tod
   if (day.getFullYear() === today.getFullYear()) return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric' }).format(day)
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(day)
 }
+
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * Formatters shared by every message row: building an Intl.DateTimeFormat costs far more than using one,
+ * and a fast scroll renders dozens of new rows per frame.
+ */
+export function timeFormat(locale: string, style: 'time' | 'full'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'full', timeStyle: 'short' }
+    )
+    formats.set(key, format)
+  }
+  return format
+}
