@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount as vtuMount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import ContactList from '../../src/renderer/src/components/ContactList.vue'
 import ContactSidebar from '../../src/renderer/src/components/ContactSidebar.vue'
 import MembersPanel from '../../src/renderer/src/components/MembersPanel.vue'
 import ProfileButton from '../../src/renderer/src/components/ProfileButton.vue'
@@ -322,6 +323,21 @@ describe('keyboard', () => {
     expect(wrapper.get('[data-test="tab-recent"]').attributes('aria-selected')).toBe('true')
     expect(wrapper.get('[data-test="tab-recent"]').attributes('tabindex')).toBe('0')
     expect(wrapper.get('[data-test="tab-groups"]').attributes('tabindex')).toBe('-1')
+  })
+
+  it('gives every row a unique element id, also categories named in Chinese', async () => {
+    installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const category = (name: string) => ({ type: 'category' as const, id: `category:${name}`, name, online: 0, total: 0, collapsed: true })
+    const list = mount(ContactList, {
+      props: { rows: [category('同学'), category('家人'), category('朋友')], selected: null },
+      global: { plugins: [pinia, createAppI18n()] }
+    })
+    await flushPromises()
+    const ids = list.findAll('[role="option"]').map((o) => o.attributes('id'))
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(3)
   })
 })
 
