@@ -191,7 +191,8 @@ function timeSwitch(page: Page, name: string, newestId: string): Promise<number>
         const row = [...document.querySelectorAll<HTMLElement>('[data-test="contact"]')].find((el) => el.textContent?.includes(rowName))!
         const start = performance.now()
         const check = (): void => {
-          if (document.querySelector(`[data-test="message"][data-id="${id}"]`))
+          if (performance.now() - start > 30_000) resolve(Number.NaN)
+          else if (document.querySelector(`[data-test="message"][data-id="${id}"]`))
             requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)))
           else requestAnimationFrame(check)
         }
