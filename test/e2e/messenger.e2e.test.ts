@@ -61,7 +61,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     await page.getByTestId('contact-filter').fill('')
   })
 
-  it('opens a buddy, shows a pushed message with its face as a chip, and counts unread elsewhere', async () => {
+  it('opens a buddy, shows a pushed message with its face drawn as our glyph (named 微笑), and counts unread elsewhere', async () => {
     const [buddy, other] = account.buddies
     const name = buddy!.markname ?? buddy!.nick
     await (await findContact(page, name, 'buddy')).click()
@@ -76,7 +76,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     })
     const bubble = page.getByTestId('message-text').filter({ hasText: '你好，在吗？' })
     await bubble.waitFor({ timeout: 15_000 })
-    expect(await bubble.locator('.face').textContent()).toBe('[微笑]')
+    expect(await bubble.locator('[data-test="face"]').getAttribute('aria-label')).toBe('微笑')
     // A message in another conversation shows as unread there.
     sim.pushMessage({ kind: 'buddy', from: other!.qq, text: '有空回我一下' })
     await page.getByTestId('contact-filter').fill('')
