@@ -12,9 +12,7 @@ function devCsp(): Plugin {
     name: 'dev-csp',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'none'", "connect-src 'self' ws: http://localhost:*")
+      html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'none'", "connect-src 'self' ws: http://localhost:*")
   }
 }
 

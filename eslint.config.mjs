@@ -2,6 +2,8 @@
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
+// Turns off the stylistic rules that Prettier owns (it formats; ESLint checks meaning).
+import prettierConfig from 'eslint-config-prettier'
 import globals from 'globals'
 import { builtinModules } from 'node:module'
 
@@ -28,6 +30,7 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
+  prettierConfig,
   {
     files: ['**/*.vue'],
     languageOptions: {
@@ -91,7 +94,9 @@ export default tseslint.config(
         'error',
         {
           paths: noElectron,
-          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The simulator may share data (src/shared) but not client code.' }]
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The simulator may share data (src/shared) but not client code.' }
+          ]
         }
       ]
     }

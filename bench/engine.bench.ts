@@ -72,14 +72,25 @@ async function onlineEngine(sim: Simulator, dir: string, times: PollTimes): Prom
   return engine
 }
 
-const PHRASES = ['今天晚上一起吃饭吗', '收到，我马上看一下', '明天上午十点开会，别迟到', '这个方案我觉得还可以再改改', '哈哈哈笑死我了', '周末去爬山吗？天气预报说是晴天']
+const PHRASES = [
+  '今天晚上一起吃饭吗',
+  '收到，我马上看一下',
+  '明天上午十点开会，别迟到',
+  '这个方案我觉得还可以再改改',
+  '哈哈哈笑死我了',
+  '周末去爬山吗？天气预报说是晴天'
+]
 
 /** Realistic chat lines: Chinese text, every other one with a face between two texts. */
 function content(i: number, tag: string): Segment[] {
   const text = `${PHRASES[i % PHRASES.length]!} ${tag}`
   if (i % 2 === 0) return [{ type: 'text', text }]
   const face = [14, 13, 21, 76][i % 4]!
-  return [{ type: 'text', text }, { type: 'face', id: face, name: faceName(face) }, { type: 'text', text: ' 好的' }]
+  return [
+    { type: 'text', text },
+    { type: 'face', id: face, name: faceName(face) },
+    { type: 'text', text: ' 好的' }
+  ]
 }
 
 function mixedPushes(sim: Simulator, n: number, tag: (i: number) => string): PushMessage[] {
@@ -166,13 +177,22 @@ export async function burstAndSteady(): Promise<Figure[]> {
 function fillStore(dir: string, account: number, total: number): void {
   const store = openAccountStore(dir, String(account))
   let s = 1
-  const r = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  const r = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
   for (let done = 0; done < total; done += 50_000) {
     const batch: NewMessage[] = []
     for (let i = done; i < done + 50_000; i++) {
       const c = Math.floor(r() * 300)
       const kind = c < 150 ? 'group' : c < 280 ? 'buddy' : 'discuss'
-      batch.push({ id: `bench:${i}`, conversation: `${kind}:name:${c}`, kind, sender: `n:${c}-${i % 40}`, senderName: `成员${i % 40}`, self: false, time: 1_500_000_000 + Math.floor(i / 3), segments: [{ type: 'text', text: `第${i}条 今天下午三点开会 记得 ${c}` }] })
+      batch.push({
+        id: `bench:${i}`,
+        conversation: `${kind}:name:${c}`,
+        kind,
+        sender: `n:${c}-${i % 40}`,
+        senderName: `成员${i % 40}`,
+        self: false,
+        time: 1_500_000_000 + Math.floor(i / 3),
+        segments: [{ type: 'text', text: `第${i}条 今天下午三点开会 记得 ${c}` }]
+      })
     }
     store.history.appendBatch(batch)
   }

@@ -27,7 +27,18 @@ const WORDS = (
   '外卖 咖啡 奶茶 火锅 烧烤 面条 米饭 水果 超市 快递 学习 考试 作业 论文 工作 加班 工资 老板 同事 ' +
   '周一 周五 下午 三点 开会 记得 提醒 一下 已经 还是 或者 但是 因为 所以 如果 虽然 然后 其实 特别'
 ).split(' ')
-const ENGLISH = ['ok', 'lol', 'see you tomorrow', 'Thanks!', 'meeting at 3pm', 'GitHub link pls', 'release v2 is out', 'brb', 'good night', 'Happy birthday!']
+const ENGLISH = [
+  'ok',
+  'lol',
+  'see you tomorrow',
+  'Thanks!',
+  'meeting at 3pm',
+  'GitHub link pls',
+  'release v2 is out',
+  'brb',
+  'good night',
+  'Happy birthday!'
+]
 const QUERIES = ['有意思', '怎么办', '为什么', '生日快', '不知道', '辛苦了', '哈哈哈', '没问题', '什么时', '加油厉']
 /** 4+ characters: an AND of trigrams in the index plus an exact check of each candidate's text. */
 const LONG_QUERIES = ['生日快乐', '什么时候', '有意思的', 'see you tomorrow', 'Happy birthday']

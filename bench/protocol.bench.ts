@@ -29,7 +29,10 @@ function pollBody(n: number): string {
 }
 
 function friendsBody(n: number): string {
-  const friends = [], marknames = [], vipinfo = [], info = []
+  const friends = [],
+    marknames = [],
+    vipinfo = [],
+    info = []
   for (let i = 0; i < n; i++) {
     const uin = 41837138855 + i
     friends.push({ flag: 4, uin, categories: i % 8 })
@@ -42,7 +45,11 @@ function friendsBody(n: number): string {
 }
 
 function groupBody(n: number): string {
-  const minfo = [], stats = [], cards = [], members = [], vipinfo = []
+  const minfo = [],
+    stats = [],
+    cards = [],
+    members = [],
+    vipinfo = []
   for (let i = 0; i < n; i++) {
     const uin = 3623536468 + i
     minfo.push({ nick: `成员${i}`, province: '北京', gender: 'male', uin, country: '中国', city: '' })
@@ -51,7 +58,21 @@ function groupBody(n: number): string {
     members.push({ muin: uin, mflag: 192 })
     vipinfo.push({ vip_level: 0, u: uin, is_vip: 0 })
   }
-  const ginfo = { face: 0, memo: '群公告！', class: 25, fingermemo: '', code: 591539174, createtime: 1231435199, flag: 721421329, level: 4, name: '群名称', gid: 2419762790, owner: 3509557797, members, option: 2 }
+  const ginfo = {
+    face: 0,
+    memo: '群公告！',
+    class: 25,
+    fingermemo: '',
+    code: 591539174,
+    createtime: 1231435199,
+    flag: 721421329,
+    level: 4,
+    name: '群名称',
+    gid: 2419762790,
+    owner: 3509557797,
+    members,
+    option: 2
+  }
   return JSON.stringify({ retcode: 0, result: { stats, minfo, ginfo, cards, vipinfo } })
 }
 

@@ -25,7 +25,8 @@ const MEMBERS = 3000
 const RUNS = 5
 const GROUP_ID = 7001
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞宇浩然子轩梓涵欣怡思雨晨阳佳琪嘉豪俊杰雪梅志强建国'
 const STATUSES: PresenceStatus[] = ['online', 'online', 'away', 'busy', 'silent', 'offline', 'offline', 'offline', 'offline', 'callme']
 
@@ -116,9 +117,7 @@ function playMain(): Main {
     releaseContacts: () => release(),
     async dispatch(channel, _event, payload) {
       const answer = answers[channel]
-      return answer
-        ? { ok: true, value: await answer(payload) }
-        : { ok: false, error: { code: 'failed', message: `the bench plays no ${channel}` } }
+      return answer ? { ok: true, value: await answer(payload) } : { ok: false, error: { code: 'failed', message: `the bench plays no ${channel}` } }
     }
   }
 }
@@ -184,7 +183,17 @@ export async function run(): Promise<Figure[]> {
     await server.close()
   }
   return [
-    { name: `first render, ${BUDDIES.toLocaleString('en')}-buddy list (median of ${RUNS})`, value: median(buddyTimes), unit: 'ms', target: '<= 100 ms' },
-    { name: `first render, ${MEMBERS.toLocaleString('en')}-member panel (median of ${RUNS})`, value: median(memberTimes), unit: 'ms', target: '<= 100 ms' }
+    {
+      name: `first render, ${BUDDIES.toLocaleString('en')}-buddy list (median of ${RUNS})`,
+      value: median(buddyTimes),
+      unit: 'ms',
+      target: '<= 100 ms'
+    },
+    {
+      name: `first render, ${MEMBERS.toLocaleString('en')}-member panel (median of ${RUNS})`,
+      value: median(memberTimes),
+      unit: 'ms',
+      target: '<= 100 ms'
+    }
   ]
 }

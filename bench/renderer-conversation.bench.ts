@@ -38,7 +38,6 @@ const CONVERSATIONS = [
 
 const WORDS = ['今天', '晚上', '一起', '吃饭', '好的', '没问题', '哈哈', '周末', '爬山', '看看这个', '明天见', '收到', '在吗', '项目', '进度']
 
-
 /**
  * Installs, inside the page, the answer to history:get for the bench's conversations: each history is
  * generated there (newest first, runs of one sender, days apart now and then), because carrying 100,000

@@ -38,9 +38,7 @@ function jar(base: string): {
   }
 }
 
-export async function run(): Promise<
-  Array<{ name: string; value: number; unit: string; target?: string }>
-> {
+export async function run(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
   let t = performance.now()
   const big = new Account(1, {
     buddies: 5000,
@@ -59,16 +57,12 @@ export async function run(): Promise<
     const c = jar(sim.url)
     await (await c.get('/ptqrshow')).arrayBuffer()
     sim.scan()
-    const cb = await (
-      await c.get(`/ptqrlogin?aid=501004106&ptqrtoken=${hash33(c.cookies.get('qrsig')!)}`)
-    ).text()
+    const cb = await (await c.get(`/ptqrlogin?aid=501004106&ptqrtoken=${hash33(c.cookies.get('qrsig')!)}`)).text()
     const url = new URL(cb.match(/'(http[^']+check_sig[^']+)'/)![1]!)
     await c.get(url.pathname + url.search)
     const ptwebqq = c.cookies.get('ptwebqq')!
     const vf = (
-      (await (
-        await c.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=53999199&psessionid=&t=0.1`)
-      ).json()) as { result: { vfwebqq: string } }
+      (await (await c.get(`/api/getvfwebqq?ptwebqq=${ptwebqq}&clientid=53999199&psessionid=&t=0.1`)).json()) as { result: { vfwebqq: string } }
     ).result.vfwebqq
     const l2 = (await (
       await c.post('/channel/login2', {
@@ -79,14 +73,10 @@ export async function run(): Promise<
       })
     ).json()) as { result: { psessionid: string; uin: number } }
     const psessionid = l2.result.psessionid
-    await c.get(
-      `/channel/get_online_buddies2?vfwebqq=${vf}&clientid=53999199&psessionid=${psessionid}&t=0.1`
-    )
+    await c.get(`/channel/get_online_buddies2?vfwebqq=${vf}&clientid=53999199&psessionid=${psessionid}&t=0.1`)
     const code = sim.account({ members: false }).groups[0]!.code
     t = performance.now()
-    const info = await (
-      await c.get(`/api/get_group_info_ext2?gcode=${code}&vfwebqq=${vf}&t=0.1`)
-    ).text()
+    const info = await (await c.get(`/api/get_group_info_ext2?gcode=${code}&vfwebqq=${vf}&t=0.1`)).text()
     const groupInfoMs = performance.now() - t
     await (
       await c.post('/api/get_user_friends2', {
@@ -100,9 +90,7 @@ export async function run(): Promise<
     sim.burst(n)
     let got = 0
     while (got < n) {
-      const body = (await (
-        await c.post('/channel/poll2', { ptwebqq, clientid: 53999199, psessionid, key: '' })
-      ).json()) as { result?: unknown[] }
+      const body = (await (await c.post('/channel/poll2', { ptwebqq, clientid: 53999199, psessionid, key: '' })).json()) as { result?: unknown[] }
       got += body.result?.length ?? 0
     }
     const burstMs = performance.now() - t

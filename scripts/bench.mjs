@@ -46,7 +46,11 @@ for (const f of files) {
   process.stderr.write(`running ${f} ...\n`)
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '-e', `import(${JSON.stringify('file://' + mod)}).then(async m => { const r = await m.run(); process.stdout.write('\\n@@BENCH@@' + JSON.stringify(r) + '\\n') }).catch(e => { console.error(e); process.exit(1) })`],
+    [
+      '--expose-gc',
+      '-e',
+      `import(${JSON.stringify('file://' + mod)}).then(async m => { const r = await m.run(); process.stdout.write('\\n@@BENCH@@' + JSON.stringify(r) + '\\n') }).catch(e => { console.error(e); process.exit(1) })`
+    ],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] }
   )
   const line = (child.stdout ?? '').split('\n').find((l) => l.startsWith('@@BENCH@@'))

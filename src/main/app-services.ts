@@ -76,34 +76,40 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     log: deps.log,
     onEngine: (engine) => desktop.attachEngine(engine)
   })
-  const handlers = withReadBroadcast(withReadTracking(createHandlers({
-    appInfo: deps.appInfo,
-    settings,
-    desktop,
-    theme,
-    windows,
-    session: {
-      snapshot: () => session.snapshot(),
-      async start() {
-        // A remembered demo session (or the demo picked in the settings) needs its server up first.
-        if (demoMode()) await demo.start()
-        return session.start()
-      },
-      logout: () => session.logout()
-    },
-    messenger: session,
-    openExternal: deps.openExternal,
-    pickExportPath: deps.pickExportPath,
-    demo: {
-      async start() {
-        if (settings.get().serverMode !== 'demo') settings.update({ serverMode: 'demo' })
-        await demo.start()
-        await session.reset()
-        return session.start()
-      },
-      scan: () => demo.scan()
-    }
-  }), desktop), deps.emit)
+  const handlers = withReadBroadcast(
+    withReadTracking(
+      createHandlers({
+        appInfo: deps.appInfo,
+        settings,
+        desktop,
+        theme,
+        windows,
+        session: {
+          snapshot: () => session.snapshot(),
+          async start() {
+            // A remembered demo session (or the demo picked in the settings) needs its server up first.
+            if (demoMode()) await demo.start()
+            return session.start()
+          },
+          logout: () => session.logout()
+        },
+        messenger: session,
+        openExternal: deps.openExternal,
+        pickExportPath: deps.pickExportPath,
+        demo: {
+          async start() {
+            if (settings.get().serverMode !== 'demo') settings.update({ serverMode: 'demo' })
+            await demo.start()
+            await session.reset()
+            return session.start()
+          },
+          scan: () => demo.scan()
+        }
+      }),
+      desktop
+    ),
+    deps.emit
+  )
   return {
     handlers,
     demo,

@@ -52,9 +52,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
   let engine: Engine | null = null
   let snapshot: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }
   const secrets = gatedSecrets(deps.secrets, () => deps.settings.get())
-  const remembered = createRememberedTracker(rememberedAccountFile(join(deps.userDataDir, 'accounts')), deps.secrets, () =>
-    deps.settings.get()
-  )
+  const remembered = createRememberedTracker(rememberedAccountFile(join(deps.userDataDir, 'accounts')), deps.secrets, () => deps.settings.get())
   snapshot.remembered = remembered.current()
   // A hint whose encrypted session is gone (deleted, keyring changed) must not offer one-click sign-in.
   void remembered.verify().then((ok) => {

@@ -3,14 +3,7 @@
  * `onX(callback) => unsubscribe` per event. Built over a minimal transport so the same code runs
  * in the sandboxed preload and in the e2e test bridge. No electron import here.
  */
-import type {
-  EventChannel,
-  EventMap,
-  InvokeChannel,
-  InvokeRequest,
-  InvokeResponse,
-  IpcResult
-} from '../shared/ipc'
+import type { EventChannel, EventMap, InvokeChannel, InvokeRequest, InvokeResponse, IpcResult } from '../shared/ipc'
 
 export interface IpcTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>

@@ -14,27 +14,13 @@ export type Segment =
 export type ConversationKind = 'buddy' | 'group' | 'discuss'
 
 /** Values of `status` SmartQQ uses for presence (buddies_status_change, get_online_buddies2, change_status2). */
-export type PresenceStatus =
-  | 'online'
-  | 'away'
-  | 'busy'
-  | 'silent'
-  | 'hidden'
-  | 'callme'
-  | 'offline'
+export type PresenceStatus = 'online' | 'away' | 'busy' | 'silent' | 'hidden' | 'callme' | 'offline'
 
 /** QR login states as the user sees them. */
 export type QrState = 'waiting' | 'scanned' | 'expired'
 
 /** Session lifecycle states (issue: session engine). */
-export type SessionState =
-  | 'signed-out'
-  | 'waiting'
-  | 'scanned'
-  | 'expired'
-  | 'signing-in'
-  | 'online'
-  | 'reconnecting'
+export type SessionState = 'signed-out' | 'waiting' | 'scanned' | 'expired' | 'signing-in' | 'online' | 'reconnecting'
 
 /** The text a person reads for a list of segments: faces as `[name]`, images as `[图片]`. */
 export function segmentsToText(segments: readonly Segment[]): string {

@@ -13,13 +13,7 @@ import type { ConversationKind, SessionState } from './domain'
 import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
 import { settingsPatchSchema, type EffectiveTheme, type Settings } from './settings'
 import type { IpcErrorCode, IpcFailureReason } from './errors'
-import {
-  focusedConversationSchema,
-  statusSetSchema,
-  type ConversationFocusDto,
-  type MenuCommandDto,
-  type NotifySoundDto
-} from './desktop'
+import { focusedConversationSchema, statusSetSchema, type ConversationFocusDto, type MenuCommandDto, type NotifySoundDto } from './desktop'
 import {
   MAX_MESSAGE_CHARS,
   MAX_SEARCH_CHARS,

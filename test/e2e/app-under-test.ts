@@ -128,11 +128,7 @@ export async function signInWithDemo(app: AppUnderTest): Promise<void> {
 }
 
 /** The contact row with exactly this name, found through the (pinyin-aware) filter box. */
-export async function findContact(
-  page: Page,
-  name: string,
-  kind: 'buddy' | 'group' | 'discuss'
-): Promise<Locator> {
+export async function findContact(page: Page, name: string, kind: 'buddy' | 'group' | 'discuss'): Promise<Locator> {
   await page.getByTestId('contact-filter').fill(name)
   const row = page.locator(`[data-test="contact"][data-kind="${kind}"]`, {
     has: page.getByTestId('contact-name').getByText(name, { exact: true })

@@ -77,9 +77,19 @@ describe('the conversation view (grouping, links, faces, drafts, search jump, ga
     await page.getByTestId('composer').press('Enter')
     await expect
       .poll(() => sim.sent().find((s) => s.targetRef === a.qq && s.text === '好啊[微笑]')?.segments)
-      .toEqual([{ type: 'text', text: '好啊' }, { type: 'face', id: 14, name: '微笑' }])
+      .toEqual([
+        { type: 'text', text: '好啊' },
+        { type: 'face', id: 14, name: '微笑' }
+      ])
     expect(await message('好啊').locator('[data-test="face"][aria-label="微笑"]').count()).toBe(1)
-    sim.pushMessage({ kind: 'buddy', from: a.qq, segments: [{ type: 'text', text: '收到' }, { type: 'face', id: 13, name: '呲牙' }] })
+    sim.pushMessage({
+      kind: 'buddy',
+      from: a.qq,
+      segments: [
+        { type: 'text', text: '收到' },
+        { type: 'face', id: 13, name: '呲牙' }
+      ]
+    })
     await message('收到').locator('[data-test="face"][aria-label="呲牙"]').waitFor({ timeout: 15_000 })
     // Recently used faces come first the next time.
     await page.getByTestId('face-button').click()

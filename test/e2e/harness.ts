@@ -128,10 +128,7 @@ export async function openBridgedPage(browser: Browser, pageUrl: string, dispatc
     page,
     problems,
     emit: (channel, payload) =>
-      page.evaluate(([c, p]) => (window as unknown as { __qqEmit(c: string, p: unknown): void }).__qqEmit(c, p), [
-        channel,
-        payload
-      ] as const),
+      page.evaluate(([c, p]) => (window as unknown as { __qqEmit(c: string, p: unknown): void }).__qqEmit(c, p), [channel, payload] as const),
     async screenshot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
       await page.screenshot({ path })

@@ -43,15 +43,12 @@ function renderedRows(page: Page): Promise<Row[]> {
 }
 
 function spacerHeight(page: Page): Promise<number> {
-  return page
-    .getByTestId('message-list')
-    .evaluate((list) => list.querySelector('.spacer')!.clientHeight)
+  return page.getByTestId('message-list').evaluate((list) => list.querySelector('.spacer')!.clientHeight)
 }
 
 /** Lets the scroll event, a load it starts and the list's re-positioning after it all finish. */
 async function settle(page: Page): Promise<void> {
-  const frames = () =>
-    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   await frames()
   await page.getByTestId('loading-older').waitFor({ state: 'detached' })
   await frames()
@@ -83,8 +80,7 @@ describe('scrolling up pages in older history (real engine, store, virtual list)
     // A buddy nobody opened yet, so opening it loads only the newest page from the history.
     const buddy = account.buddies[account.buddies.length - 1]!
     const name = buddy.markname ?? buddy.nick
-    for (let n = 1; n <= COUNT; n++)
-      sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: `${MARK} #${n}` })
+    for (let n = 1; n <= COUNT; n++) sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: `${MARK} #${n}` })
     // Wait until the client has stored all of them (through the same bridge the renderer uses).
     await expect
       .poll(
@@ -92,9 +88,7 @@ describe('scrolling up pages in older history (real engine, store, virtual list)
           page.evaluate(
             async ({ uin, prefix }) => {
               const result = await window.api.getHistory({ kind: 'buddy', id: uin, limit: 200 })
-              return result.ok
-                ? result.value.messages.filter((m) => m.text.startsWith(prefix)).length
-                : -1
+              return result.ok ? result.value.messages.filter((m) => m.text.startsWith(prefix)).length : -1
             },
             { uin: buddy.uin!, prefix: `${MARK} #` }
           ),

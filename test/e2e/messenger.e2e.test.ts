@@ -37,13 +37,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     const rows = await page
       .locator('[data-test="category"], [data-test="contact"]')
       .evaluateAll((els) =>
-        els.map((r) =>
-          r.matches('[data-test="category"]')
-            ? '|'
-            : r.getAttribute('data-presence') === 'offline'
-              ? 'off'
-              : 'on'
-        )
+        els.map((r) => (r.matches('[data-test="category"]') ? '|' : r.getAttribute('data-presence') === 'offline' ? 'off' : 'on'))
       )
     const firstCategory = rows.join(',').split('|')[1] ?? ''
     expect(firstCategory).toMatch(/^,(on,)*(off,)*$/)
@@ -83,9 +77,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     await page.getByTestId('tab-recent').click()
     const otherName = other!.markname ?? other!.nick
     const otherRow = page.locator('[data-test="contact"]', { hasText: otherName }).first()
-    await expect
-      .poll(() => otherRow.getByTestId('unread-badge').textContent({ timeout: 15_000 }))
-      .toMatch(/^\s*[1-9]/)
+    await expect.poll(() => otherRow.getByTestId('unread-badge').textContent({ timeout: 15_000 })).toMatch(/^\s*[1-9]/)
   })
 
   it('sends a message: Enter sends, it is marked sent, and the server got it', async () => {
@@ -103,9 +95,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
         timeout: 15_000
       })
       .toBe('sent')
-    expect(
-      sim.sent().some((s) => s.text === text && s.targetRef === buddy!.qq && s.delivered)
-    ).toBe(true)
+    expect(sim.sent().some((s) => s.text === text && s.targetRef === buddy!.qq && s.delivered)).toBe(true)
     await app.bridged.screenshot('messenger-chat-zh')
   })
 
@@ -139,9 +129,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     const group = account.groups[0]!
     const members = group.members!
     await (await findContact(page, group.name, 'group')).click()
-    await expect
-      .poll(() => page.getByTestId('member-count').textContent())
-      .toContain(`${members.length} 位成员`)
+    await expect.poll(() => page.getByTestId('member-count').textContent()).toContain(`${members.length} 位成员`)
     await page.getByTestId('members-toggle').click()
     await page.getByTestId('member').first().waitFor()
     const shown = await page.getByTestId('member-name').allTextContents()
@@ -159,9 +147,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     })
     const message = page.locator('[data-test="message"]', { hasText: '大家好，周末团建' })
     await message.waitFor({ timeout: 15_000 })
-    expect(await message.getByTestId('message-sender').textContent()).toBe(
-      plain(speaker.card || speaker.nick)
-    )
+    expect(await message.getByTestId('message-sender').textContent()).toBe(plain(speaker.card || speaker.nick))
     await app.bridged.screenshot('messenger-group-zh')
   })
 
@@ -173,9 +159,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     await app.bridged.screenshot('messenger-search-zh')
     await page.getByTestId('search-result').first().click()
     await page.getByTestId('conversation').waitFor()
-    expect(await page.getByTestId('message-text').filter({ hasText: '你好，在吗？' }).count()).toBe(
-      1
-    )
+    expect(await page.getByTestId('message-text').filter({ hasText: '你好，在吗？' }).count()).toBe(1)
   })
 
   it('renders in English too, with no console errors or CSP violations', async () => {

@@ -40,7 +40,7 @@ describe('kill -9 during a burst', () => {
     await b.next((l) => l.type === 'ready')
     expect(b.lines.some((l) => l.type === 'qr')).toBe(false)
     // Let the restart drain what the server still held for the session.
-    for (let n = -1; n !== messageIds(b).length; ) {
+    for (let n = -1; n !== messageIds(b).length;) {
       n = messageIds(b).length
       await sleep(500)
     }
@@ -55,7 +55,7 @@ describe('kill -9 during a burst', () => {
     try {
       const stored: string[] = []
       for (const c of store.history.listConversations())
-        for (let before: string | null = null; ; ) {
+        for (let before: string | null = null; ;) {
           const page = store.history.page(c.key, { limit: 500, before })
           stored.push(...page.messages.map((m) => m.id))
           if (!page.next) break

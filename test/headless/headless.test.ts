@@ -28,13 +28,28 @@ describe('headless JSON-lines mode', () => {
     await sim.scan({ confirm: true })
     const ready = await child.next((l) => l.type === 'ready')
     const acc = await sim.account()
-    expect(ready).toMatchObject({ self: { uin: acc.self.uin, nick: acc.self.nick }, buddies: acc.buddies.length, groups: acc.groups.length, discussions: acc.discussions.length })
+    expect(ready).toMatchObject({
+      self: { uin: acc.self.uin, nick: acc.self.nick },
+      buddies: acc.buddies.length,
+      groups: acc.groups.length,
+      discussions: acc.discussions.length
+    })
 
     const buddy = acc.buddies[0]!
-    await sim.pushMessage({ kind: 'buddy', from: buddy.qq, segments: [{ type: 'text', text: 'a < b & c ' }, { type: 'face', id: 14, name: '微笑' }] })
+    await sim.pushMessage({
+      kind: 'buddy',
+      from: buddy.qq,
+      segments: [
+        { type: 'text', text: 'a < b & c ' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    })
     const msg = await child.next((l) => l.type === 'message')
     expect(msg).toMatchObject({ kind: 'buddy', from: { uin: buddy.uin, name: buddy.markname ?? buddy.nick }, to: { uin: acc.self.uin } })
-    expect(msg.segments).toEqual([{ type: 'text', text: 'a < b & c ' }, { type: 'face', id: 14, name: '微笑' }])
+    expect(msg.segments).toEqual([
+      { type: 'text', text: 'a < b & c ' },
+      { type: 'face', id: 14, name: '微笑' }
+    ])
     expect(msg.text).toBe('a < b & c [微笑]')
     expect(typeof msg.id).toBe('string')
 

@@ -11,13 +11,7 @@ import { useConversationsStore } from '../../src/renderer/src/stores/conversatio
 import { usePrefsStore } from '../../src/renderer/src/stores/prefs'
 import { fakeMessage, installFakeApi } from './fake-api'
 
-const buddy = (
-  uin: number,
-  nick: string,
-  category: string,
-  online: boolean,
-  markname: string | null = null
-): BuddyDto => ({
+const buddy = (uin: number, nick: string, category: string, online: boolean, markname: string | null = null): BuddyDto => ({
   uin,
   nick,
   markname,
@@ -53,8 +47,7 @@ async function setup() {
   const filter = ref('')
   const collapsed = ref(new Set<string>())
   const rows = useContactRows(tab, filter, collapsed)
-  const names = () =>
-    rows.value.map((r) => (r.type === 'category' ? `#${r.name} ${r.online}/${r.total}` : r.name))
+  const names = () => rows.value.map((r) => (r.type === 'category' ? `#${r.name} ${r.online}/${r.total}` : r.name))
   return { fake, conversations, tab, filter, collapsed, rows, names }
 }
 

@@ -82,13 +82,17 @@ describe('large pages', () => {
     const { fake, store } = await setup(0)
     const all = Array.from({ length: 100_000 }, (_, i) => fakeMessage('group', 22, 100_000 - i))
     fake.data.history['group:22'] = all
-    vi.mocked(fake.api.getHistory).mockImplementationOnce(() => Promise.resolve({ ok: true as const, value: { messages: all.slice(0, 99_000), next: all[98_999]!.id } }))
+    vi.mocked(fake.api.getHistory).mockImplementationOnce(() =>
+      Promise.resolve({ ok: true as const, value: { messages: all.slice(0, 99_000), next: all[98_999]!.id } })
+    )
     await store.openConversation(GROUP)
     const messages = () => store.threads.get('group:22')!.messages
     expect(messages()).toHaveLength(99_000)
     expect(messages()[0]!.text).toBe('消息 1001')
     expect(messages().at(-1)!.text).toBe('消息 100000')
-    vi.mocked(fake.api.getHistory).mockImplementationOnce(() => Promise.resolve({ ok: true as const, value: { messages: all.slice(99_000), next: null } }))
+    vi.mocked(fake.api.getHistory).mockImplementationOnce(() =>
+      Promise.resolve({ ok: true as const, value: { messages: all.slice(99_000), next: null } })
+    )
     expect(await store.loadOlder()).toBe(true)
     expect(messages()).toHaveLength(100_000)
     expect(messages()[0]!.text).toBe('消息 1')
@@ -111,8 +115,18 @@ describe('live gaps, faces and links', () => {
     const { fake, store } = await setup(0)
     await store.openConversation(GROUP)
     expect(await store.send('好[微笑]')).toBe(true)
-    expect(fake.api.sendMessage).toHaveBeenLastCalledWith({ kind: 'group', to: 22, segments: [{ type: 'text', text: '好' }, { type: 'face', id: 14 }] })
-    expect(store.threads.get('group:22')!.messages[0]!.segments).toEqual([{ type: 'text', text: '好' }, { type: 'face', id: 14, name: '微笑' }])
+    expect(fake.api.sendMessage).toHaveBeenLastCalledWith({
+      kind: 'group',
+      to: 22,
+      segments: [
+        { type: 'text', text: '好' },
+        { type: 'face', id: 14 }
+      ]
+    })
+    expect(store.threads.get('group:22')!.messages[0]!.segments).toEqual([
+      { type: 'text', text: '好' },
+      { type: 'face', id: 14, name: '微笑' }
+    ])
     await store.send('plain [text]')
     expect(fake.api.sendMessage).toHaveBeenLastCalledWith({ kind: 'group', to: 22, text: 'plain [text]' })
   })
@@ -121,7 +135,10 @@ describe('live gaps, faces and links', () => {
     const { fake, pinia } = await setup(0)
     const openExternal = vi.spyOn(fake.api, 'openExternal')
     const message = fakeMessage('group', 22, 1, { segments: [{ type: 'text', text: '看 www.qq.com 和 <i>消息</i>' }] })
-    const wrapper = mount(MessageItem, { props: { message, showSender: true, query: '消息', focused: true }, global: { plugins: [pinia, createAppI18n()] } })
+    const wrapper = mount(MessageItem, {
+      props: { message, showSender: true, query: '消息', focused: true },
+      global: { plugins: [pinia, createAppI18n()] }
+    })
     const link = wrapper.get('[data-test="message-link"]')
     expect(link.element.tagName).toBe('A')
     expect(link.attributes('href')).toBe('https://www.qq.com/')

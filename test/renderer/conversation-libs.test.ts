@@ -8,7 +8,10 @@ import { dayLabel, rowLayout } from '../../src/renderer/src/lib/message-layout'
 import { fakeMessage } from './fake-api'
 
 describe('splitLinks', () => {
-  const links = (text: string) => splitLinks(text).filter((p) => p.href).map((p) => [p.text, p.href])
+  const links = (text: string) =>
+    splitLinks(text)
+      .filter((p) => p.href)
+      .map((p) => [p.text, p.href])
 
   it('finds http(s), mailto and bare www links and keeps the rest as text', () => {
     const parts = splitLinks('see https://example.com/a?b=1 and www.qq.com, mail mailto:me@qq.com')
@@ -22,7 +25,9 @@ describe('splitLinks', () => {
 
   it('leaves trailing punctuation and unbalanced brackets out, keeps balanced ones, stops at CJK punctuation', () => {
     expect(links('(see http://a.com/x).')).toEqual([['http://a.com/x', 'http://a.com/x']])
-    expect(links('https://en.wikipedia.org/wiki/Foo_(bar) ok')).toEqual([['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)']])
+    expect(links('https://en.wikipedia.org/wiki/Foo_(bar) ok')).toEqual([
+      ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)']
+    ])
     expect(links('看这个http://qq.com/页面，好')).toEqual([['http://qq.com/页面', 'http://qq.com/%E9%A1%B5%E9%9D%A2']])
     expect(links('“www.baidu.com”')).toEqual([['www.baidu.com', 'https://www.baidu.com/']])
   })

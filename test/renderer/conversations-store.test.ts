@@ -15,8 +15,7 @@ async function setup() {
   return { fake, store }
 }
 
-const texts = (store: ReturnType<typeof useConversationsStore>, key: string) =>
-  store.threads.get(key)!.messages.map((m) => m.text)
+const texts = (store: ReturnType<typeof useConversationsStore>, key: string) => store.threads.get(key)!.messages.map((m) => m.text)
 
 describe('conversations store', () => {
   beforeEach(() => setActivePinia(createPinia()))
@@ -58,15 +57,11 @@ describe('conversations store', () => {
   it('pages the history with the cursor, oldest first in the list, until the start', async () => {
     const { fake, store } = await setup()
     const total = PAGE_SIZE * 2 + 10
-    fake.data.history['buddy:11'] = Array.from({ length: total }, (_, i) =>
-      fakeMessage('buddy', 11, total - i)
-    )
+    fake.data.history['buddy:11'] = Array.from({ length: total }, (_, i) => fakeMessage('buddy', 11, total - i))
     await store.init()
     await store.openConversation(BUDDY)
     const thread = store.threads.get('buddy:11')!
-    expect(thread.messages.map((m) => m.time - 1_700_000_000)).toEqual(
-      Array.from({ length: PAGE_SIZE }, (_, i) => total - PAGE_SIZE + 1 + i)
-    )
+    expect(thread.messages.map((m) => m.time - 1_700_000_000)).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => total - PAGE_SIZE + 1 + i))
     expect(await store.loadOlder()).toBe(true)
     expect(await store.loadOlder()).toBe(true)
     expect(thread.messages).toHaveLength(total)
@@ -74,11 +69,7 @@ describe('conversations store', () => {
     expect(thread.next).toBeNull()
     expect(await store.loadOlder()).toBe(false)
     const cursors = vi.mocked(fake.api.getHistory).mock.calls.map(([q]) => q.before)
-    expect(cursors).toEqual([
-      null,
-      `m:buddy:11:${total - PAGE_SIZE + 1}`,
-      `m:buddy:11:${total - 2 * PAGE_SIZE + 1}`
-    ])
+    expect(cursors).toEqual([null, `m:buddy:11:${total - PAGE_SIZE + 1}`, `m:buddy:11:${total - 2 * PAGE_SIZE + 1}`])
   })
 
   it('shows our send at once and follows its outbox state, also when the state came first', async () => {

@@ -8,23 +8,9 @@ import { defineComponent, h } from 'vue'
 import zhCN from '../../src/renderer/src/i18n/zh-CN'
 import en from '../../src/renderer/src/i18n/en'
 import { createAppI18n } from '../../src/renderer/src/i18n'
-import {
-  allErrorKeys,
-  errorKey,
-  ipcErrorKey,
-  outboxErrorKey,
-  sessionReasonText,
-  useErrorText
-} from '../../src/renderer/src/lib/error-text'
+import { allErrorKeys, errorKey, ipcErrorKey, outboxErrorKey, sessionReasonText, useErrorText } from '../../src/renderer/src/lib/error-text'
 import { ApiError } from '../../src/renderer/src/composables/useApi'
-import {
-  IPC_ERROR_CODES,
-  IPC_FAILURE_REASONS,
-  OUTBOX_ERROR_CODES,
-  SESSION_REASONS,
-  STORAGE_PROBLEMS,
-  outboxErrorCode
-} from '../../src/shared/errors'
+import { IPC_ERROR_CODES, IPC_FAILURE_REASONS, OUTBOX_ERROR_CODES, SESSION_REASONS, STORAGE_PROBLEMS, outboxErrorCode } from '../../src/shared/errors'
 
 function lookup(messages: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages)
@@ -41,7 +27,10 @@ describe('error text', () => {
     for (const code of STORAGE_PROBLEMS) expect(keys).toContain(`storage.title.${code}`)
     const missing: string[] = []
     for (const key of keys) {
-      for (const [name, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+      for (const [name, messages] of [
+        ['zh-CN', zhCN],
+        ['en', en]
+      ] as const) {
         const text = lookup(messages, key)
         if (typeof text !== 'string' || text.trim().length < 4 || text.includes('{message}')) missing.push(`${name}: ${key}`)
       }

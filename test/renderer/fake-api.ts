@@ -47,12 +47,7 @@ const emptyData = (): FakeMessengerData => ({
 })
 
 /** A message from a contact (or ourselves) in the shape the engine produces. */
-export function fakeMessage(
-  kind: ConversationKind,
-  conversationId: number,
-  n: number,
-  over: Partial<MessageDto> = {}
-): MessageDto {
+export function fakeMessage(kind: ConversationKind, conversationId: number, n: number, over: Partial<MessageDto> = {}): MessageDto {
   return {
     id: `m:${kind}:${conversationId}:${n}`,
     kind,

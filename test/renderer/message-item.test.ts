@@ -21,18 +21,13 @@ async function render(message: MessageDto, state: SessionState = 'online', showS
   return wrapper
 }
 
-const own = (state: MessageDto['state']) =>
-  fakeMessage('buddy', 5, 1, { id: 'outbox:3', self: true, state })
+const own = (state: MessageDto['state']) => fakeMessage('buddy', 5, 1, { id: 'outbox:3', self: true, state })
 
 describe('message item', () => {
   it('shows faces as our own glyphs named by the face table, and text as text, never as HTML', async () => {
     const wrapper = await render(
       fakeMessage('group', 5, 1, {
-        segments: [
-          { type: 'text', text: '<b>hi</b>' },
-          { type: 'face', id: 14, name: '微笑' },
-          { type: 'image' }
-        ]
+        segments: [{ type: 'text', text: '<b>hi</b>' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }]
       }),
       'online',
       true

@@ -12,7 +12,16 @@ import type { BuddyDto } from '../../src/shared/messenger'
 import { installFakeApi } from './fake-api'
 import { useConversationsStore } from '../../src/renderer/src/stores/conversations'
 
-const buddy = (uin: number, nick: string): BuddyDto => ({ uin, nick, markname: null, category: '我的好友', online: true, status: 'online', key: `buddy:key:${uin}`, vipLevel: 0 })
+const buddy = (uin: number, nick: string): BuddyDto => ({
+  uin,
+  nick,
+  markname: null,
+  category: '我的好友',
+  online: true,
+  status: 'online',
+  key: `buddy:key:${uin}`,
+  vipLevel: 0
+})
 
 let wrapper: VueWrapper | null = null
 afterEach(() => {

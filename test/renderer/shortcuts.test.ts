@@ -34,7 +34,14 @@ const CONTACTS: ContactsDto = {
   loadedAt: 1
 }
 
-const key = (k: string, over: Partial<KeyboardEventInit> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...over })
+const key = (k: string, over: Partial<KeyboardEventInit> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...over
+})
 
 describe('shortcut mapping', () => {
   it('maps keys to the same commands the app menu sends, with Cmd on macOS', () => {

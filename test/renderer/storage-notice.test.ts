@@ -7,7 +7,14 @@ import { useSessionStore } from '../../src/renderer/src/stores/session'
 import type { StorageStatusDto } from '../../src/shared/messenger'
 import { installFakeApi } from './fake-api'
 
-const FULL: StorageStatusDto = { ok: false, reason: 'disk-full', detail: 'database or disk is full', path: '/home/me/.config/qq/accounts/history-42.sqlite', movedTo: null, unsaved: 3 }
+const FULL: StorageStatusDto = {
+  ok: false,
+  reason: 'disk-full',
+  detail: 'database or disk is full',
+  path: '/home/me/.config/qq/accounts/history-42.sqlite',
+  movedTo: null,
+  unsaved: 3
+}
 
 async function render(locale: 'zh-CN' | 'en', storage: StorageStatusDto | null = null) {
   const fake = installFakeApi({ state: 'online', self: { uin: 1, nick: '我' }, storage })
@@ -46,7 +53,14 @@ describe('storage notice', () => {
 
   it('names where a damaged file was moved, until dismissed', async () => {
     const { fake, wrapper } = await render('zh-CN')
-    fake.emit('storage:changed', { ok: true, reason: 'damaged', detail: 'file is not a database', path: FULL.path, movedTo: `${FULL.path}.corrupt-2026-11-29T13-00-00-000Z`, unsaved: 0 })
+    fake.emit('storage:changed', {
+      ok: true,
+      reason: 'damaged',
+      detail: 'file is not a database',
+      path: FULL.path,
+      movedTo: `${FULL.path}.corrupt-2026-11-29T13-00-00-000Z`,
+      unsaved: 0
+    })
     await flushPromises()
     expect(wrapper.get('[data-test="storage-notice"]').attributes('role')).toBe('status')
     expect(wrapper.get('[data-test="storage-moved"]').text()).toContain('history-42.sqlite.corrupt-2026-11-29T13-00-00-000Z')

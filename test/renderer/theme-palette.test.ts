@@ -78,7 +78,10 @@ describe('theme palette', () => {
       ['--fg', '--bg-active']
     ]
     const weak: string[] = []
-    for (const [name, palette] of [['light', light], ['dark', dark]] as const) {
+    for (const [name, palette] of [
+      ['light', light],
+      ['dark', dark]
+    ] as const) {
       for (const [text, background] of PAIRS) {
         const ratio = contrast(palette.get(text), palette.get(background))
         if (ratio < 4.5) weak.push(`${name}: ${text} on ${background} = ${ratio.toFixed(2)}`)

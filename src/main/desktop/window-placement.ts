@@ -74,14 +74,14 @@ function primaryOf(displays: readonly DisplayInfo[]): DisplayInfo {
   return primary
 }
 
-export function placeWindow(
-  saved: SavedWindowState | null,
-  displays: readonly DisplayInfo[],
-  limits: SizeLimits
-): Placement {
+export function placeWindow(saved: SavedWindowState | null, displays: readonly DisplayInfo[], limits: SizeLimits): Placement {
   const primary = primaryOf(displays)
   if (!saved) {
-    return { bounds: centred(primary.workArea, fitSize(limits.width, limits.height, primary.workArea, limits)), maximized: false, displayId: primary.id }
+    return {
+      bounds: centred(primary.workArea, fitSize(limits.width, limits.height, primary.workArea, limits)),
+      maximized: false,
+      displayId: primary.id
+    }
   }
   const size = (area: Rect) => fitSize(saved.bounds.width, saved.bounds.height, area, limits)
   const same = displays.find((d) => d.id === saved.displayId)

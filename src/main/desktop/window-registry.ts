@@ -45,7 +45,11 @@ export interface WindowRegistry {
 
 export function createWindowRegistry(host: WindowHost, emit: EmitEvent): WindowRegistry {
   const open = new Map<string, ConversationTarget>()
-  const changed = (): void => emit('window:changed', [...open.values()].map((t) => ({ kind: t.kind, id: t.id })))
+  const changed = (): void =>
+    emit(
+      'window:changed',
+      [...open.values()].map((t) => ({ kind: t.kind, id: t.id }))
+    )
   return {
     popOut(target) {
       const key = conversationWindowKey(target)

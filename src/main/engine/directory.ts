@@ -168,9 +168,7 @@ export class Directory {
 
     const buddies = new Map<number, BuddyEntry>()
     // Same name in one category (markname, else nick): nothing stable tells those buddies apart.
-    this.ambiguousNameKeys = new Set(
-      [...ambiguousNames(friends.friends.map((f) => this.nameKeyOf(f)))].filter((k) => k !== '')
-    )
+    this.ambiguousNameKeys = new Set([...ambiguousNames(friends.friends.map((f) => this.nameKeyOf(f)))].filter((k) => k !== ''))
     for (const f of friends.friends) {
       const old = this.buddies.get(f.uin)
       buddies.set(f.uin, this.makeBuddy(f, status.get(f.uin) ?? 'offline', old?.qq ?? null, sessionId))
@@ -317,8 +315,7 @@ export class Directory {
 
   /** Current id of a stable key, or null when this session's directory does not have it (or has it twice: never a guess). */
   idOfKey(kind: ConversationKind, key: string): number | null {
-    const map: Map<number, { key: string }> =
-      kind === 'buddy' ? this.buddies : kind === 'group' ? this.groups : this.discussions
+    const map: Map<number, { key: string }> = kind === 'buddy' ? this.buddies : kind === 'group' ? this.groups : this.discussions
     let found: number | null = null
     for (const [id, e] of map) {
       if (e.key !== key) continue
@@ -449,8 +446,7 @@ export class Directory {
         const discussions = await this.client.getDiscussions()
         const dup = ambiguousNames(discussions.map((d) => d.name))
         for (const d of discussions)
-          if (!this.discussions.has(d.did))
-            this.discussions.set(d.did, { ...d, key: discussionKey(d.name, d.did, dup.has(d.name)), members: null })
+          if (!this.discussions.has(d.did)) this.discussions.set(d.did, { ...d, key: discussionKey(d.name, d.did, dup.has(d.name)), members: null })
       }
     })
   }
@@ -525,7 +521,10 @@ export class Directory {
           ...current,
           // mem_status lists only members who are not offline.
           members: new Map(
-            info.members.map((m: DiscussionMember) => [m.uin, { uin: m.uin, nick: m.nick, card: null, qq: m.qq, status: m.status ?? 'offline', role: null }])
+            info.members.map((m: DiscussionMember) => [
+              m.uin,
+              { uin: m.uin, nick: m.nick, card: null, qq: m.qq, status: m.status ?? 'offline', role: null }
+            ])
           )
         })
       }

@@ -448,8 +448,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function toSegments(input: SendInput): Segment[] {
     const segments = 'text' in input ? [{ type: 'text' as const, text: input.text }] : input.segments
-    if (segments.length === 0 || segments.every((s) => s.type === 'text' && s.text.trim() === ''))
-      throw new EngineCommandError('nothing to send')
+    if (segments.length === 0 || segments.every((s) => s.type === 'text' && s.text.trim() === '')) throw new EngineCommandError('nothing to send')
     if (segments.some((s) => s.type === 'image')) throw new EngineCommandError('SmartQQ cannot send pictures')
     return segments
   }

@@ -59,11 +59,7 @@ function unsealed(raw: unknown, sealer: Sealer | undefined, path: string, log: (
   }
 }
 
-export function createFileSecretStore(
-  dir: string,
-  log: (message: string) => void = () => {},
-  sealer?: Sealer
-): SecretStore {
+export function createFileSecretStore(dir: string, log: (message: string) => void = () => {}, sealer?: Sealer): SecretStore {
   const sessionPath = (account: number): string => join(dir, `session-${account}.json`)
   const lastPath = join(dir, 'session-last.json')
   const ensureDir = async (): Promise<void> => {

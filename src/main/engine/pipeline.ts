@@ -153,7 +153,8 @@ export class Pipeline {
       conversationKey: conv.key,
       conversationId,
       from: { uin: m.senderUin, name: sender.name },
-      to: m.kind !== 'buddy' ? { uin: conversationId, name: conversationName } : fromSelf ? { uin: conversationId, name: conversationName } : selfParty,
+      to:
+        m.kind !== 'buddy' ? { uin: conversationId, name: conversationName } : fromSelf ? { uin: conversationId, name: conversationName } : selfParty,
       text,
       segments: m.segments,
       time: m.time,

@@ -152,8 +152,7 @@ export async function runPollLoop(deps: PollLoopDeps, signal: AbortSignal): Prom
       const message = e instanceof Error ? e.message : String(e)
       if (credentialFailures >= CREDENTIAL_FAILURES_BEFORE_GIVING_UP)
         return { kind: 'stuck', reason: `the server keeps refusing this session's credentials (${message})` }
-      if (badAnswers >= BAD_ANSWERS_BEFORE_GIVING_UP)
-        return { kind: 'stuck', reason: `the server's poll answers cannot be used (${message})` }
+      if (badAnswers >= BAD_ANSWERS_BEFORE_GIVING_UP) return { kind: 'stuck', reason: `the server's poll answers cannot be used (${message})` }
       const delay = backoff.next()
       deps.troubled('network', e instanceof Error ? e.message : String(e))
       deps.log(`poll failed (${String(e)}); retrying in ${Math.round(delay)} ms`)

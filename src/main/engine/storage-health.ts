@@ -64,7 +64,14 @@ export class StorageHealth {
       this.movedTo = store.report.movedAside
       if (store.report.movedAside) {
         this.deps.log(`the history file was damaged and moved to ${store.report.movedAside}; a new one was started`)
-        this.set({ ok: true, reason: 'damaged', detail: store.report.corruption?.message ?? null, path: store.path, movedTo: store.report.movedAside, unsaved: 0 })
+        this.set({
+          ok: true,
+          reason: 'damaged',
+          detail: store.report.corruption?.message ?? null,
+          path: store.path,
+          movedTo: store.report.movedAside,
+          unsaved: 0
+        })
       } else {
         this.set(STORAGE_OK)
       }
@@ -130,7 +137,8 @@ export class StorageHealth {
   private failed(err: unknown): void {
     const reason: StorageProblem = storageProblemOf(err)
     const detail = err instanceof Error ? err.message : String(err)
-    if (this.current.ok || this.current.reason !== reason) this.deps.log(`storing messages failed (${detail}); they are shown and kept in memory until it works again`)
+    if (this.current.ok || this.current.reason !== reason)
+      this.deps.log(`storing messages failed (${detail}); they are shown and kept in memory until it works again`)
     this.set({ ok: false, reason, detail, path: this.path, movedTo: this.movedTo, unsaved: this.unsaved.length })
     this.scheduleRetry()
   }

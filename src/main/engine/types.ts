@@ -87,8 +87,7 @@ export interface EngineEvents {
 }
 
 export type SendInput =
-  | { kind: ConversationKind; to: number; text: string; ref?: string }
-  | { kind: ConversationKind; to: number; segments: Segment[]; ref?: string }
+  { kind: ConversationKind; to: number; text: string; ref?: string } | { kind: ConversationKind; to: number; segments: Segment[]; ref?: string }
 
 /** Where a conversation export was written. */
 export interface ExportResult {

@@ -30,18 +30,36 @@ const SendBase = { cmd: v.literal('send'), ref: v.string(), kind: v.optional(Kin
 
 export const CommandSchema = v.variant('cmd', [
   v.object({ cmd: v.literal('contacts'), refresh: v.optional(v.boolean()) }),
-  v.pipe(v.object({ cmd: v.literal('members'), ...Target, kind: v.optional(v.picklist(['group', 'discuss'])), refresh: v.optional(v.boolean()) }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.pipe(
+    v.object({ cmd: v.literal('members'), ...Target, kind: v.optional(v.picklist(['group', 'discuss'])), refresh: v.optional(v.boolean()) }),
+    v.check((c) => targetGiven(c), NO_TARGET)
+  ),
   v.pipe(
     v.object({ ...SendBase, text: v.optional(v.pipe(v.string(), v.minLength(1))), segments: v.optional(v.pipe(v.array(SegmentIn), v.minLength(1))) }),
     v.check((c) => (c.text === undefined) !== (c.segments === undefined), 'give either "text" or "segments"'),
     v.check((c) => c.key !== undefined || (c.kind !== undefined && c.to !== undefined), 'give "key", or "kind" and "to"')
   ),
-  v.pipe(v.object({ cmd: v.literal('history'), ...Target, limit: Limit, before: Before, after: Before }), v.check((c) => targetGiven(c), NO_TARGET)),
-  v.pipe(v.object({ cmd: v.literal('around'), ...Target, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }), v.check((c) => targetGiven(c), NO_TARGET)),
-  v.pipe(v.object({ cmd: v.literal('profile'), ...Target }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.pipe(
+    v.object({ cmd: v.literal('history'), ...Target, limit: Limit, before: Before, after: Before }),
+    v.check((c) => targetGiven(c), NO_TARGET)
+  ),
+  v.pipe(
+    v.object({ cmd: v.literal('around'), ...Target, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }),
+    v.check((c) => targetGiven(c), NO_TARGET)
+  ),
+  v.pipe(
+    v.object({ cmd: v.literal('profile'), ...Target }),
+    v.check((c) => targetGiven(c), NO_TARGET)
+  ),
   v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), ...Target, limit: Limit, before: Before }),
-  v.pipe(v.object({ cmd: v.literal('read'), ...Target }), v.check((c) => targetGiven(c), NO_TARGET)),
-  v.pipe(v.object({ cmd: v.literal('export'), ...Target, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }), v.check((c) => targetGiven(c), NO_TARGET)),
+  v.pipe(
+    v.object({ cmd: v.literal('read'), ...Target }),
+    v.check((c) => targetGiven(c), NO_TARGET)
+  ),
+  v.pipe(
+    v.object({ cmd: v.literal('export'), ...Target, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }),
+    v.check((c) => targetGiven(c), NO_TARGET)
+  ),
   v.object({ cmd: v.literal('unread') }),
   v.object({ cmd: v.literal('outbox') }),
   v.object({ cmd: v.literal('retry'), id: Id }),
@@ -82,6 +100,10 @@ export function parseCommand(line: string): Command {
 /** Input segments with face names filled in from the face table. */
 export function toSegments(input: ReadonlyArray<v.InferOutput<typeof SegmentIn>>): Segment[] {
   return input.map((s) =>
-    s.type === 'text' ? { type: 'text', text: s.text } : s.type === 'image' ? { type: 'image' } : { type: 'face', id: s.id, name: s.name ?? faceName(s.id) }
+    s.type === 'text'
+      ? { type: 'text', text: s.text }
+      : s.type === 'image'
+        ? { type: 'image' }
+        : { type: 'face', id: s.id, name: s.name ?? faceName(s.id) }
   )
 }

@@ -36,7 +36,7 @@ export function decodePng(bytes: Uint8Array): LumaImage {
   let colorType = -1
   let palette: Buffer | null = null
   const idat: Buffer[] = []
-  for (let off = 8; off + 8 <= buf.length; ) {
+  for (let off = 8; off + 8 <= buf.length;) {
     const len = buf.readUInt32BE(off)
     const type = buf.toString('latin1', off + 4, off + 8)
     const data = buf.subarray(off + 8, off + 8 + len)

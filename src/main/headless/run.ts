@@ -154,7 +154,15 @@ async function runCommand(engine: Engine, profile: string, cmd: Command, out: Ou
       const c = await engine.contacts({ refresh: cmd.refresh })
       out({
         type: 'contacts',
-        buddies: c.buddies.map((b) => ({ uin: b.uin, key: b.key, nick: b.nick, markname: b.markname, category: b.category, online: b.online, status: b.status })),
+        buddies: c.buddies.map((b) => ({
+          uin: b.uin,
+          key: b.key,
+          nick: b.nick,
+          markname: b.markname,
+          category: b.category,
+          online: b.online,
+          status: b.status
+        })),
         groups: c.groups.map((g) => ({ gid: g.gid, key: g.key, code: g.code, name: g.name, markname: g.markname })),
         discussions: c.discussions.map((d) => ({ did: d.did, key: d.key, name: d.name }))
       })

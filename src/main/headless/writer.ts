@@ -25,7 +25,16 @@ export interface HeadlessMessage {
 }
 
 export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
-  const out: HeadlessMessage = { id: m.id, kind: m.kind, key: m.conversationKey, from: m.from, to: m.to, text: m.text, segments: m.segments, time: m.time }
+  const out: HeadlessMessage = {
+    id: m.id,
+    kind: m.kind,
+    key: m.conversationKey,
+    from: m.from,
+    to: m.to,
+    text: m.text,
+    segments: m.segments,
+    time: m.time
+  }
   if (m.self) out.self = true
   if (m.state) out.state = m.state
   if (m.gapBefore) out.gapBefore = m.gapBefore

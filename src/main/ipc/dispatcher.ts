@@ -3,13 +3,7 @@
  * Free of `electron` imports so the e2e test bridge can drive the very same handlers in Node.
  */
 import * as v from 'valibot'
-import {
-  invokeSchemas,
-  type InvokeChannel,
-  type InvokeRequest,
-  type InvokeResponse,
-  type IpcResult
-} from '../../shared/ipc'
+import { invokeSchemas, type InvokeChannel, type InvokeRequest, type InvokeResponse, type IpcResult } from '../../shared/ipc'
 import { failureReason } from './failure-reason'
 
 /** The part of Electron's IpcMainInvokeEvent we rely on. */
@@ -23,11 +17,7 @@ export type InvokeHandlers = {
 
 export type SenderCheck = (frameUrl: string) => boolean
 
-export type Dispatch = (
-  channel: string,
-  event: InvokeEventLike,
-  payload: unknown
-) => Promise<IpcResult<unknown>>
+export type Dispatch = (channel: string, event: InvokeEventLike, payload: unknown) => Promise<IpcResult<unknown>>
 
 function isChannel(channel: string): channel is InvokeChannel {
   return Object.hasOwn(invokeSchemas, channel)

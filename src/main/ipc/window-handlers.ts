@@ -25,8 +25,7 @@ export function withReadBroadcast(handlers: InvokeHandlers, emit: EmitEvent): In
 
 export function createWindowHandlers(deps: { theme?: ThemeService; windows?: WindowRegistry }): Pick<InvokeHandlers, WindowChannel> {
   // Without a shell (handler tests): a light theme and a registry whose windows go nowhere.
-  const windows =
-    deps.windows ?? createWindowRegistry({ openConversation() {}, focus() {}, close() {}, showInMain() {} }, () => {})
+  const windows = deps.windows ?? createWindowRegistry({ openConversation() {}, focus() {}, close() {}, showInMain() {} }, () => {})
   return {
     'theme:get': () => ({ effective: deps.theme?.current() ?? 'light' }),
     'window:pop-out': ({ kind, id }) => windows.popOut({ kind, id }),

@@ -13,17 +13,7 @@ import { cacheBuster, requireCredentials, sessionQuery } from './session'
 import * as s from './schemas/contacts'
 import * as v from 'valibot'
 import { CLIENT_ID } from './types'
-import type {
-  Category,
-  DiscussionInfo,
-  DiscussionSummary,
-  FriendList,
-  GroupInfo,
-  GroupSummary,
-  OnlineBuddy,
-  RecentEntry,
-  UserInfo
-} from './types'
+import type { Category, DiscussionInfo, DiscussionSummary, FriendList, GroupInfo, GroupSummary, OnlineBuddy, RecentEntry, UserInfo } from './types'
 
 /** The name real clients gave category 0, which the server often leaves out (reference §4.1). */
 export const DEFAULT_CATEGORY_NAME = '我的好友'
@@ -41,9 +31,7 @@ export function buildFriendList(r: v.InferOutput<typeof s.FriendsResultSchema>):
   const info = new Map(r.info.map((i) => [i.uin, i]))
   const marks = new Map(r.marknames.map((m) => [m.uin, cleanName(m.markname)]))
   const vips = new Map(r.vipinfo.map((x) => [x.u, x]))
-  const categories = new Map<number, Category>(
-    r.categories.map((c) => [c.index, { index: c.index, sort: c.sort, name: cleanName(c.name) }])
-  )
+  const categories = new Map<number, Category>(r.categories.map((c) => [c.index, { index: c.index, sort: c.sort, name: cleanName(c.name) }]))
   const friends = r.friends.map((f) => {
     const i = info.get(f.uin)
     const vip = vips.get(f.uin)

@@ -9,8 +9,7 @@ import { endpointUrl, originOf, type Endpoint } from './endpoints'
 import { ProtocolError } from './errors'
 import type { SessionJar } from './cookies'
 
-export const DEFAULT_USER_AGENT =
-  'Mozilla/5.0 (Windows NT 6.3; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/45.0.2454.101 Safari/537.36'
+export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (Windows NT 6.3; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/45.0.2454.101 Safari/537.36'
 
 export interface HttpOptions {
   serverUrl?: string

@@ -29,12 +29,7 @@ export function readJson(endpoint: Endpoint, res: HttpResponse): unknown {
 }
 
 /** Validates `value` against `schema`; a mismatch names the first offending path. */
-export function check<S extends v.GenericSchema>(
-  schema: S,
-  value: unknown,
-  endpoint: Endpoint,
-  res: HttpResponse
-): v.InferOutput<S> {
+export function check<S extends v.GenericSchema>(schema: S, value: unknown, endpoint: Endpoint, res: HttpResponse): v.InferOutput<S> {
   const parsed = v.safeParse(schema, value)
   if (parsed.success) return parsed.output
   const issue = parsed.issues[0]

@@ -108,7 +108,8 @@ async function establish(ctx: ClientContext, fallbackPtwebqq: string, signal: Si
   // Clients reported ptwebqq can be empty and still work (reference §1.6), so a missing cookie is not fatal here.
   const ptwebqq = (await ctx.jar.get('ptwebqq', cookieUrl)) ?? fallbackPtwebqq
   const problem = tokenProblem(ptwebqq)
-  if (problem !== null) throw new ProtocolError({ code: 'bad-token', endpoint: ENDPOINTS.getvfwebqq.name, detail: `the ptwebqq cookie is unusable: ${problem}` })
+  if (problem !== null)
+    throw new ProtocolError({ code: 'bad-token', endpoint: ENDPOINTS.getvfwebqq.name, detail: `the ptwebqq cookie is unusable: ${problem}` })
   const query = { ptwebqq, clientid: CLIENT_ID, psessionid: '', t: cacheBuster() }
   const { vfwebqq } = await callApi(ctx, ENDPOINTS.getvfwebqq, { query, signal }, VfwebqqResultSchema)
   const { uin, psessionid } = await login2(ctx, ptwebqq, '', signal)

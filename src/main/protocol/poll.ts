@@ -132,7 +132,13 @@ export function classifyPoll(res: HttpResponse, receivedAtMs = Date.now()): { ou
       // Adopting an unusable value would poison every later request (and the remembered session).
       const problem = tokenProblem(answer.p)
       if (problem !== null)
-        throw new ProtocolError({ code: 'bad-token', endpoint: endpoint.name, httpStatus: res.status, retcode, detail: `116 with an unusable ptwebqq: ${problem}` })
+        throw new ProtocolError({
+          code: 'bad-token',
+          endpoint: endpoint.name,
+          httpStatus: res.status,
+          retcode,
+          detail: `116 with an unusable ptwebqq: ${problem}`
+        })
       return { outcome: { kind: 'ptwebqq-rotated' }, newPtwebqq: answer.p }
     }
     case 'relink':

@@ -27,10 +27,7 @@ export interface SavedSession {
 }
 
 export type QrPollResult =
-  | { state: 'waiting' }
-  | { state: 'scanned' }
-  | { state: 'expired' }
-  | { state: 'confirmed'; checkSigUrl: string; nick: string }
+  { state: 'waiting' } | { state: 'scanned' } | { state: 'expired' } | { state: 'confirmed'; checkSigUrl: string; nick: string }
 
 export interface Category {
   index: number

@@ -3,9 +3,7 @@
  * web page can request: every permission request and check is denied (checklist #5).
  */
 export interface SessionLike {
-  setPermissionRequestHandler(
-    handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null
-  ): void
+  setPermissionRequestHandler(handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void
   setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void
 }
 

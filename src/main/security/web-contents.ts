@@ -15,10 +15,7 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
 
-export function lockDownWebContents(
-  contents: WebContentsLike,
-  openExternal: (url: string) => unknown
-): void {
+export function lockDownWebContents(contents: WebContentsLike, openExternal: (url: string) => unknown): void {
   // The app is a single page; any navigation is either a bug or an attack.
   contents.on('will-navigate', (event) => event.preventDefault())
   contents.on('will-redirect', (event) => event.preventDefault())

@@ -39,8 +39,7 @@ function versionOf(data: Record<string, unknown>): number {
  * (its known fields are still read field by field; unknown ones are ignored, never deleted).
  */
 export function migrateSettings(raw: unknown): MigrationResult {
-  const data: Record<string, unknown> =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {}
+  const data: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {}
   const from = versionOf(data)
   if (from >= SETTINGS_SCHEMA_VERSION) return { data, from, migrated: false }
   // Nothing stored yet: there is nothing to convert, defaults are applied on read.

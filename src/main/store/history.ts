@@ -247,9 +247,7 @@ export class History implements HistoryStore {
     const before = decodeCursor(query.before)
     const row = this.conversationRow(conversation)
     if (!row) return { messages: [], next: null }
-    const page = query.after
-      ? this.nav.newerPage(row.id, query.after, limit)
-      : this.runPage(this.q.page!, [row.id, before.time, before.seq], limit)
+    const page = query.after ? this.nav.newerPage(row.id, query.after, limit) : this.runPage(this.q.page!, [row.id, before.time, before.seq], limit)
     this.nav.annotate(row.id, conversation, page.messages)
     return page
   }
@@ -257,8 +255,7 @@ export class History implements HistoryStore {
   around(conversation: string, messageId: string, query: AroundQuery = {}): StoredAround {
     const row = this.conversationRow(conversation)
     const anchor = this.getMessage(messageId)
-    if (!row || !anchor || anchor.conversation !== conversation)
-      throw new StoreError('not-found', `no message ${messageId} in ${conversation}`)
+    if (!row || !anchor || anchor.conversation !== conversation) throw new StoreError('not-found', `no message ${messageId} in ${conversation}`)
     const around = this.nav.around(row.id, query, anchor, (before, limit) => {
       const b = decodeCursor(before)
       return this.runPage(this.q.page!, [row.id, b.time, b.seq], limit)
@@ -282,7 +279,10 @@ export class History implements HistoryStore {
       if (!row) return { messages: [], next: null }
       convId = row.id
     }
-    return this.pageOf(guarded('search', () => this.searcher.rows(needle, convId, before, limit + 1)), limit)
+    return this.pageOf(
+      guarded('search', () => this.searcher.rows(needle, convId, before, limit + 1)),
+      limit
+    )
   }
 
   getMessage(id: string): StoredMessage | null {
@@ -362,7 +362,10 @@ export class History implements HistoryStore {
 
   private runPage(stmt: StatementSync, params: Array<string | number>, limit: number): MessagePage {
     // One extra row tells whether anything older is left, so `next` is null exactly at the end.
-    return this.pageOf(guarded('read messages', () => stmt.all(...params, limit + 1)), limit)
+    return this.pageOf(
+      guarded('read messages', () => stmt.all(...params, limit + 1)),
+      limit
+    )
   }
 
   /** `rows` holds up to limit + 1 rows: the extra one only tells that more are left. */

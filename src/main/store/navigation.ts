@@ -108,12 +108,7 @@ export class Navigation {
    * The anchor message with up to `limit` older and `limit` newer ones. `olderPage` is history.ts's
    * keyset page (passed in so both directions read exactly as paging does).
    */
-  around(
-    convId: number,
-    query: AroundQuery,
-    anchor: StoredMessage,
-    olderPage: (before: string, limit: number) => MessagePage
-  ): StoredAround {
+  around(convId: number, query: AroundQuery, anchor: StoredMessage, olderPage: (before: string, limit: number) => MessagePage): StoredAround {
     const limit = clamp(query.limit ?? DEFAULT_AROUND)
     const older = olderPage(anchor.cursor, limit)
     const newer = this.newerPage(convId, anchor.cursor, limit)

@@ -171,12 +171,7 @@ export class Outbox implements OutboxStore {
     )
   }
 
-  private move(
-    id: number,
-    from: readonly OutboxState[],
-    to: OutboxState,
-    opts: { attempt?: boolean; reason?: string; dueAt?: number }
-  ): OutboxEntry {
+  private move(id: number, from: readonly OutboxState[], to: OutboxState, opts: { attempt?: boolean; reason?: string; dueAt?: number }): OutboxEntry {
     return guarded('outbox transition', () =>
       this.tx(() => {
         const entry = this.mustGet(id)

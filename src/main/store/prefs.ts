@@ -92,13 +92,7 @@ export class ConversationPrefsTable {
     const intoRow = this.q.one!.get(newKey)
     const into = intoRow ? toPrefs(intoRow) : defaults(newKey)
     const draftFrom = (from.draftTime ?? -1) > (into.draftTime ?? -1) ? from : into
-    this.q.upsert!.run(
-      newKey,
-      from.pinned || into.pinned ? 1 : 0,
-      from.muted || into.muted ? 1 : 0,
-      draftFrom.draft,
-      draftFrom.draftTime
-    )
+    this.q.upsert!.run(newKey, from.pinned || into.pinned ? 1 : 0, from.muted || into.muted ? 1 : 0, draftFrom.draft, draftFrom.draftTime)
     this.q.remove!.run(oldKey)
     return true
   }

@@ -102,4 +102,3 @@ export function parseRow<S extends v.GenericSchema>(schema: S, row: unknown, wha
   }
   return result.output
 }
-

@@ -88,7 +88,15 @@ function trigramQuery(chars: readonly string[]): string {
   const starts = new Set<number>()
   for (let i = 0; i + FTS_MIN_CHARS <= chars.length; i += FTS_MIN_CHARS) starts.add(i)
   starts.add(chars.length - FTS_MIN_CHARS)
-  const terms = new Set([...starts].map((i) => `"${chars.slice(i, i + FTS_MIN_CHARS).join('').replaceAll('"', '""')}"`))
+  const terms = new Set(
+    [...starts].map(
+      (i) =>
+        `"${chars
+          .slice(i, i + FTS_MIN_CHARS)
+          .join('')
+          .replaceAll('"', '""')}"`
+    )
+  )
   return [...terms].join(' AND ')
 }
 

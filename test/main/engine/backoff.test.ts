@@ -28,13 +28,15 @@ describe('stable event ids', () => {
     const segs = [{ type: 'text' as const, text: 'hi' }]
     const a = eventId('buddy:qq:1', 'buddy:qq:1', 5, 100, segs)
     expect(eventId('buddy:qq:1', 'buddy:qq:1', 5, 100, [{ type: 'text', text: 'hi' }])).toBe(a)
-    expect(new Set([
-      a,
-      eventId('buddy:qq:2', 'buddy:qq:1', 5, 100, segs),
-      eventId('buddy:qq:1', 'n:x', 5, 100, segs),
-      eventId('buddy:qq:1', 'buddy:qq:1', 6, 100, segs),
-      eventId('buddy:qq:1', 'buddy:qq:1', 5, 101, segs),
-      eventId('buddy:qq:1', 'buddy:qq:1', 5, 100, [{ type: 'text', text: 'hi!' }])
-    ]).size).toBe(6)
+    expect(
+      new Set([
+        a,
+        eventId('buddy:qq:2', 'buddy:qq:1', 5, 100, segs),
+        eventId('buddy:qq:1', 'n:x', 5, 100, segs),
+        eventId('buddy:qq:1', 'buddy:qq:1', 6, 100, segs),
+        eventId('buddy:qq:1', 'buddy:qq:1', 5, 101, segs),
+        eventId('buddy:qq:1', 'buddy:qq:1', 5, 100, [{ type: 'text', text: 'hi!' }])
+      ]).size
+    ).toBe(6)
   })
 })

@@ -7,7 +7,7 @@ import { useEngineSuite } from './harness'
 const suite = useEngineSuite()
 
 describe('engine.exportConversation onto the profile', () => {
-  it("refuses the live database and the remembered session with a clear error, and both survive", async () => {
+  it('refuses the live database and the remembered session with a clear error, and both survive', async () => {
     const { sim, engine, rec, profile } = await suite.online()
     const acc = await sim.account()
     const buddy = acc.buddies[0]!

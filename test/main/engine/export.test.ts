@@ -38,7 +38,11 @@ describe('engine.exportConversation', () => {
     const sim = await startSimulator(FAST_SIM)
     const p = tempProfile()
     const engine = makeEngine(sim, p.dir)
-    suite.defer(p.cleanup, () => sim.close(), () => engine.stop())
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
     expect(() => engine.exportConversation('buddy', 1, 'txt', join(p.dir, 'x.txt'))).toThrow(EngineCommandError)
     expect(() => engine.exportConversation('buddy', 1, 'txt', join(p.dir, 'x.txt'))).toThrow(/sign in/)
   })

@@ -14,7 +14,13 @@ import { startSimulator } from '../../../src/simulator'
 export type Sim = Awaited<ReturnType<typeof startSimulator>>
 export type SimOptions = Parameters<typeof startSimulator>[0]
 
-export const FAST_SIM: SimOptions = { pollHoldMs: 300, qrLifetimeMs: 60_000, sendIntervalMs: 0, seed: 7, account: { buddies: 6, groups: 2, discussions: 1, groupMembers: 8 } }
+export const FAST_SIM: SimOptions = {
+  pollHoldMs: 300,
+  qrLifetimeMs: 60_000,
+  sendIntervalMs: 0,
+  seed: 7,
+  account: { buddies: 6, groups: 2, discussions: 1, groupMembers: 8 }
+}
 
 export function tempProfile(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'qq-engine-'))
@@ -57,7 +63,11 @@ export function record(engine: Engine): Recorder {
         if (check()) return
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(w), 1)
-          reject(new Error(`timed out waiting for ${String(name)}; saw ${events.map((e) => e.name + (e.name === 'state' ? ':' + (e.payload as { state: string }).state : '')).join(' ')}`))
+          reject(
+            new Error(
+              `timed out waiting for ${String(name)}; saw ${events.map((e) => e.name + (e.name === 'state' ? ':' + (e.payload as { state: string }).state : '')).join(' ')}`
+            )
+          )
         }, timeoutMs)
         const w = (): void => {
           if (check()) {
@@ -125,7 +135,11 @@ export function useEngineSuite(): {
       const sim = await startSimulator(options.sim ?? FAST_SIM)
       const p = tempProfile()
       const engine = makeEngine(sim, p.dir, options.engine)
-      defer(p.cleanup, () => sim.close(), () => engine.stop())
+      defer(
+        p.cleanup,
+        () => sim.close(),
+        () => engine.stop()
+      )
       const rec = record(engine)
       engine.start()
       const ready = await loginByQr(sim, rec)

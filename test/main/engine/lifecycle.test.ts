@@ -60,7 +60,12 @@ describe('session lifecycle', () => {
     await rec.next('state', (s) => s.state === 'expired')
     expect(rec.of('state').find((s) => s.state === 'expired')?.reason).toBe('qr-expired')
     // The second QR event comes after the expiry.
-    await rec.next('qr', undefined, 8000, rec.events.findIndex((e) => e.name === 'state' && e.payload.state === 'expired'))
+    await rec.next(
+      'qr',
+      undefined,
+      8000,
+      rec.events.findIndex((e) => e.name === 'state' && e.payload.state === 'expired')
+    )
     await sim.scan({ confirm: true })
     await rec.next('ready')
   })

@@ -26,7 +26,11 @@ describe('names in keys', () => {
     const name = '群'.repeat(600)
     sim.renameGroup(group.number, name)
     const engine = makeEngine(sim, p.dir)
-    suite.defer(p.cleanup, () => sim.close(), () => engine.stop())
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
     const rec = record(engine)
     engine.start()
     await loginByQr(sim, rec)

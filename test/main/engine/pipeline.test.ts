@@ -16,7 +16,15 @@ describe('message pipeline', () => {
 
     const group = acc.groups[0]!
     const member = group.members!.find((m) => m.qq !== acc.self.qq)!
-    await sim.pushMessage({ kind: 'group', group: group.number, from: member.qq, segments: [{ type: 'text', text: 'x' }, { type: 'face', id: 14, name: '微笑' }] })
+    await sim.pushMessage({
+      kind: 'group',
+      group: group.number,
+      from: member.qq,
+      segments: [
+        { type: 'text', text: 'x' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    })
     const m2 = await rec.next('message', (m) => m.kind === 'group')
     expect(m2.to).toEqual({ uin: group.gid, name: group.name })
     expect(m2.text).toBe('x[微笑]')

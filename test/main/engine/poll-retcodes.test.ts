@@ -61,7 +61,10 @@ describe('poll retcodes and failures', () => {
     await sim.injectFault({ type: 'retcode', endpoint: 'poll2', retcode: 103, count: 3 })
     const ready = await rec.next('ready', undefined, 10_000, mark)
     expect(ready.remembered).toBe(true)
-    const seq = rec.events.slice(mark).filter((e) => e.name === 'state').map((e) => `${e.payload.state}:${e.payload.reason}`)
+    const seq = rec.events
+      .slice(mark)
+      .filter((e) => e.name === 'state')
+      .map((e) => `${e.payload.state}:${e.payload.reason}`)
     expect(seq).toEqual(['reconnecting:not-registered', 'online:online', 'signed-out:expired', 'signing-in:remembered', 'online:remembered'])
     expect(rec.of('qr')).toHaveLength(1)
     await messageStillArrives(sim, rec, 'after the ladder')

@@ -53,7 +53,11 @@ describe('engine storage health', () => {
     const disk = fillableStore(p.dir)
     const sim = await startSimulator(FAST_SIM)
     const engine = makeEngine(sim, p.dir, { openStore: (a) => disk.open(a), storageRetryMs: 100 })
-    suite.defer(p.cleanup, () => sim.close(), () => engine.stop())
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
     const rec = record(engine)
     const statuses = storageEvents(engine)
     engine.start()
@@ -95,7 +99,9 @@ describe('engine storage health', () => {
     const statuses = storageEvents(engine)
     engine.start()
     await loginByQr(sim, rec)
-    expect(statuses).toEqual([expect.objectContaining({ ok: false, reason: 'unavailable', path: join(p.dir, `history-${qq}.sqlite`), movedTo: null })])
+    expect(statuses).toEqual([
+      expect.objectContaining({ ok: false, reason: 'unavailable', path: join(p.dir, `history-${qq}.sqlite`), movedTo: null })
+    ])
 
     const buddy = sim.account().buddies[1]!
     sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'hello in memory' })
@@ -116,7 +122,11 @@ describe('engine storage health', () => {
     const path = join(p.dir, `history-${qq}.sqlite`)
     writeFileSync(path, Buffer.alloc(8192, 0x5a))
     const engine = makeEngine(sim, p.dir)
-    suite.defer(p.cleanup, () => sim.close(), () => engine.stop())
+    suite.defer(
+      p.cleanup,
+      () => sim.close(),
+      () => engine.stop()
+    )
     const rec = record(engine)
     const statuses = storageEvents(engine)
     engine.start()

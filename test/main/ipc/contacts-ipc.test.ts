@@ -57,6 +57,9 @@ describe('prefs IPC channels', () => {
   it('says "not signed in" before any account was online', async () => {
     const dispatch = dispatcher(fakeEngine(false).engine)
     expect(await dispatch('prefs:get', trusted, undefined)).toMatchObject({ ok: false, error: { code: 'failed', reason: 'not-signed-in' } })
-    expect(await dispatcher(null)('prefs:set', trusted, { kind: 'buddy', id: 5, pinned: true })).toMatchObject({ ok: false, error: { code: 'failed' } })
+    expect(await dispatcher(null)('prefs:set', trusted, { kind: 'buddy', id: 5, pinned: true })).toMatchObject({
+      ok: false,
+      error: { code: 'failed' }
+    })
   })
 })

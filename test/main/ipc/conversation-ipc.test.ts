@@ -32,11 +32,25 @@ function setup() {
 describe('message:send with segments', () => {
   it('passes faces by id with their names from the shared table, and plain text as before', async () => {
     const { dispatch, calls } = setup()
-    const segments = [{ type: 'text', text: 'hi ' }, { type: 'face', id: 14 }]
+    const segments = [
+      { type: 'text', text: 'hi ' },
+      { type: 'face', id: 14 }
+    ]
     expect(await dispatch('message:send', trusted, { kind: 'buddy', to: 5, segments, ref: 'r' })).toEqual({ ok: true, value: [] })
     expect(await dispatch('message:send', trusted, { kind: 'group', to: 6, text: 'plain' })).toEqual({ ok: true, value: [] })
     expect(calls).toEqual([
-      ['send', { kind: 'buddy', to: 5, ref: 'r', segments: [{ type: 'text', text: 'hi ' }, { type: 'face', id: 14, name: '微笑' }] }],
+      [
+        'send',
+        {
+          kind: 'buddy',
+          to: 5,
+          ref: 'r',
+          segments: [
+            { type: 'text', text: 'hi ' },
+            { type: 'face', id: 14, name: '微笑' }
+          ]
+        }
+      ],
       ['send', { kind: 'group', to: 6, text: 'plain', ref: undefined }]
     ])
   })
@@ -72,7 +86,11 @@ describe('history:around and history:get after', () => {
       ['around', 'group', 3, 'm-1', 20],
       ['history', 'group', 3, { limit: 30, before: undefined, after: 'abc.1' }]
     ])
-    for (const payload of [{ kind: 'group', id: 3 }, { kind: 'group', id: 3, message: '', limit: 5 }, { kind: 'group', id: 3, message: 'x', limit: 1000 }])
+    for (const payload of [
+      { kind: 'group', id: 3 },
+      { kind: 'group', id: 3, message: '', limit: 5 },
+      { kind: 'group', id: 3, message: 'x', limit: 1000 }
+    ])
       expect(await dispatch('history:around', trusted, payload)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
   })
 })

@@ -40,7 +40,14 @@ describe('decodeContent', () => {
   const font = ['font', { name: '微软雅黑', size: 10, style: [0, 0, 0], color: '000000' }]
 
   it('decodes font-first content with faces, images and entities', () => {
-    const segs = decodeContent([font, 'a &lt;b&gt; &amp;amp; &#x1F600;&#128512;&nbsp;\r\nz', ['face', 14], ['offpic', { file_path: '/x' }], ['cface', { name: 'y' }], ['face', 999]])
+    const segs = decodeContent([
+      font,
+      'a &lt;b&gt; &amp;amp; &#x1F600;&#128512;&nbsp;\r\nz',
+      ['face', 14],
+      ['offpic', { file_path: '/x' }],
+      ['cface', { name: 'y' }],
+      ['face', 999]
+    ])
     expect(segs).toEqual([
       { type: 'text', text: 'a <b> &amp; 😀😀\u00a0\nz' },
       { type: 'face', id: 14, name: '微笑' },

@@ -104,7 +104,6 @@ describe('2015 era contacts', () => {
       await s.close()
     }
   })
-
 })
 
 describe('two logins of one account', () => {

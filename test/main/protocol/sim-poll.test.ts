@@ -22,8 +22,7 @@ async function nextEvents(client: ProtocolClient, tries = 10): Promise<PollEvent
   }
   throw new Error('no events')
 }
-const messages = (events: PollEvent[]): IncomingMessage[] =>
-  events.flatMap((e) => (e.type === 'message' ? [e.message] : []))
+const messages = (events: PollEvent[]): IncomingMessage[] => events.flatMap((e) => (e.type === 'message' ? [e.message] : []))
 
 describe('poll against the simulator', () => {
   for (const era of ERAS) {
@@ -49,10 +48,20 @@ describe('poll against the simulator', () => {
     const { sim, client } = await session({ account: { buddies: 5, groups: 2, discussions: 1 } })
     const account = sim.account({ members: true })
     const buddy = account.buddies[0]
-    sim.pushMessage({ kind: 'buddy', from: buddy.qq, segments: [{ type: 'text', text: 'a <b> & "c"\nd' }, { type: 'face', id: 14, name: '微笑' }] })
+    sim.pushMessage({
+      kind: 'buddy',
+      from: buddy.qq,
+      segments: [
+        { type: 'text', text: 'a <b> & "c"\nd' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    })
     const [m] = messages(await nextEvents(client))
     expect(m).toMatchObject({ kind: 'buddy', fromUin: buddy.uin, senderUin: buddy.uin })
-    expect(m.segments).toEqual([{ type: 'text', text: 'a <b> & "c"\nd' }, { type: 'face', id: 14, name: '微笑' }])
+    expect(m.segments).toEqual([
+      { type: 'text', text: 'a <b> & "c"\nd' },
+      { type: 'face', id: 14, name: '微笑' }
+    ])
 
     const group = account.groups[0]
     const member = group.members?.[1] ?? group.members?.[0]

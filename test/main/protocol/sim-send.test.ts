@@ -21,10 +21,15 @@ describe('send against the simulator', () => {
     it(`era ${era}: buddy, group and discussion sends are 'sent' and arrive as sent`, async () => {
       const { sim, client } = await session({ era })
       const a = sim.account()
-      const segs: Segment[] = [{ type: 'text', text: 'hi "there" \\ <x> &amp;\n' }, { type: 'face', id: 14, name: '微笑' }]
+      const segs: Segment[] = [
+        { type: 'text', text: 'hi "there" \\ <x> &amp;\n' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
       expect(await client.send({ kind: 'buddy', to: a.buddies[0].uin ?? 0, segments: segs, msgId: msgId() })).toEqual({ status: 'sent' })
       expect(await client.send({ kind: 'group', to: a.groups[0].gid ?? 0, segments: text('群'), msgId: msgId() })).toEqual({ status: 'sent' })
-      expect(await client.send({ kind: 'discuss', to: a.discussions[0].did ?? 0, segments: text('讨论'), msgId: msgId() })).toEqual({ status: 'sent' })
+      expect(await client.send({ kind: 'discuss', to: a.discussions[0].did ?? 0, segments: text('讨论'), msgId: msgId() })).toEqual({
+        status: 'sent'
+      })
       const sent = sim.sent()
       expect(sent.map((r) => r.endpoint)).toEqual(['send_buddy_msg2', 'send_qun_msg2', 'send_discu_msg2'])
       expect(typeof sent[0].rawContent).toBe('string')
@@ -69,7 +74,12 @@ describe('send against the simulator', () => {
       const r = await client.send({ kind: 'buddy', to: sim.account().buddies[0].uin ?? 0, segments, msgId: msgId() })
       expect(r.status).toBe('sent')
     }
-    expect(sim.sent().map((r) => r.text).join('')).toBe(long)
+    expect(
+      sim
+        .sent()
+        .map((r) => r.text)
+        .join('')
+    ).toBe(long)
     expect(sim.sent().every((r) => r.delivered)).toBe(true)
   })
 })

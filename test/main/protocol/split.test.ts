@@ -27,7 +27,10 @@ function hasLoneSurrogate(s: string): boolean {
 
 describe('splitForSending', () => {
   it('leaves a short message alone', () => {
-    const segs: Segment[] = [{ type: 'text', text: '你好' }, { type: 'face', id: 14, name: '微笑' }]
+    const segs: Segment[] = [
+      { type: 'text', text: '你好' },
+      { type: 'face', id: 14, name: '微笑' }
+    ]
     expect(splitForSending(segs)).toEqual([segs])
   })
 

@@ -35,8 +35,7 @@ const defaults = (): Record<string, Handler> => ({
         ? `ptuiCB('0','0','http://ptlogin4.web2.qq.com/check_sig?x=1','0','登录成功！','nick');`
         : "ptuiCB('66','0','','0','二维码未失效。(1)','');"
     ),
-  '/check_sig': (_q, res) =>
-    res.writeHead(302, { location: 'http://w.qq.com/proxy.html', 'set-cookie': 'ptwebqq=PT1; Path=/' }).end(),
+  '/check_sig': (_q, res) => res.writeHead(302, { location: 'http://w.qq.com/proxy.html', 'set-cookie': 'ptwebqq=PT1; Path=/' }).end(),
   '/api/getvfwebqq': (q, res) => json(res, { retcode: 0, result: { vfwebqq: `VF-${q.query.get('ptwebqq')}` } }),
   '/channel/login2': (_q, res) => json(res, { retcode: 0, result: { uin: 3000000001, psessionid: 'PS', vfwebqq: 'ignored' } }),
   '/channel/get_online_buddies2': (_q, res) => json(res, { retcode: 0, result: [] }),
@@ -199,8 +198,7 @@ describe('transport', () => {
   it('wrong types and missing keys in a result are malformed, naming the path', async () => {
     const c = client()
     await loggedIn(c)
-    routes['/api/get_user_friends2'] = (_q, res) =>
-      json(res, { retcode: 0, result: { friends: [{ uin: 'x', categories: 0 }], info: [] } })
+    routes['/api/get_user_friends2'] = (_q, res) => json(res, { retcode: 0, result: { friends: [{ uin: 'x', categories: 0 }], info: [] } })
     const wrong = (await c.getFriends().catch((e: unknown) => e)) as ProtocolError
     expect(wrong).toMatchObject({ code: 'malformed', endpoint: 'get_user_friends2' })
     expect(wrong.message).toContain('friends.0.uin')

@@ -166,8 +166,9 @@ describe('main bootstrap', () => {
       ok: false,
       error: { code: 'forbidden-sender' }
     })
-    await expect(
-      fake.handlers.get('settings:update')!({ senderFrame: { url: page } }, { locale: 42 })
-    ).resolves.toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    await expect(fake.handlers.get('settings:update')!({ senderFrame: { url: page } }, { locale: 42 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' }
+    })
   })
 })

@@ -151,7 +151,10 @@ describe('IPC dispatcher', () => {
       ['conversation:export', { kind: 'buddy', id: 5, format: 'txt' }]
     ]
     for (const [channel, payload] of calls) {
-      expect(await dispatch(channel, trusted, payload)).toEqual({ ok: false, error: { code: 'failed', reason: 'not-signed-in', message: 'not signed in' } })
+      expect(await dispatch(channel, trusted, payload)).toEqual({
+        ok: false,
+        error: { code: 'failed', reason: 'not-signed-in', message: 'not signed in' }
+      })
     }
   })
 

@@ -33,7 +33,10 @@ async function setup() {
       if (channel === 'session:changed') snapshots.push(payload as SessionSnapshot)
     }
   })
-  cleanups.push(() => sim.close(), () => session.stop())
+  cleanups.push(
+    () => sim.close(),
+    () => session.stop()
+  )
   const change = (patch: Partial<Settings>) => {
     settings = { ...settings, ...patch }
     session.settingsChanged(settings)

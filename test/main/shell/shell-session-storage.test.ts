@@ -35,7 +35,11 @@ describe('shell session storage', () => {
         if (channel === 'storage:changed') pushed.push(payload as StorageStatusDto)
       }
     })
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => sim.close(), () => session.stop())
+    cleanups.push(
+      () => rmSync(dir, { recursive: true, force: true }),
+      () => sim.close(),
+      () => session.stop()
+    )
     await session.start()
     const deadline = Date.now() + 10_000
     while (session.snapshot().state !== 'online') {

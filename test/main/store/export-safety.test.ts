@@ -50,7 +50,9 @@ describe('export targets', () => {
     const outside = tempDir()
     symlinkSync(p.dir, join(outside, 'profile-link'))
     expect(() => p.store.history.exportConversationToFile('group:code:1', 'json', join(outside, 'profile-link', 'session-42.json'))).toThrow(refused)
-    expect(() => p.store.history.exportConversationToFile('group:code:1', 'json', join(outside, 'profile-link', 'history-42.sqlite'))).toThrow(refused)
+    expect(() => p.store.history.exportConversationToFile('group:code:1', 'json', join(outside, 'profile-link', 'history-42.sqlite'))).toThrow(
+      refused
+    )
     linkSync(join(p.dir, 'session-42.json'), join(outside, 'innocent.txt'))
     expect(() => p.store.history.exportConversationToFile('group:code:1', 'txt', join(outside, 'innocent.txt'))).toThrow(refused)
     expectUntouched(p)

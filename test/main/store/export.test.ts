@@ -9,7 +9,13 @@ function seeded() {
   s.history.upsertConversation('group:code:1', 'group', '吃瓜群')
   s.history.appendBatch([
     msg('b', { time: 1_700_000_060, sender: 'qq:2', senderName: '李四', segments: [{ type: 'text', text: '第二行\n续行' }] }),
-    msg('a', { time: 1_700_000_000, segments: [{ type: 'text', text: '早' }, { type: 'face', id: 14, name: '微笑' }] }),
+    msg('a', {
+      time: 1_700_000_000,
+      segments: [
+        { type: 'text', text: '早' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    }),
     msg('c', { time: 1_700_000_120, self: true, sender: 'qq:9', senderName: '我', state: 'failed', segments: [{ type: 'image' }] }),
     msg('elsewhere', { conversation: 'buddy:qq:3', kind: 'buddy' })
   ])
@@ -47,7 +53,10 @@ describe('export', () => {
       senderName: '张三',
       self: false,
       text: '早[微笑]',
-      segments: [{ type: 'text', text: '早' }, { type: 'face', id: 14, name: '微笑' }]
+      segments: [
+        { type: 'text', text: '早' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
     })
     expect(doc.messages[2]).toMatchObject({ self: true, state: 'failed', segments: [{ type: 'image' }] })
     expect(s.history.exportConversation('group:code:1', 'json')).toBe(readFileSync(path, 'utf8'))

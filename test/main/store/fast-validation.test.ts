@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { NewMessageSchema, isWellFormedNewMessage } from '../../../src/main/store/schemas'
 import { msg } from './helpers'
 
-const good = msg('a', { outboxId: 3, ref: 'r', state: 'sent', segments: [{ type: 'text', text: 'x' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }] })
+const good = msg('a', {
+  outboxId: 3,
+  ref: 'r',
+  state: 'sent',
+  segments: [{ type: 'text', text: 'x' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }]
+})
 const variants: Array<[string, unknown]> = [
   ['good', good],
   ['minimal', msg('b')],

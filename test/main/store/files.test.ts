@@ -73,8 +73,20 @@ describe('damaged files', () => {
   it('shows a message whose segments column is damaged from its text, with a typed error attached', () => {
     const s = openAccountStore(tempDir(), 'acc')
     s.history.appendBatch([
-      msg('ok', { time: T + 1, segments: [{ type: 'text', text: 'a' }, { type: 'face', id: 14, name: '微笑' }] }),
-      msg('bad1', { time: T + 2, segments: [{ type: 'text', text: 'b' }, { type: 'face', id: 14, name: '微笑' }] }),
+      msg('ok', {
+        time: T + 1,
+        segments: [
+          { type: 'text', text: 'a' },
+          { type: 'face', id: 14, name: '微笑' }
+        ]
+      }),
+      msg('bad1', {
+        time: T + 2,
+        segments: [
+          { type: 'text', text: 'b' },
+          { type: 'face', id: 14, name: '微笑' }
+        ]
+      }),
       msg('bad2', { time: T + 3, segments: [{ type: 'image' }] })
     ])
     const raw = new DatabaseSync(s.path)

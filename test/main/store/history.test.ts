@@ -47,7 +47,12 @@ describe('appendBatch', () => {
       ref: 'r1',
       outboxId: 7
     })
-    expect(m.segments).toEqual([{ type: 'text', text: '你好' }, { type: 'face', id: 14, name: '微笑' }, { type: 'image' }, { type: 'face', id: 999, name: '怪' }])
+    expect(m.segments).toEqual([
+      { type: 'text', text: '你好' },
+      { type: 'face', id: 14, name: '微笑' },
+      { type: 'image' },
+      { type: 'face', id: 999, name: '怪' }
+    ])
     expect(m.damage).toBeUndefined()
     s.close()
   })

@@ -28,11 +28,20 @@ describe('schema migrations', () => {
       ['e2', '李四', '第二条[微笑]', null, null],
       ['e1', '张三', '第一条消息', null, null]
     ])
-    expect(page.messages[0]!.segments).toEqual([{ type: 'text', text: '第二条' }, { type: 'face', id: 14, name: '微笑' }])
+    expect(page.messages[0]!.segments).toEqual([
+      { type: 'text', text: '第二条' },
+      { type: 'face', id: 14, name: '微笑' }
+    ])
     expect(s.history.getConversation('group:code:1')).toMatchObject({ title: '老群', unread: 2, lastPreview: '第二条[微笑]' })
     // The FTS index built under v1 still answers, and v2 features work on the migrated file.
     expect(s.history.search({ text: '第一条' }).messages.map((m) => m.id)).toEqual(['e1'])
-    const e = s.outbox.enqueue({ conversation: 'group:code:1', kind: 'group', target: { code: 1 }, segments: [{ type: 'text', text: '新' }], message: { sender: 'qq:9', senderName: '我' } })
+    const e = s.outbox.enqueue({
+      conversation: 'group:code:1',
+      kind: 'group',
+      target: { code: 1 },
+      segments: [{ type: 'text', text: '新' }],
+      message: { sender: 'qq:9', senderName: '我' }
+    })
     expect(s.history.getMessage(e.messageId!)!.state).toBe('queued')
     s.close()
 

@@ -92,9 +92,7 @@ describe('gaps: "messages may be missing here"', () => {
       msg('b4', { conversation: OTHER, kind: 'buddy', time: 1_700_000_100 })
     ])
     const page = s.history.page(CONV)
-    expect(page.messages.filter((m) => m.gapBefore).map((m) => [m.id, m.gapBefore])).toEqual([
-      ['m6', { reason: 'session-ended', recordedAt: 1234 }]
-    ])
+    expect(page.messages.filter((m) => m.gapBefore).map((m) => [m.id, m.gapBefore])).toEqual([['m6', { reason: 'session-ended', recordedAt: 1234 }]])
     expect(s.history.page(OTHER).messages.find((m) => m.gapBefore)?.id).toBe('b4')
     s.close()
   })

@@ -14,7 +14,14 @@ describe('outbox', () => {
   it('walks queued -> sending -> sent, mirroring the state onto the history message', () => {
     const { s } = clocked()
     const e = s.outbox.enqueue({ ...group, ref: 'r-1', segments: text('你好'), message: { sender: 'qq:9', senderName: '我' } })
-    expect(e).toMatchObject({ state: 'queued', attempts: 0, ref: 'r-1', target: { groupCode: 'abc' }, messageId: `outbox:${e.id}`, createdAt: 1_000_000 })
+    expect(e).toMatchObject({
+      state: 'queued',
+      attempts: 0,
+      ref: 'r-1',
+      target: { groupCode: 'abc' },
+      messageId: `outbox:${e.id}`,
+      createdAt: 1_000_000
+    })
     const m = s.history.getMessage(e.messageId!)!
     expect(m).toMatchObject({ self: true, state: 'queued', outboxId: e.id, ref: 'r-1', text: '你好' })
     expect(s.history.getConversation('group:code:1')!.unread).toBe(0)
@@ -97,7 +104,9 @@ describe('outbox', () => {
 
   it('rejects bad input with a typed error', () => {
     const { s } = clocked()
-    expect(() => s.outbox.enqueue({ ...group, segments: [{ type: 'face', id: 1.5, name: 'x' }] })).toThrow(expect.objectContaining({ code: 'bad-input' }))
+    expect(() => s.outbox.enqueue({ ...group, segments: [{ type: 'face', id: 1.5, name: 'x' }] })).toThrow(
+      expect.objectContaining({ code: 'bad-input' })
+    )
     expect(() => s.outbox.enqueue({ ...group, target: undefined, segments: text('x') })).toThrow(expect.objectContaining({ code: 'bad-input' }))
     expect(s.outbox.pending()).toEqual([])
     s.close()

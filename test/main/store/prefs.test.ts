@@ -74,9 +74,7 @@ describe('conversation prefs', () => {
     // No message yet: only the prefs move.
     store.history.setConversationPrefs('buddy:name:朋友/张三', { pinned: true, draft: '草稿' })
     store.history.rekeyConversation('buddy:name:朋友/张三', 'buddy:qq:5')
-    expect(store.history.conversationPrefs()).toEqual([
-      { key: 'buddy:qq:5', pinned: true, muted: false, draft: '草稿', draftTime: 1_700_000_000 }
-    ])
+    expect(store.history.conversationPrefs()).toEqual([{ key: 'buddy:qq:5', pinned: true, muted: false, draft: '草稿', draftTime: 1_700_000_000 }])
     // With messages, merged into a key that has its own prefs: the pin and the mute both survive.
     store.history.appendBatch([msg('a', { conversation: 'group:uin:7' })])
     store.history.setConversationPrefs('group:uin:7', { muted: true })

@@ -12,7 +12,14 @@ function seeded(): AccountStore {
   s.history.appendBatch([
     msg('g1', { ...g, time: T + 10, segments: [{ type: 'text', text: '今天天气真好' }] }),
     msg('g2', { ...g, time: T + 20, segments: [{ type: 'text', text: 'Meeting at 3PM' }] }),
-    msg('g3', { ...g, time: T + 30, segments: [{ type: 'text', text: '好的' }, { type: 'face', id: 14, name: '微笑' }] }),
+    msg('g3', {
+      ...g,
+      time: T + 30,
+      segments: [
+        { type: 'text', text: '好的' },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    }),
     msg('g4', { ...g, time: T + 40, segments: [{ type: 'text', text: '100% 确定 a_b' }] }),
     msg('b1', { ...b, time: T + 15, segments: [{ type: 'text', text: '天气预报说明天下雨' }] }),
     msg('b2', { ...b, time: T + 25, segments: [{ type: 'text', text: 'the meeting moved' }] })
@@ -108,7 +115,9 @@ describe('search', () => {
   it('pages through many matches with the cursor', () => {
     const s = openAccountStore(tempDir(), 'acc')
     s.history.appendBatch(
-      Array.from({ length: 120 }, (_, i) => msg(`m${i}`, { time: T + 1000 + Math.floor(i / 7), segments: [{ type: 'text', text: `第${i}条消息内容` }] }))
+      Array.from({ length: 120 }, (_, i) =>
+        msg(`m${i}`, { time: T + 1000 + Math.floor(i / 7), segments: [{ type: 'text', text: `第${i}条消息内容` }] })
+      )
     )
     for (const text of ['消息内', '消息']) {
       const seen: string[] = []

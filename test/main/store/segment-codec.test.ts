@@ -5,10 +5,19 @@ import { decodeSegments, encodeSegments } from '../../../src/main/store/segment-
 const cases: Segment[][] = [
   [{ type: 'text', text: '只有文字' }],
   [],
-  [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }],
+  [
+    { type: 'text', text: 'a' },
+    { type: 'text', text: 'b' }
+  ],
   [{ type: 'face', id: 14, name: '微笑' }, { type: 'image' }, { type: 'text', text: '[微笑]看这里]' }],
-  [{ type: 'face', id: 14, name: '改过的名字' }, { type: 'face', id: 9999, name: '表情' }],
-  [{ type: 'text', text: '' }, { type: 'text', text: '😀 emoji' }]
+  [
+    { type: 'face', id: 14, name: '改过的名字' },
+    { type: 'face', id: 9999, name: '表情' }
+  ],
+  [
+    { type: 'text', text: '' },
+    { type: 'text', text: '😀 emoji' }
+  ]
 ]
 
 describe('segment codec', () => {

@@ -14,9 +14,7 @@ export const FriendsResultSchema = v.object({
   info: v.array(v.object({ uin: IdSchema, nick: NameSchema, face: v.optional(v.number(), 0) }))
 })
 
-export const OnlineBuddiesResultSchema = v.array(
-  v.object({ uin: IdSchema, status: v.string(), client_type: v.optional(v.number(), 0) })
-)
+export const OnlineBuddiesResultSchema = v.array(v.object({ uin: IdSchema, status: v.string(), client_type: v.optional(v.number(), 0) }))
 
 export const FriendUinResultSchema = v.object({ account: IdSchema })
 

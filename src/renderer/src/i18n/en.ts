@@ -58,10 +58,8 @@ const en: typeof zhCN = {
       account: 'Last signed-in account',
       useAnother: 'Use another account'
     },
-    noKeyring:
-      'This computer has no system keyring, so for safety your session is not remembered: scan again after each start.',
-    serviceNote:
-      'SmartQQ was shut down on 1 January 2019; connect to a compatible server or the built-in simulator.'
+    noKeyring: 'This computer has no system keyring, so for safety your session is not remembered: scan again after each start.',
+    serviceNote: 'SmartQQ was shut down on 1 January 2019; connect to a compatible server or the built-in simulator.'
   },
   titleBar: {
     logout: 'Sign out'
@@ -108,8 +106,7 @@ const en: typeof zhCN = {
     },
     loading: 'Loading contacts…',
     pick: 'Pick a friend or a group to start chatting',
-    reconnecting:
-      'Connection lost, reconnecting… Messages you send meanwhile are queued and go out once it is back.'
+    reconnecting: 'Connection lost, reconnecting… Messages you send meanwhile are queued and go out once it is back.'
   },
   conversation: {
     memberCount: '{count} members',

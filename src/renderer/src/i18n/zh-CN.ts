@@ -135,8 +135,7 @@ export default {
       failed: '发送失败'
     },
     queuedHint: '当前未连接，消息会在重新连接后发出',
-    unconfirmedHint:
-      '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+    unconfirmedHint: '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
     failedHint: '发送失败：{error}',
     retry: '重试'
   },

@@ -75,10 +75,7 @@ export function timeFormat(locale: string, style: 'time' | 'full'): Intl.DateTim
   const key = `${locale}|${style}`
   let format = formats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(
-      locale,
-      style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'full', timeStyle: 'short' }
-    )
+    format = new Intl.DateTimeFormat(locale, style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'full', timeStyle: 'short' })
     formats.set(key, format)
   }
   return format

@@ -86,10 +86,7 @@ export const useContactsStore = defineStore('contacts', () => {
 
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {
-      unsubscribers = [
-        api.onContactsChanged(reload),
-        api.onPresenceChanged(applyPresence)
-      ]
+      unsubscribers = [api.onContactsChanged(reload), api.onPresenceChanged(applyPresence)]
     }
     await load()
   }

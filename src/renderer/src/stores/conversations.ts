@@ -1,13 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, toRaw } from 'vue'
-import {
-  outboxMessageId,
-  type DeliveryState,
-  type GapDto,
-  type GapRecordedDto,
-  type MessageDto,
-  type OutboxDto
-} from '../../../shared/messenger'
+import { outboxMessageId, type DeliveryState, type GapDto, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
 import type { Segment } from '../../../shared/domain'
 import { faceName } from '../../../shared/faces'
 import { composeSegments } from '../lib/compose-segments'
@@ -182,8 +175,7 @@ export const useConversationsStore = defineStore('conversations', () => {
   function applySenderName(resolved: SenderResolvedDto): void {
     const thread = threads.get(refKey({ kind: resolved.kind, id: resolved.conversationId }))
     // A new `from` rather than a write into it, so a party object shared with another message is left alone.
-    for (const m of thread?.messages ?? [])
-      if (!m.self && m.from.uin === resolved.uin) m.from = { ...m.from, name: resolved.name }
+    for (const m of thread?.messages ?? []) if (!m.self && m.from.uin === resolved.uin) m.from = { ...m.from, name: resolved.name }
   }
 
   async function loadPage(ref: ConversationRef, before: string | null): Promise<void> {

@@ -1,12 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import {
-  DEFAULT_SETTINGS,
-  type EffectiveTheme,
-  type Locale,
-  type Settings,
-  type SettingsPatch
-} from '../../../shared/settings'
+import { DEFAULT_SETTINGS, type EffectiveTheme, type Locale, type Settings, type SettingsPatch } from '../../../shared/settings'
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 
@@ -23,9 +17,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const error = ref<string | null>(null)
   let unsubscribers: Array<() => void> = []
 
-  const effectiveTheme = computed<EffectiveTheme>(() =>
-    settings.value.theme === 'system' ? systemTheme.value : settings.value.theme
-  )
+  const effectiveTheme = computed<EffectiveTheme>(() => (settings.value.theme === 'system' ? systemTheme.value : settings.value.theme))
 
   async function load(): Promise<Settings> {
     if (unsubscribers.length === 0) {
