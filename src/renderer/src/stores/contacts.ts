@@ -4,6 +4,7 @@ import type { ContactsDto, MemberDto, PresenceDto } from '../../../shared/messen
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 import { buddyName, groupName, refKey, type ConversationRef } from '../lib/conversation-ref'
+import { coalesced } from '../lib/coalesce'
 
 /** The directory (buddies, groups, discussions, recent) of the signed-in account, kept live by pushes. */
 export const useContactsStore = defineStore('contacts', () => {
@@ -31,23 +32,8 @@ export const useContactsStore = defineStore('contacts', () => {
     }
   }
 
-  // Lookups can report many changes in a burst (one per resolved sender): reload at most once at a
-  // time, plus once more afterwards if anything changed meanwhile.
-  let reloading: Promise<void> | null = null
-  let changedMeanwhile = false
-  function reload(): void {
-    if (reloading) {
-      changedMeanwhile = true
-      return
-    }
-    reloading = load().finally(() => {
-      reloading = null
-      if (changedMeanwhile) {
-        changedMeanwhile = false
-        reload()
-      }
-    })
-  }
+  // One reload per burst of changes (lookups report one per resolved sender).
+  const reload = coalesced(load)
 
   /**
    * Bumped on every presence change. Lists of thousands of buddies are computed from the raw (non-reactive)

@@ -4,6 +4,7 @@ import type { ConversationPrefsDto } from '../../../shared/messenger'
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 import { refKey, type ConversationRef } from '../lib/conversation-ref'
+import { coalesced } from '../lib/coalesce'
 
 /** A draft is written to the store this long after the last keystroke (and at once by flushDrafts). */
 export const DRAFT_SAVE_DELAY_MS = 500
@@ -105,23 +106,8 @@ export const usePrefsStore = defineStore('prefs', () => {
     await Promise.all([...timers.keys()].map((key) => persistDraft(key)))
   }
 
-  // Lookups report changes in bursts (one per resolved sender): one reload at a time, plus one more
-  // afterwards if anything changed meanwhile.
-  let reloading: Promise<void> | null = null
-  let again = false
-  function reloadSoon(): void {
-    if (reloading) {
-      again = true
-      return
-    }
-    reloading = load().finally(() => {
-      reloading = null
-      if (again) {
-        again = false
-        reloadSoon()
-      }
-    })
-  }
+  // One reload per burst of contact changes (lookups report one per resolved sender).
+  const reloadSoon = coalesced(load)
 
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {

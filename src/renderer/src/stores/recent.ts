@@ -7,6 +7,7 @@ import { errorKey } from '../lib/error-text'
 import { refKey } from '../lib/conversation-ref'
 import { useContactsStore } from './contacts'
 import { useSessionStore } from './session'
+import { coalesced } from '../lib/coalesce'
 
 /** Preview length kept when a message arrives live (the store cuts its previews the same way). */
 const PREVIEW_CHARS = 60
@@ -89,23 +90,8 @@ export const useRecentStore = defineStore('recent', () => {
     }
   }
 
-  // Lookups report changes in bursts (one per resolved sender): one reload at a time, plus one more
-  // afterwards if anything changed meanwhile.
-  let reloading: Promise<void> | null = null
-  let again = false
-  function reloadSoon(): void {
-    if (reloading) {
-      again = true
-      return
-    }
-    reloading = load().finally(() => {
-      reloading = null
-      if (again) {
-        again = false
-        reloadSoon()
-      }
-    })
-  }
+  // One reload per burst of contact changes (lookups report one per resolved sender).
+  const reloadSoon = coalesced(load)
 
   async function init(): Promise<void> {
     if (unsubscribers.length === 0) {
