@@ -49,6 +49,17 @@ export const useContactsStore = defineStore('contacts', () => {
     presenceVersion.value++
   }
 
+  /** The stable key of a conversation when the directory knows it (else this session's ref key). */
+  function keyOf(ref: ConversationRef): string {
+    const known =
+      ref.kind === 'buddy'
+        ? buddyByUin.value.get(ref.id)?.key
+        : ref.kind === 'group'
+          ? groupByGid.value.get(ref.id)?.key
+          : discussionByDid.value.get(ref.id)?.key
+    return known ?? refKey(ref)
+  }
+
   /** The name shown for a conversation, or null when it is not in the directory (yet). */
   function nameOf(ref: ConversationRef): string | null {
     if (ref.kind === 'buddy') {
@@ -97,6 +108,7 @@ export const useContactsStore = defineStore('contacts', () => {
     presenceVersion,
     groupByGid,
     discussionByDid,
+    keyOf,
     load,
     loadMembers,
     applyPresence,

@@ -3,7 +3,6 @@ import { ref, watch } from 'vue'
 import type { ConversationFocusDto } from '../../../shared/desktop'
 import type { OnlineStatusSetting } from '../../../shared/settings'
 import { unwrap, useApi } from '../composables/useApi'
-import { refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useContactsStore } from './contacts'
 import { useConversationsStore } from './conversations'
 import { useSearchStore } from './search'
@@ -54,20 +53,9 @@ export const useDesktopStore = defineStore('desktop', () => {
     }
   }
 
-  /** The stable key of a conversation when the contacts know it (else this session's ref key). */
-  function keyOf(ref: ConversationRef): string {
-    const known =
-      ref.kind === 'buddy'
-        ? contacts.buddyByUin.get(ref.id)?.key
-        : ref.kind === 'group'
-          ? contacts.groupByGid.get(ref.id)?.key
-          : contacts.discussionByDid.get(ref.id)?.key
-    return known ?? refKey(ref)
-  }
-
   function report(): void {
     const open = conversations.open
-    const conversation = open ? { kind: open.kind, id: open.id, key: keyOf(open) } : null
+    const conversation = open ? { kind: open.kind, id: open.id, key: contacts.keyOf(open) } : null
     // Best effort: a lost report only means one notification too many.
     api.reportFocusedConversation({ view, conversation, focused: windowFocused.value }).catch(() => {})
   }
