@@ -122,21 +122,7 @@ describe('wedged sessions', () => {
   })
 
   it('a remembered session the server only ever answers with 502 falls back to a QR after a few tries', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const proxy = await startHostileProxy(sim.url)
-    const p = tempProfile()
-    suite.defer(
-      p.cleanup,
-      () => sim.close(),
-      () => proxy.close()
-    )
-    const client = () =>
-      createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
-    const first = makeEngine(sim, p.dir, { client: client() })
-    const rec1 = record(first)
-    first.start()
-    await loginByQr(sim, rec1)
-    await first.stop()
+    const { sim, proxy, p, client } = await rememberedBehindProxy()
     proxy.on('/api/getvfwebqq', () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' }))
     const second = makeEngine(sim, p.dir, { client: client() })
     suite.defer(() => second.stop())
@@ -151,21 +137,7 @@ describe('wedged sessions', () => {
   })
 
   it('a remembered session whose contacts never load (502) backs off, then shows a QR instead of signing in for ever', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const proxy = await startHostileProxy(sim.url)
-    const p = tempProfile()
-    suite.defer(
-      p.cleanup,
-      () => sim.close(),
-      () => proxy.close()
-    )
-    const client = () =>
-      createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
-    const first = makeEngine(sim, p.dir, { client: client() })
-    const rec1 = record(first)
-    first.start()
-    await loginByQr(sim, rec1)
-    await first.stop()
+    const { sim, proxy, p, client } = await rememberedBehindProxy()
     proxy.on('/api/get_user_friends2', () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' }))
     const second = makeEngine(sim, p.dir, { client: client() })
     suite.defer(() => second.stop())
@@ -178,3 +150,23 @@ describe('wedged sessions', () => {
     expect(rec2.of('state').filter((s) => s.reason === 'login-failed').length).toBe(signingIn)
   })
 })
+
+/** A session remembered through a hostile proxy (QR login, then stop), ready for a second engine to resume. */
+async function rememberedBehindProxy() {
+  const sim = await startSimulator(FAST_SIM)
+  const proxy = await startHostileProxy(sim.url)
+  const p = tempProfile()
+  suite.defer(
+    p.cleanup,
+    () => sim.close(),
+    () => proxy.close()
+  )
+  const client = () =>
+    createProtocolClient({ serverUrl: proxy.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000, retry: { limit: 0, backoffLimitMs: 10 } })
+  const first = makeEngine(sim, p.dir, { client: client() })
+  const rec1 = record(first)
+  first.start()
+  await loginByQr(sim, rec1)
+  await first.stop()
+  return { sim, proxy, p, client }
+}
