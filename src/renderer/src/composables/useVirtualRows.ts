@@ -1,0 +1,317 @@
+import { computed, onBeforeUnmount, onMounted, onUpdated, shallowRef, toRaw, watch, type Ref } from 'vue'
+import { findKey, RowOffsets, rowRange } from '../lib/row-offsets'
+
+/** No scroll event for this long: the scroll has ended. */
+const SCROLL_END_MS = 150
+
+export type Align = 'start' | 'center' | 'end'
+
+export interface VirtualRowsOptions<T> {
+  /** The scrolling element; it must be the spacer's offsetParent (position: relative) and have overflow-anchor: none. */
+  scroller: Ref<HTMLElement | null>
+  /** The element the rows are placed in; there may be other content above it in the scroller. */
+  spacer: Ref<HTMLElement | null>
+  /** The rows, oldest first (a reactive array: its length and ends are watched, it is read raw in bulk). */
+  rows: () => readonly T[]
+  keyOf: (row: T) => string
+  /** Height of a row not measured yet (px). */
+  estimate: number
+  /** Rows rendered beyond each edge of the view (while scrolling: ahead of it, and one behind). */
+  overscan: number
+}
+
+/**
+ * A virtual list for long histories (100,000 messages and more). Only the rows near the view are rendered
+ * (`indexes`); each slot element carries `data-index` and is given to `measure` as a function ref. A slot
+ * is measured once after the render that mounts it, and followed by a ResizeObserver after that.
+ *
+ * Why not @tanstack/vue-virtual: its offsets are a prefix-sum array rebuilt from the measured row to the end
+ * of the list, and it rebuilt them for each row measured while scrolling, so in a 100,000-message thread
+ * every frame of a fast scroll spent tens of milliseconds there (bench/renderer-conversation). Here the
+ * offsets are a Fenwick tree (lib/row-offsets): measuring a row costs O(log n).
+ *
+ * Rows are placed (and the spacer sized) by writing their styles directly, not through the template: rows
+ * move whenever rows above them are measured, several times a frame while scrolling, and re-rendering the
+ * list for that would cost more than the move. Whatever moves rows (a measurement, older pages added on
+ * top, a note shown above the rows), the first row in view stays where it was on screen; `scrollToIndex`
+ * pins a row instead, until it has stayed put for two frames or the user scrolls.
+ */
+export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
+  const { scroller, spacer, keyOf, estimate, overscan } = options
+  /** Heights measured so far, by key: rows keep theirs when pages are added above them. */
+  const measured = new Map<string, number>()
+  let raw: readonly T[] = []
+  let offsets = new RowOffsets([])
+  const range = shallowRef({ start: 0, end: 0 })
+  /** The indexes of the rows to render. */
+  const indexes = computed(() => Array.from({ length: range.value.end - range.value.start }, (_, k) => range.value.start + k))
+  /** The spacer's top inside the scroller's content (below the padding and any note above the rows). */
+  let spacerTop = 0
+  let viewHeight = 0
+
+  /** The first row in view and its top relative to the view, as last seen. */
+  let anchor: { key: string; index: number; rowTop: number; scrollTop: number } | null = null
+  /**
+   * Which way the user is scrolling (-1 up, 1 down, 0 not for a moment). Rows behind a moving view are not
+   * shown again, so while scrolling only the rows ahead of it are rendered beyond the view.
+   */
+  let direction = 0
+  /** The scroll offset as of the last scroll event, moved along by our own writes since. */
+  let knownTop = 0
+  let still: ReturnType<typeof setTimeout> | undefined
+  let pin: { key: string; index: number; align: Align; written: number; moved: boolean; quiet: number; frames: number } | null = null
+
+  const keyAt = (i: number): string | undefined => (i >= 0 && i < raw.length ? keyOf(raw[i]!) : undefined)
+  /**
+   * The scroller's offset, read where the layout is up to date anyway (the scroll event, after measuring):
+   * reading scrollTop after the rows were moved would lay the page out once more.
+   */
+  let top = 0
+  const readTop = (): number => (top = scroller.value?.scrollTop ?? 0)
+
+  function writeScrollTop(to: number): number {
+    const el = scroller.value!
+    const before = top
+    el.scrollTop = to
+    readTop()
+    // Only our own move: one the user made since the last scroll event still shows in the next one.
+    knownTop += top - before
+    return top
+  }
+
+  function capture(): void {
+    const index = offsets.indexAt(top - spacerTop)
+    const key = keyAt(index)
+    anchor = key === undefined ? null : { key, index, rowTop: spacerTop + offsets.start(index) - top, scrollTop: top }
+  }
+
+  /** Where the anchor row is back where it was on screen (plus whatever the user scrolled since); null: no anchor. */
+  function anchored(): number | null {
+    if (!anchor || keyAt(anchor.index) !== anchor.key) return null
+    return spacerTop + offsets.start(anchor.index) - anchor.rowTop + (top - anchor.scrollTop)
+  }
+
+  /** The scroll offset that shows the pinned row as asked. */
+  function pinTarget(p: NonNullable<typeof pin>): number {
+    const el = scroller.value!
+    // Below the rows: the scroller's padding and any note after the spacer.
+    const trailing = el.scrollHeight - spacerTop - (spacer.value?.offsetHeight ?? 0)
+    const max = spacerTop + offsets.total() + trailing - viewHeight
+    const start = spacerTop + offsets.start(p.index)
+    const size = offsets.size(p.index)
+    const last = p.index === offsets.count - 1
+    const top = p.align === 'start' ? start : p.align === 'center' ? start + size / 2 - viewHeight / 2 : last ? max : start + size - viewHeight
+    return Math.round(Math.max(0, Math.min(top, max)))
+  }
+
+  function applyPin(): void {
+    if (!pin) return
+    const target = pinTarget(pin)
+    if (Math.abs(target - top) < 1) return
+    pin.written = writeScrollTop(target)
+    pin.moved = true
+  }
+
+  function viewRange(at: number): { start: number; end: number } {
+    return rowRange(offsets, at - spacerTop, viewHeight, direction > 0 ? 2 : overscan, direction < 0 ? 2 : overscan)
+  }
+
+  /**
+   * `keep`: leave the rendered rows as they are while they still cover the view. After a measurement the
+   * wanted range is often one row off, and rendering that row would mean measuring (and moving) again
+   * within the same frame; the next scroll event renders the full range anyway.
+   */
+  function updateRange(keep: boolean): void {
+    const current = range.value
+    if (keep) {
+      const view = rowRange(offsets, top - spacerTop, viewHeight, 0)
+      if (view.start >= current.start && view.end <= current.end) return
+    }
+    const next = viewRange(top)
+    if (next.start !== current.start || next.end !== current.end) range.value = next
+  }
+
+  const pending: HTMLElement[] = []
+  const seen = new WeakSet<Element>()
+  /** Slot elements in the document, and the top each was last placed at. */
+  const slots = new Map<HTMLElement, number>()
+  let spacerHeight = -1
+  let observer: ResizeObserver | null = null
+
+  /** Function ref for each row's slot: new slots are measured after the render that mounted them. */
+  function measure(el: unknown): void {
+    if (!(el instanceof HTMLElement) || seen.has(el)) return
+    seen.add(el)
+    pending.push(el)
+  }
+
+  /** Records a row's height from its slot element. */
+  function applySize(el: HTMLElement): void {
+    const index = Number(el.dataset['index'])
+    const key = keyAt(index)
+    const size = el.offsetHeight
+    // A row with no height is not laid out (a hidden list): nothing to learn from it.
+    if (key === undefined || size <= 0) return
+    measured.set(key, size)
+    offsets.set(index, size)
+  }
+
+  function measurePending(): void {
+    for (const el of pending.splice(0)) {
+      if (!el.isConnected) continue
+      applySize(el)
+      observer?.observe(el)
+      slots.set(el, Number.NaN)
+    }
+  }
+
+  /** Writes the spacer's height and each slot's top where they changed; forgets slots that left. */
+  function place(): void {
+    const total = offsets.total()
+    if (spacer.value && total !== spacerHeight) {
+      spacer.value.style.height = `${total}px`
+      spacerHeight = total
+    }
+    for (const [el, placed] of slots) {
+      if (!el.isConnected) {
+        observer?.unobserve(el)
+        slots.delete(el)
+        continue
+      }
+      const top = offsets.start(Number(el.dataset['index']))
+      if (top === placed) continue
+      el.style.transform = `translateY(${top}px)`
+      slots.set(el, top)
+    }
+  }
+
+  /** After anything may have moved the rows: place them, keep the pinned or anchored row in view, render what it shows. */
+  function reposition(): void {
+    const el = scroller.value
+    if (!el) return
+    spacerTop = spacer.value?.offsetTop ?? 0
+    readTop()
+    if (pin) {
+      place()
+      applyPin()
+    } else {
+      const wanted = anchored()
+      const move = wanted !== null && Math.abs(wanted - top) >= 1
+      // Scrolled before the rows move, the page is laid out once; past the present end it would be cut short.
+      const early = move && wanted <= el.scrollHeight - el.clientHeight
+      if (early) writeScrollTop(wanted)
+      place()
+      if (move && !early) writeScrollTop(wanted)
+    }
+    updateRange(true)
+    capture()
+  }
+
+  /** Rebuilds the offsets for a changed list, keeping the anchor (or the pin) on its row. */
+  function rebuild(): void {
+    const next = toRaw(options.rows())
+    const added = next.length - offsets.count
+    raw = next
+    const sizes = new Float64Array(raw.length)
+    for (let i = 0; i < raw.length; i++) sizes[i] = measured.get(keyOf(raw[i]!)) ?? estimate
+    offsets = new RowOffsets(sizes)
+    if (pin) {
+      pin.index = findKey(pin.key, keyAt, raw.length, pin.index, added)
+      if (pin.index < 0) pin = null
+    }
+    if (anchor) {
+      anchor.index = findKey(anchor.key, keyAt, raw.length, anchor.index, added)
+      if (anchor.index < 0) anchor = null
+    }
+    // Render the rows the view will show once repositioned after this render (as far as is known now).
+    readTop()
+    range.value = viewRange(pin ? pinTarget(pin) : (anchored() ?? top))
+  }
+
+  // Pages join at either end and a jump replaces the thread; the rows' own changes are followed by measuring.
+  watch(
+    [
+      () => options.rows(),
+      () => options.rows().length,
+      () => {
+        const list = options.rows()
+        return list.length > 0 ? keyOf(list[0]!) + '\n' + keyOf(list[list.length - 1]!) : ''
+      }
+    ],
+    () => (scroller.value ? rebuild() : undefined),
+    { flush: 'pre' }
+  )
+
+  function onScroll(): void {
+    readTop()
+    if (pin && Math.abs(top - pin.written) > 1) pin = null
+    const moved = top - knownTop
+    knownTop = top
+    if (moved !== 0) {
+      direction = Math.sign(moved)
+      clearTimeout(still)
+      still = setTimeout(() => {
+        direction = 0
+        readTop()
+        updateRange(false)
+      }, SCROLL_END_MS)
+    }
+    capture()
+    updateRange(false)
+  }
+
+  /** Pins row `index` (clamped) in view as `align` says until it settles (see above). */
+  function scrollToIndex(index: number, { align = 'start' }: { align?: Align } = {}): void {
+    if (!scroller.value) return
+    if (toRaw(options.rows()) !== raw || raw.length !== offsets.count) rebuild()
+    if (offsets.count === 0) return
+    const i = Math.max(0, Math.min(index, offsets.count - 1))
+    const settling = pin !== null
+    pin = { key: keyAt(i)!, index: i, align, written: readTop(), moved: true, quiet: 0, frames: 0 }
+    reposition()
+    if (!settling) requestAnimationFrame(settlePin)
+  }
+
+  /** Releases the pin once it has stayed put for two frames (or after about two seconds of frames). */
+  function settlePin(): void {
+    if (!pin) return
+    pin.quiet = pin.moved ? 0 : pin.quiet + 1
+    pin.moved = false
+    if (pin.quiet >= 2 || ++pin.frames > 120) pin = null
+    else requestAnimationFrame(settlePin)
+  }
+
+  onMounted(() => {
+    const el = scroller.value
+    if (!el) return
+    viewHeight = el.clientHeight
+    el.addEventListener('scroll', onScroll, { passive: true })
+    if (typeof ResizeObserver !== 'undefined') {
+      observer = new ResizeObserver((entries) => {
+        for (const entry of entries) {
+          const target = entry.target as HTMLElement
+          if (target === el) viewHeight = el.clientHeight
+          else if (target.isConnected) applySize(target)
+        }
+        reposition()
+      })
+      observer.observe(el)
+    }
+    rebuild()
+    measurePending()
+    reposition()
+  })
+  onUpdated(() => {
+    measurePending()
+    reposition()
+  })
+  onBeforeUnmount(() => {
+    scroller.value?.removeEventListener('scroll', onScroll)
+    observer?.disconnect()
+    observer = null
+    clearTimeout(still)
+    pin = null
+  })
+
+  return { indexes, measure, scrollToIndex }
+}
