@@ -3,8 +3,8 @@ import { AVATAR_TONES, avatarTone } from '../../src/renderer/src/lib/avatar'
 import { composeSegments } from '../../src/renderer/src/lib/compose-segments'
 import { PICKER_FACES, faceGlyph } from '../../src/renderer/src/lib/face-glyphs'
 import { splitMatches } from '../../src/renderer/src/lib/highlight'
-import { splitLinks } from '../../src/renderer/src/lib/links'
-import { dayLabel, rowLayout } from '../../src/renderer/src/lib/message-layout'
+import { mayHaveLinks, splitLinks } from '../../src/renderer/src/lib/links'
+import { dayLabel, rowLayout, stableRowLayout } from '../../src/renderer/src/lib/message-layout'
 import { fakeMessage } from './fake-api'
 
 describe('splitLinks', () => {
@@ -30,6 +30,23 @@ describe('splitLinks', () => {
     ])
     expect(links('看这个http://qq.com/页面，好')).toEqual([['http://qq.com/页面', 'http://qq.com/%E9%A1%B5%E9%9D%A2']])
     expect(links('“www.baidu.com”')).toEqual([['www.baidu.com', 'https://www.baidu.com/']])
+  })
+
+  it('says a text may have links whenever splitLinks finds one, and not for plain text', () => {
+    const texts = [
+      'see https://example.com/a?b=1 and www.qq.com, mail mailto:me@qq.com',
+      '看这个http://qq.com/页面，好',
+      'HTTPS://EXAMPLE.COM',
+      'WWW.QQ.COM',
+      'MailTo:me@qq.com',
+      '(see http://a.com/x).'
+    ]
+    for (const text of texts) {
+      expect(splitLinks(text).some((p) => p.href)).toBe(true)
+      expect(mayHaveLinks(text)).toBe(true)
+    }
+    expect(mayHaveLinks('今天晚上一起吃饭，好的没问题 哈哈 www qq com')).toBe(false)
+    expect(mayHaveLinks('')).toBe(false)
   })
 
   it('ignores what only looks like a link start, and other schemes', () => {
@@ -101,6 +118,21 @@ describe('rowLayout', () => {
     expect(rows.map((r) => r.dayStart)).toEqual([true, false, true, false, false, false, false])
     expect(rows.map((r) => r.groupStart)).toEqual([true, false, true, true, true, true, true])
     expect(rows.map((r) => r.groupEnd)).toEqual([false, true, true, true, true, true, true])
+  })
+
+  it('gives a row the same layout object while its neighbours stay, and a fresh one when they change', () => {
+    const m = [fakeMessage('group', 1, 1), fakeMessage('group', 1, 2), fakeMessage('group', 1, 3)]
+    const first = stableRowLayout(m, 2)
+    expect(first).toEqual(rowLayout(m, 2))
+    expect(stableRowLayout(m, 2)).toBe(first)
+    expect(stableRowLayout([...m], 2)).toBe(first)
+    // A newer message from the same sender now follows: the row is no longer the end of its group.
+    const later = [...m, fakeMessage('group', 1, 4, { from: m[2]!.from, time: m[2]!.time + 1 })]
+    const next = stableRowLayout(later, 2)
+    expect(next).not.toBe(first)
+    expect(next).toEqual({ dayStart: false, groupStart: true, groupEnd: false })
+    // Older messages joining above move the row, not its neighbours.
+    expect(stableRowLayout([fakeMessage('group', 1, 0), ...later], 3)).toBe(next)
   })
 
   it('labels days as today, yesterday, a weekday, a date', () => {

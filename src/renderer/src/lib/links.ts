@@ -14,6 +14,16 @@ const CANDIDATE = /\b(?:https?:\/\/|mailto:|www\.)[^\s<>"'`“”‘’，。！
 const TRAILING = /[.,;:!?'"“”‘’…»）)\]}>]+$/
 const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' }
 
+/**
+ * False only when the text cannot hold a link, so it can be shown as plain text without splitLinks (a
+ * message row is mounted per frame in a fast scroll). True may still find no link.
+ */
+export function mayHaveLinks(text: string): boolean {
+  return LINK_START.test(text)
+}
+
+const LINK_START = /(?:https?:\/\/|mailto:|www\.)/i
+
 export function splitLinks(text: string): TextPart[] {
   const parts: TextPart[] = []
   let last = 0

@@ -47,6 +47,24 @@ export function rowLayout(messages: readonly MessageDto[], i: number): RowLayout
   }
 }
 
+const layouts = new WeakMap<MessageDto, { prev: MessageDto | undefined; next: MessageDto | undefined; layout: RowLayout }>()
+
+/**
+ * rowLayout, as the same object for as long as the row's neighbours are the same: a row re-rendered with
+ * an equal but new layout object would re-render its message for nothing (the list re-renders to move
+ * its rows several times a frame while scrolling).
+ */
+export function stableRowLayout(messages: readonly MessageDto[], i: number): RowLayout {
+  const m = messages[i]!
+  const prev = messages[i - 1]
+  const next = messages[i + 1]
+  const known = layouts.get(m)
+  if (known && known.prev === prev && known.next === next) return known.layout
+  const layout = rowLayout(messages, i)
+  layouts.set(m, { prev, next, layout })
+  return layout
+}
+
 /**
  * The separator text: today, yesterday, the weekday within the last week, the month and day this year,
  * else the full date.
@@ -60,23 +78,35 @@ export function dayLabel(time: number, now: number, locale: string, words: { tod
   const days = Math.round((startOf(today) - startOf(day)) / 86_400_000)
   if (days === 0) return words.today
   if (days === 1) return words.yesterday
-  if (days > 1 && days < 7) return new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(day)
-  if (day.getFullYear() === today.getFullYear()) return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric' }).format(day)
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(day)
+  if (days > 1 && days < 7) return formatOf(locale, 'weekday').format(day)
+  if (day.getFullYear() === today.getFullYear()) return formatOf(locale, 'monthDay').format(day)
+  return formatOf(locale, 'date').format(day)
 }
+
+const STYLES = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  full: { dateStyle: 'full', timeStyle: 'short' },
+  weekday: { weekday: 'long' },
+  monthDay: { month: 'long', day: 'numeric' },
+  date: { dateStyle: 'long' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * Formatters shared by every message row: building an Intl.DateTimeFormat costs far more than using one,
- * and a fast scroll renders dozens of new rows per frame.
+ * Formatters shared by every message row and day separator: building an Intl.DateTimeFormat costs far more
+ * than using one, and a fast scroll renders dozens of new rows per frame.
  */
-export function timeFormat(locale: string, style: 'time' | 'full'): Intl.DateTimeFormat {
+function formatOf(locale: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
   const key = `${locale}|${style}`
   let format = formats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'full', timeStyle: 'short' })
+    format = new Intl.DateTimeFormat(locale, STYLES[style])
     formats.set(key, format)
   }
   return format
+}
+
+export function timeFormat(locale: string, style: 'time' | 'full'): Intl.DateTimeFormat {
+  return formatOf(locale, style)
 }
