@@ -108,7 +108,7 @@ function host(initial: Row[]) {
     }
     throw new Error('past the end')
   }
-  return { list, api, wrapper, scroller, slots, settle, scrollTo, estimatedRowAt, top: () => top }
+  return { list, api, wrapper, scroller, slots, settle, scrollTo, estimatedRowAt, measured, top: () => top }
 }
 
 describe('useVirtualRows', () => {
@@ -127,6 +127,18 @@ describe('useVirtualRows', () => {
     // Contiguous, each row where the one above ends, and the view covered from top to bottom.
     for (let k = 1; k < shown.length; k++) expect(shown[k]!.top).toBe(shown[k - 1]!.top + heightOf(shown[k - 1]!.n))
     expect(shown[0]!.top).toBeLessThanOrEqual(0)
+    t.wrapper.unmount()
+  })
+
+  it('renders only the rows at the end when pinned there as the rows arrive (as the list does on opening)', async () => {
+    const t = host([])
+    await t.settle()
+    t.list.push(...rowsFrom(0, 10_000))
+    t.api.scrollToIndex!(9_999, { align: 'end' })
+    await t.settle()
+    expect(Math.min(...t.measured)).toBeGreaterThan(9_900)
+    const last = t.slots().find((s) => s.n === 9_999)!
+    expect(last.top + heightOf(9_999)).toBe(VIEW)
     t.wrapper.unmount()
   })
 

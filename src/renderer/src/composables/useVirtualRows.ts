@@ -207,11 +207,16 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     capture()
   }
 
+  /** The list's length and end keys when the offsets were built: rows join only at the ends. */
+  let built = ''
+  const signature = (list: readonly T[]): string => (list.length > 0 ? `${list.length}\n${keyOf(list[0]!)}\n${keyOf(list[list.length - 1]!)}` : '')
+
   /** Rebuilds the offsets for a changed list, keeping the anchor (or the pin) on its row. */
   function rebuild(): void {
     const next = toRaw(options.rows())
     const added = next.length - offsets.count
     raw = next
+    built = signature(raw)
     const sizes = new Float64Array(raw.length)
     for (let i = 0; i < raw.length; i++) sizes[i] = measured.get(keyOf(raw[i]!)) ?? estimate
     offsets = new RowOffsets(sizes)
@@ -228,6 +233,12 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     range.value = viewRange(pin ? pinTarget(pin) : (anchored() ?? top))
   }
 
+  /** Rebuilds unless done for this list already (scrollToIndex may have, before the watcher below ran). */
+  function fresh(): void {
+    const list = toRaw(options.rows())
+    if (list !== raw || signature(list) !== built) rebuild()
+  }
+
   // Pages join at either end and a jump replaces the thread; the rows' own changes are followed by measuring.
   watch(
     [
@@ -238,7 +249,7 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
         return list.length > 0 ? keyOf(list[0]!) + '\n' + keyOf(list[list.length - 1]!) : ''
       }
     ],
-    () => (scroller.value ? rebuild() : undefined),
+    () => (scroller.value ? fresh() : undefined),
     { flush: 'pre' }
   )
 
@@ -260,10 +271,13 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     updateRange(false)
   }
 
-  /** Pins row `index` (clamped) in view as `align` says until it settles (see above). */
+  /**
+   * Pins row `index` (clamped) in view as `align` says until it settles (see above). Called before the
+   * render of a changed list (in a watcher or onMounted), the list renders the rows there and no others.
+   */
   function scrollToIndex(index: number, { align = 'start' }: { align?: Align } = {}): void {
     if (!scroller.value) return
-    if (toRaw(options.rows()) !== raw || raw.length !== offsets.count) rebuild()
+    fresh()
     if (offsets.count === 0) return
     const i = Math.max(0, Math.min(index, offsets.count - 1))
     const settling = pin !== null
