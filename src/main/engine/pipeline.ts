@@ -15,8 +15,8 @@
 import { segmentsToText, type ConversationKind } from '../../shared/domain'
 import type { IncomingMessage, PollEvent } from '../protocol/types'
 import type { HistoryStore, NewMessage } from '../store/types'
-import type { Directory } from './directory'
-import { contentHash, eventIdOfContent } from './identity'
+import type { Directory, SenderInfo } from './directory'
+import { contentKey, eventIdOfContent } from './identity'
 import type { MessageDto, PresenceEvent } from './types'
 
 /** Implemented by the outbox runner. */
@@ -28,8 +28,8 @@ export interface EchoMatcher {
 export interface PipelineDeps {
   directory: Directory
   history(): HistoryStore | null
-  /** Stores a batch; the ids newly stored, or null when it could not be stored (see StorageHealth). */
-  persist(rows: readonly NewMessage[]): Set<string> | null
+  /** Stores a batch; the ids already stored before (not stored again), or null when it could not be stored (see StorageHealth). */
+  persist(rows: readonly NewMessage[]): ReadonlySet<string> | null
   echoes: EchoMatcher
   emitMessage(message: MessageDto): void
   emitPresence(event: PresenceEvent): void
@@ -61,13 +61,14 @@ export class Pipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
   handle(events: readonly PollEvent[]): BatchResult {
+    const lookups = new BatchLookups(this.deps.directory)
     let kicked: string | null = null
     const rows: NewMessage[] = []
     const dtos: MessageDto[] = []
     const batchIds = new Set<string>()
     for (const ev of events) {
       if (ev.type === 'message' || ev.type === 'sess-message') {
-        const built = this.build(ev.type === 'message' ? ev.message : { ...ev.message, kind: 'buddy' })
+        const built = this.build(ev.type === 'message' ? ev.message : { ...ev.message, kind: 'buddy' }, lookups)
         if (!built || batchIds.has(built.row.id)) continue
         batchIds.add(built.row.id)
         rows.push(built.row)
@@ -90,7 +91,7 @@ export class Pipeline {
 
   private persistAndEmit(rows: NewMessage[], dtos: MessageDto[]): void {
     const store = this.deps.history()
-    let fresh: Set<string> | null = null
+    let duplicates: ReadonlySet<string> | null = null
     if (store) {
       try {
         this.upsertTitles(store, dtos)
@@ -98,9 +99,9 @@ export class Pipeline {
         this.deps.log(`saving conversation titles failed: ${String(e)}`)
       }
       // null when the store refused them: shown anyway, kept and retried (storage-health.ts).
-      fresh = this.deps.persist(rows)
+      duplicates = this.deps.persist(rows)
     }
-    for (const dto of dtos) if (!fresh || fresh.has(dto.id)) this.deps.emitMessage(dto)
+    for (const dto of dtos) if (!duplicates || !duplicates.has(dto.id)) this.deps.emitMessage(dto)
   }
 
   private upsertTitles(store: HistoryStore, dtos: MessageDto[]): void {
@@ -120,14 +121,16 @@ export class Pipeline {
     this.seen.add(tuple)
   }
 
-  private build(m: IncomingMessage): { row: NewMessage; dto: MessageDto } | null {
+  private build(m: IncomingMessage, lookups: BatchLookups): { row: NewMessage; dto: MessageDto } | null {
     const { directory } = this.deps
     const self = directory.self
-    const hash = contentHash(m.segments)
+    const content = contentKey(m.segments)
     // Identity uses the server's own time even when it was impossible (and `time` is the receive time), so the
     // same element delivered again in another second is still the same event.
     const idTime = m.serverTime ?? m.time
-    const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${idTime}:${hash}`
+    // The content itself, not a hash of it: a JS hash of every message cost more than SHA-256, and a second
+    // SHA-256 as much as storing the message. The string is already made (it goes into the event id).
+    const tuple = `${m.kind}:${m.fromUin}:${m.senderUin}:${m.toUin}:${m.msgId}:${idTime}:${content}`
     if (this.seen.has(tuple) || this.seenBefore.has(tuple)) return null
 
     if (m.timeAdjusted) this.deps.log(`a ${m.kind} message came with an impossible time; stored at the time it was received`)
@@ -139,22 +142,20 @@ export class Pipeline {
       this.remember(tuple)
       return null
     }
-    const conv = directory.conversationKey(m.kind, conversationId)
-    const sender = directory.sender(m.kind, conversationId, m.senderUin)
+    const conv = lookups.conversation(m.kind, conversationId)
+    const sender = lookups.sender(m.kind, conversationId, m.senderUin)
     if (!conv.known || !sender.known) directory.resolveLater(m.kind, conversationId, m.senderUin)
-    const id = eventIdOfContent(conv.key, sender.key, m.msgId, idTime, hash)
+    const id = eventIdOfContent(conv.key, sender.key, m.msgId, idTime, content)
     this.remember(tuple)
 
-    const conversationName = directory.conversationName(m.kind, conversationId)
-    const selfParty = { uin: self?.uin ?? m.toUin, name: self?.nick ?? '' }
+    const conversationName = conv.name
     const dto: MessageDto = {
       id,
       kind: m.kind,
       conversationKey: conv.key,
       conversationId,
       from: { uin: m.senderUin, name: sender.name },
-      to:
-        m.kind !== 'buddy' ? { uin: conversationId, name: conversationName } : fromSelf ? { uin: conversationId, name: conversationName } : selfParty,
+      to: m.kind !== 'buddy' || fromSelf ? { uin: conversationId, name: conversationName } : { uin: self?.uin ?? m.toUin, name: self?.nick ?? '' },
       text,
       segments: m.segments,
       time: m.time,
@@ -169,8 +170,43 @@ export class Pipeline {
       senderName: sender.name,
       self: fromSelf,
       time: m.time,
-      segments: m.segments
+      segments: m.segments,
+      text
     }
     return { row, dto }
+  }
+}
+
+/**
+ * Directory lookups memoised for one batch. A 20,000-message burst asks for the same few hundred
+ * conversations and senders over and over, and each lookup builds its key strings afresh; the directory
+ * cannot change while a batch is handled (handle() runs synchronously; lookups it starts answer later).
+ */
+class BatchLookups {
+  // Keyed by kind, then by number: no key strings built per message.
+  private readonly conversations = new Map<ConversationKind, Map<number, { key: string; known: boolean; name: string }>>()
+  private readonly senders = new Map<ConversationKind, Map<number, Map<number, SenderInfo>>>()
+
+  constructor(private readonly directory: Directory) {}
+
+  conversation(kind: ConversationKind, id: number): { key: string; known: boolean; name: string } {
+    let byId = this.conversations.get(kind)
+    if (!byId) this.conversations.set(kind, (byId = new Map()))
+    let c = byId.get(id)
+    if (!c) {
+      const { key, known } = this.directory.conversationKey(kind, id)
+      byId.set(id, (c = { key, known, name: this.directory.conversationName(kind, id) }))
+    }
+    return c
+  }
+
+  sender(kind: ConversationKind, conversationId: number, uin: number): SenderInfo {
+    let byConversation = this.senders.get(kind)
+    if (!byConversation) this.senders.set(kind, (byConversation = new Map()))
+    let byUin = byConversation.get(conversationId)
+    if (!byUin) byConversation.set(conversationId, (byUin = new Map()))
+    let s = byUin.get(uin)
+    if (!s) byUin.set(uin, (s = this.directory.sender(kind, conversationId, uin)))
+    return s
   }
 }

@@ -25,24 +25,25 @@ export async function prefetchSenders(
   maxWaitMs = SENDER_PREFETCH_MAX_WAIT_MS,
   signal?: AbortSignal
 ): Promise<void> {
-  const wanted = new Map<string, { kind: ConversationKind; id: number; senderUin: number }>()
+  const wanted: Array<{ kind: ConversationKind; id: number }> = []
   const self = directory.self?.uin ?? null
+  // Naming a group or discussion member needs exactly one thing: the conversation known and its member
+  // list loaded. So each conversation is checked once per batch (a burst repeats a few hundred of them
+  // thousands of times). A buddy unknown to the list is a stranger lookup (rare, slower): left to the
+  // background, as are our own messages.
+  const checked = { group: new Set<number>(), discuss: new Set<number>() }
   for (const ev of events) {
     if (ev.type !== 'message') continue
     const m = ev.message
-    if (m.senderUin === self) continue
-    const conversationId = m.fromUin
-    const tag = `${m.kind}:${conversationId}`
-    if (wanted.has(tag)) continue
-    const conv = directory.conversationKey(m.kind, conversationId)
-    if (conv.known && directory.sender(m.kind, conversationId, m.senderUin).known) continue
-    // A buddy unknown to the list is a stranger lookup (rare, slower): left to the background as before.
-    if (m.kind === 'buddy') continue
-    if (conv.known && directory.membersLoaded(m.kind, conversationId)) continue
-    wanted.set(tag, { kind: m.kind, id: conversationId, senderUin: m.senderUin })
+    if (m.kind === 'buddy' || m.senderUin === self) continue
+    const seen = checked[m.kind]
+    if (seen.has(m.fromUin)) continue
+    seen.add(m.fromUin)
+    if (directory.conversationKey(m.kind, m.fromUin).known && directory.membersLoaded(m.kind, m.fromUin)) continue
+    wanted.push({ kind: m.kind, id: m.fromUin })
   }
-  if (wanted.size === 0) return
-  const loads = [...wanted.values()].map((w) => directory.prefetch(w.kind, w.id))
+  if (wanted.length === 0) return
+  const loads = wanted.map((w) => directory.prefetch(w.kind, w.id))
   const timer = new AbortController()
   const stop = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal
   try {

@@ -99,18 +99,19 @@ export class StorageHealth {
   }
 
   /**
-   * Stores `rows` after anything still unsaved. Returns the ids newly stored (duplicates of stored
-   * messages are left out), or null when the store refused them: they are then all new as far as
-   * anyone can tell, shown, and kept for the next attempt.
+   * Stores `rows` after anything still unsaved. Returns the ids that were NOT stored because they already
+   * were (usually none: a set of those is far cheaper than one of every id of a 20,000-message burst), or
+   * null when the store refused them: they are then all new as far as anyone can tell, shown, and kept
+   * for the next attempt.
    */
-  persist(rows: readonly NewMessage[]): Set<string> | null {
+  persist(rows: readonly NewMessage[]): ReadonlySet<string> | null {
     const history = this.history
     if (!history) return null
     try {
       this.flush(history)
-      const inserted = new Set(history.appendBatch(rows).inserted)
+      const duplicates = new Set(history.appendBatch(rows).duplicates)
       this.recovered()
-      return inserted
+      return duplicates
     } catch (err) {
       this.keep(rows)
       this.failed(err)

@@ -116,20 +116,21 @@ export class History implements HistoryStore {
   }
 
   private insertAll(messages: readonly NewMessage[]): AppendResult {
-    // Per-call caches: a batch usually hits a handful of conversations and senders many times.
+    // Per-call caches: a batch usually hits a handful of conversations and senders many times (senders
+    // by key, then name: no combined key string built per row).
     const convIds = new Map<string, number>()
-    const senderIds = new Map<string, number>()
+    const senderIds = new Map<string, Map<string, number>>()
     const convs: number[] = []
     const texts: string[] = []
     const times: number[] = []
     const adjusted: string[] = []
     const nowS = Math.floor(this.now() / 1000)
-    // INSERT OR IGNORE stores only new ids: id -> seq of the rows actually stored. A chunk that stored
-    // every row (the usual case) got consecutive seqs in VALUES order (each new rowid is the maximum + 1),
-    // so only a chunk with duplicates is read back (cheaper than RETURNING on every row). Parameters are
-    // built per chunk into an array of the exact size: one big array sliced per chunk cost more than the
-    // inserts themselves on a 20k burst.
-    const seqOf = new Map<string, number>()
+    // INSERT OR IGNORE stores only new ids; seqs[i] is the seq message i got, or 0 when it was ignored.
+    // A chunk that stored every row (the usual case) got consecutive seqs in VALUES order (each new rowid
+    // is the maximum + 1), so only a chunk with duplicates is read back (cheaper than RETURNING on every
+    // row). Parameters are built per chunk into an array of the exact size: one big array sliced per
+    // chunk cost more than the inserts themselves on a 20k burst.
+    const seqs = new Array<number>(messages.length).fill(0)
     for (let i = 0; i < messages.length; i += INSERT_CHUNK) {
       const rows = Math.min(INSERT_CHUNK, messages.length - i)
       const params = new Array<string | number | null>(rows * MESSAGE_COLUMNS)
@@ -140,13 +141,14 @@ export class History implements HistoryStore {
           conv = this.conversationId(m.conversation, m.kind)
           convIds.set(m.conversation, conv)
         }
-        const senderKey = `${m.sender}\u0000${m.senderName}`
-        let sender = senderIds.get(senderKey)
+        let byName = senderIds.get(m.sender)
+        if (byName === undefined) senderIds.set(m.sender, (byName = new Map()))
+        let sender = byName.get(m.senderName)
         if (sender === undefined) {
           sender = this.senderId(m.sender, m.senderName)
-          senderIds.set(senderKey, sender)
+          byName.set(m.senderName, sender)
         }
-        const text = segmentsToText(m.segments)
+        const text = m.text ?? segmentsToText(m.segments)
         const time = plausibleTime(m.time, nowS)
         if (time !== m.time) adjusted.push(m.id)
         convs.push(conv)
@@ -167,22 +169,31 @@ export class History implements HistoryStore {
       const last = Number(run.lastInsertRowid)
       const stored = Number(run.changes)
       if (stored === rows) {
-        for (let k = 0; k < rows; k++) seqOf.set(messages[i + k]!.id, last - rows + 1 + k)
+        for (let k = 0; k < rows; k++) seqs[i + k] = last - rows + 1 + k
       } else if (stored > 0) {
+        // Some rows were duplicates: the first row of this chunk with each stored id got it.
+        const seqOf = new Map<string, number>()
         for (const r of this.q.storedAfter!.all(last - stored) as Array<{ id: string; seq: number }>) seqOf.set(r.id, r.seq)
+        for (let k = 0; k < rows; k++) {
+          const id = messages[i + k]!.id
+          const seq = seqOf.get(id)
+          if (seq === undefined) continue
+          seqs[i + k] = seq
+          seqOf.delete(id) // the same id again later in this chunk was ignored: a duplicate
+        }
       }
     }
 
     const result: AppendResult = { inserted: [], duplicates: [] }
     if (adjusted.length > 0) result.timeAdjusted = adjusted
     const touched = new Map<number, Touched>()
-    messages.forEach((m, i) => {
-      const seq = seqOf.get(m.id)
-      if (seq === undefined) {
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i]!
+      const seq = seqs[i]!
+      if (seq === 0) {
         result.duplicates.push(m.id)
-        return
+        continue
       }
-      seqOf.delete(m.id) // the same id again later in this batch was ignored: a duplicate
       result.inserted.push(m.id)
       const conv = convs[i]!
       let t = touched.get(conv)
@@ -192,7 +203,7 @@ export class History implements HistoryStore {
       if (!t.newest || time > t.newest.time || (time === t.newest.time && seq > t.newest.seq)) {
         t.newest = { time, seq, text: texts[i]!, senderName: m.senderName }
       }
-    })
+    }
     for (const [conv, t] of touched) {
       if (t.unread > 0) this.q.addUnread!.run(t.unread, conv)
       const n = t.newest!

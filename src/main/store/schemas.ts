@@ -25,6 +25,7 @@ export const NewMessageSchema = v.object({
   self: v.boolean(),
   time: v.pipe(v.number(), v.integer(), v.minValue(0)),
   segments: SegmentsSchema,
+  text: v.optional(v.string()),
   outboxId: v.nullish(v.pipe(v.number(), v.integer())),
   ref: v.nullish(v.string()),
   state: v.nullish(DeliveryStateSchema)
@@ -48,6 +49,7 @@ export function isWellFormedNewMessage(m: unknown): boolean {
   if (!isKey(r.id) || !isKey(r.conversation) || !KINDS.has(r.kind)) return false
   if (typeof r.sender !== 'string' || typeof r.senderName !== 'string' || typeof r.self !== 'boolean') return false
   if (!isCount(r.time) || !Array.isArray(r.segments)) return false
+  if (r.text !== undefined && typeof r.text !== 'string') return false
   if (r.outboxId != null && !Number.isInteger(r.outboxId)) return false
   if (r.ref != null && typeof r.ref !== 'string') return false
   if (r.state != null && !STATES.has(r.state)) return false

@@ -36,6 +36,8 @@ interface MessageBase {
 /** A message to store. */
 export interface NewMessage extends MessageBase {
   segments: readonly Segment[]
+  /** `segmentsToText(segments)` when the caller has it already (the pipeline does); computed when absent. */
+  text?: string
   /** Link to the outbox entry this message was sent through, if any. */
   outboxId?: number | null
   ref?: string | null

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Backoff } from '../../../src/main/engine/backoff'
 import type { Clock } from '../../../src/main/engine/clock'
-import { eventId } from '../../../src/main/engine/identity'
+import { contentKey, eventId } from '../../../src/main/engine/identity'
 
 const clockWith = (r: number): Clock => ({ now: () => 0, sleep: async () => {}, random: () => r })
 
@@ -38,5 +38,24 @@ describe('stable event ids', () => {
         eventId('buddy:qq:1', 'buddy:qq:1', 5, 100, [{ type: 'text', text: 'hi!' }])
       ]).size
     ).toBe(6)
+  })
+
+  it('never confuse a one-text message with any other content (the short form of contentKey)', () => {
+    const forms = [
+      [{ type: 'text' as const, text: 'a' }],
+      [{ type: 'text' as const, text: 'ta' }],
+      [{ type: 'text' as const, text: '[{"type":"text","text":"a"}]' }],
+      [
+        { type: 'text' as const, text: 'a' },
+        { type: 'text' as const, text: '' }
+      ],
+      [{ type: 'face' as const, id: 14, name: '微笑' }],
+      [{ type: 'text' as const, text: '[微笑]' }],
+      []
+    ]
+    expect(new Set(forms.map(contentKey)).size).toBe(forms.length)
+    expect(new Set(forms.map((f) => eventId('group:name:g', 'qq:1', 7, 100, f))).size).toBe(forms.length)
+    // The one-text form is the text itself, so no JSON is built for the common message.
+    expect(contentKey([{ type: 'text', text: 'hi' }])).toBe('thi')
   })
 })
