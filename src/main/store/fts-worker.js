@@ -24,11 +24,13 @@ const { DatabaseSync } = require('node:sqlite')
 const { parentPort, workerData } = require('node:worker_threads')
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const SLOT = { lock: 0, wake: 1, stop: 2, closed: 3, sleeping: 4 }
+const SLOT = { lock: 0, wake: 1, stop: 2, closed: 3, sleeping: 4, flush: 5 }
 const FREE = 0
 const WORKER = 2
 /** step() result when the owner holds the write lock: try again very soon. */
 const BUSY = -1
+/** step() result when the tail is too short to index yet: wait for more rows or for it to age. */
+const GATHERING = -2
 
 const words = new Int32Array(workerData.shared)
 
@@ -38,7 +40,7 @@ function signalClosed() {
 }
 
 async function main() {
-  const { path, sql, batchRows, idleMs, checkpointMs, retryMs, settleMs } = workerData
+  const { path, sql, batchRows, minRows, maxLagMs, idleMs, checkpointMs, retryMs, settleMs } = workerData
   const db = new DatabaseSync(path)
   try {
     db.exec('PRAGMA busy_timeout = 5000')
@@ -46,12 +48,26 @@ async function main() {
     const index = db.prepare(sql.index)
     const mark = db.prepare(sql.mark)
     let lastCheckpoint = Date.now()
+    /** When the current short tail was first seen (null: no tail waiting). */
+    let gatheringSince = null
 
     /** One short write transaction: at most batchRows rows indexed and the watermark moved past them. */
     const step = () => {
       // A plain read first: when caught up (most wake-ups) the write lock is never touched.
       const peek = range.get(batchRows)
-      if (peek.to_seq <= peek.from_seq) return 0
+      if (peek.to_seq <= peek.from_seq) {
+        gatheringSince = null
+        Atomics.store(words, SLOT.flush, 0)
+        return 0
+      }
+      // A short tail waits for more rows (or until it is maxLagMs old, or someone asks for a flush): indexing
+      // every few rows as they arrive meant a write transaction, and an FTS segment, per poll batch; each
+      // could make the engine's next write wait, and the many tiny segments forced big merges. Searches
+      // read the unindexed tail directly meanwhile.
+      if (peek.to_seq - peek.from_seq < minRows && Atomics.load(words, SLOT.flush) === 0) {
+        gatheringSince ??= Date.now()
+        if (Date.now() - gatheringSince < maxLagMs) return GATHERING
+      }
       if (Atomics.compareExchange(words, SLOT.lock, FREE, WORKER) !== FREE) return BUSY
       try {
         db.exec('BEGIN IMMEDIATE')
@@ -62,6 +78,7 @@ async function main() {
             mark.run(to)
           }
           db.exec('COMMIT')
+          gatheringSince = null
           return to - from
         } catch (err) {
           if (db.isTransaction) db.exec('ROLLBACK')
@@ -84,6 +101,7 @@ async function main() {
           lastCheckpoint = Date.now()
         }
         if (indexed === BUSY) delay = 1
+        else if (indexed === GATHERING) delay = Math.max(1, gatheringSince + maxLagMs - Date.now())
         else if (indexed > 0) delay = 0
       } catch (err) {
         parentPort.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) })

@@ -35,6 +35,14 @@ export const INDEX_SQL = {
  * segment keeps merges cheap.
  */
 export const INDEX_BATCH_ROWS = 100
+/**
+ * The worker indexes a tail shorter than this only once it is TAIL_MAX_LAG_MS old (or a flush is asked
+ * for): under steady traffic that is one indexing transaction per INDEX_BATCH_ROWS messages instead of
+ * one per poll batch, so the engine's writes rarely wait for the worker's, and FTS5 gets fewer, larger
+ * segments (hundreds of one-row segments ended in merges of tens of milliseconds inside a step).
+ */
+const TAIL_MIN_ROWS = INDEX_BATCH_ROWS
+const TAIL_MAX_LAG_MS = 2000
 const IDLE_MS = 1000
 const CHECKPOINT_MS = 1000
 const RETRY_MS = 2000
@@ -124,6 +132,8 @@ export function startSearchIndexer(
           path,
           sql: INDEX_SQL,
           batchRows: INDEX_BATCH_ROWS,
+          minRows: TAIL_MIN_ROWS,
+          maxLagMs: TAIL_MAX_LAG_MS,
           idleMs: IDLE_MS,
           checkpointMs: CHECKPOINT_MS,
           retryMs: RETRY_MS,
@@ -160,6 +170,8 @@ export function startSearchIndexer(
     },
     async caughtUp(timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs
+      // Whoever waits for the index wants it now, not after the worker has gathered a longer tail.
+      if (current === 'worker' && !closed) shared.flushWorker()
       for (;;) {
         if (closed) return false
         if (pending() === 0) return true

@@ -19,7 +19,9 @@ export const SLOT = {
   /** 1 once the worker's connection is closed (or could not be opened). */
   closed: 3,
   /** 1 while the worker waits on the wake word: only then does a wake need a notify. */
-  sleeping: 4
+  sleeping: 4,
+  /** 1 asks the worker to index a short tail now instead of gathering more rows; it clears it once caught up. */
+  flush: 5
 } as const
 
 const FREE = 0
@@ -56,6 +58,12 @@ export class SharedState {
     if (Atomics.load(this.words, SLOT.sleeping) === 1) Atomics.notify(this.words, SLOT.wake)
   }
 
+  /** Index whatever is pending now (see SLOT.flush). */
+  flushWorker(): void {
+    Atomics.store(this.words, SLOT.flush, 1)
+    Atomics.add(this.words, SLOT.wake, 1)
+    Atomics.notify(this.words, SLOT.wake)
+  }
   stopWorker(): void {
     Atomics.store(this.words, SLOT.stop, 1)
     Atomics.add(this.words, SLOT.wake, 1)

@@ -135,6 +135,35 @@ describe('background search index', () => {
     ftsIntegrity(path)
   })
 
+  it('gathers a short tail instead of one indexing step per batch; indexes it once it ages, or at once when asked', async () => {
+    const path = accountDbPath(tempDir(), 'acc')
+    const s = openStoreFile(path)
+    try {
+      expect(s.searchIndex.mode).toBe('worker')
+      for (let i = 0; i < 5; i++) s.history.appendBatch(batch(`short${i}-`, 2, 100 + i * 10))
+      // Well past the worker's settle delay: a short tail is still waiting, and search still finds it.
+      await new Promise((r) => setTimeout(r, 400))
+      expect(s.searchIndex.pending()).toBe(10)
+      expect(allIds(s, '#short3-')).toEqual(['short3-1', 'short3-0'])
+      // Aged (2 s from when the worker first saw it): indexed without anyone asking.
+      const until = Date.now() + 5000
+      while (s.searchIndex.pending() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
+      expect(s.searchIndex.pending()).toBe(0)
+
+      // A full step's worth goes at once; a short rest is flushed when someone waits for the index.
+      s.history.appendBatch(batch('long', 250, 5000))
+      const started = Date.now()
+      expect(await s.searchIndex.caughtUp()).toBe(true)
+      expect(Date.now() - started).toBeLessThan(1500)
+      s.history.appendBatch(batch('rest', 3, 9000))
+      expect(await s.searchIndex.caughtUp()).toBe(true)
+      expect(s.searchIndex.pending()).toBe(0)
+    } finally {
+      s.close()
+    }
+    ftsIntegrity(path)
+  })
+
   it('indexes on the owning thread when asked to (the fallback when no worker can run)', async () => {
     const path = accountDbPath(tempDir(), 'acc')
     const s = openStoreFile(path, { searchIndex: 'inline' })
