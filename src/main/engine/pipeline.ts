@@ -105,12 +105,15 @@ export class Pipeline {
   }
 
   private upsertTitles(store: HistoryStore, dtos: MessageDto[]): void {
+    const changed = new Map<string, { key: string; kind: ConversationKind; title: string }>()
     for (const d of dtos) {
       const title = d.kind === 'buddy' ? (d.self ? d.to.name : d.from.name) : d.to.name
       if (this.titles.get(d.conversationKey) === title) continue
-      store.upsertConversation(d.conversationKey, d.kind, title)
-      this.titles.set(d.conversationKey, title)
+      changed.set(d.conversationKey, { key: d.conversationKey, kind: d.kind, title })
     }
+    if (changed.size === 0) return
+    store.upsertConversations([...changed.values()])
+    for (const c of changed.values()) this.titles.set(c.key, c.title)
   }
 
   private remember(tuple: string): void {

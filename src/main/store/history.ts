@@ -238,8 +238,17 @@ export class History implements HistoryStore {
   }
 
   upsertConversation(key: string, kind: ConversationKind, title: string): void {
+    this.upsertConversations([{ key, kind, title }])
+  }
+
+  upsertConversations(entries: ReadonlyArray<{ key: string; kind: ConversationKind; title: string }>): void {
+    if (entries.length === 0) return
     // Through tx for the write lock it takes (a bare statement would wait in SQLite's busy handler).
-    guarded('upsertConversation', () => this.tx(() => this.q.upsertConv!.run(key, kind, title)))
+    guarded('upsertConversation', () =>
+      this.tx(() => {
+        for (const e of entries) this.q.upsertConv!.run(e.key, e.kind, e.title)
+      })
+    )
   }
 
   getConversation(key: string): ConversationInfo | null {

@@ -164,6 +164,8 @@ export interface HistoryStore {
   appendBatch(messages: readonly NewMessage[]): AppendResult
   /** Creates the conversation or updates its title/kind (titles come from contact lists). */
   upsertConversation(key: string, kind: ConversationKind, title: string): void
+  /** upsertConversation for several at once, in one transaction (a burst names dozens of conversations). */
+  upsertConversations(entries: ReadonlyArray<{ key: string; kind: ConversationKind; title: string }>): void
   getConversation(key: string): ConversationInfo | null
   /** Conversations with the most recent activity first. */
   listConversations(): ConversationInfo[]

@@ -158,6 +158,21 @@ describe('conversations, unread and markRead', () => {
     s.close()
   })
 
+  it('upsertConversations creates and renames several conversations in one call', () => {
+    const s = open()
+    s.history.upsertConversation('group:code:1', 'group', '旧名')
+    s.history.upsertConversations([
+      { key: 'group:code:1', kind: 'group', title: '新名' },
+      { key: 'buddy:qq:5', kind: 'buddy', title: '老王' },
+      { key: 'discuss:name:周末', kind: 'discuss', title: '周末' }
+    ])
+    s.history.upsertConversations([])
+    expect(s.history.getConversation('group:code:1')!.title).toBe('新名')
+    expect(s.history.getConversation('buddy:qq:5')).toMatchObject({ kind: 'buddy', title: '老王' })
+    expect(s.history.getConversation('discuss:name:周末')).toMatchObject({ kind: 'discuss', title: '周末' })
+    s.close()
+  })
+
   it('lists conversations by latest activity', () => {
     const s = open()
     s.history.upsertConversation('discuss:d1', 'discuss', 'empty one')
