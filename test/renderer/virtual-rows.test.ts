@@ -63,8 +63,8 @@ function host(initial: Row[]) {
           h(
             'div',
             { ref: spacer, class: 'spacer' },
-            virtual.indexes.value.map((i) =>
-              h('div', { key: list[i]!.id, ref: virtual.measure, class: 'slot', 'data-index': i, 'data-n': list[i]!.n })
+            virtual.rows.value.map(({ index, slot }) =>
+              h('div', { key: slot, ref: virtual.measure, class: 'slot', tabindex: -1, 'data-index': index, 'data-n': list[index]!.n })
             )
           )
         ])
@@ -191,6 +191,28 @@ describe('useVirtualRows', () => {
     // Rows measured after the user's scroll do not pull the view back to the pinned row.
     await t.scrollTo(t.top() + 250)
     expect(t.slots().find((s) => s.n === 2_500)?.top ?? -Infinity).toBeLessThan(row.top - 400)
+    t.wrapper.unmount()
+  })
+
+  it('shows rows that come into view in the elements of rows that left, but never in the focused one', async () => {
+    const t = host(rowsFrom(0, 5_000))
+    await t.settle()
+    t.api.scrollToIndex!(2_500, { align: 'center' })
+    await t.settle()
+    const elements = () => [...t.scroller.querySelectorAll<HTMLElement>('.slot')]
+    const before = new Set(elements())
+    const focused = elements().find((el) => el.dataset['n'] === '2500')!
+    focused.focus()
+    expect(document.activeElement).toBe(focused)
+    await t.scrollTo(t.top() + 20_000)
+    const after = elements()
+    expect(after.some((el) => el.dataset['n'] === '2500')).toBe(false)
+    // The same elements, now showing other rows (and measured for them: the rows sit one below the other)...
+    expect(after.filter((el) => before.has(el)).length).toBeGreaterThan(after.length / 2)
+    const shown = t.slots().sort((a, b) => a.index - b.index)
+    for (let k = 1; k < shown.length; k++) expect(shown[k]!.top).toBe(shown[k - 1]!.top + heightOf(shown[k - 1]!.n))
+    // ... except the focused one, which went away with its row instead of showing another.
+    expect(focused.isConnected).toBe(false)
     t.wrapper.unmount()
   })
 })

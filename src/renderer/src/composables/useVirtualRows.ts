@@ -1,5 +1,6 @@
-import { computed, onBeforeUnmount, onMounted, onUpdated, shallowRef, toRaw, watch, type Ref } from 'vue'
+import { onBeforeUnmount, onMounted, onUpdated, shallowRef, toRaw, watch, type Ref } from 'vue'
 import { findKey, RowOffsets, rowRange } from '../lib/row-offsets'
+import { RowSlots } from '../lib/row-slots'
 
 /** No scroll event for this long: the scroll has ended. */
 const SCROLL_END_MS = 150
@@ -22,8 +23,9 @@ export interface VirtualRowsOptions<T> {
 
 /**
  * A virtual list for long histories (100,000 messages and more). Only the rows near the view are rendered
- * (`indexes`); each slot element carries `data-index` and is given to `measure` as a function ref. A slot
- * is measured once after the render that mounts it, and followed by a ResizeObserver after that.
+ * (`rows`: each row's index and the slot to key it by, so that elements are reused for the rows that come
+ * into view, see lib/row-slots). Each slot element carries `data-index` and is given to `measure` as a
+ * function ref; it is measured after each render that gives it a row, and followed by a ResizeObserver.
  *
  * Why not @tanstack/vue-virtual: its offsets are a prefix-sum array rebuilt from the measured row to the end
  * of the list, and it rebuilt them for each row measured while scrolling, so in a 100,000-message thread
@@ -42,9 +44,10 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
   const measured = new Map<string, number>()
   let raw: readonly T[] = []
   let offsets = new RowOffsets([])
-  const range = shallowRef({ start: 0, end: 0 })
-  /** The indexes of the rows to render. */
-  const indexes = computed(() => Array.from({ length: range.value.end - range.value.start }, (_, k) => range.value.start + k))
+  let range = { start: 0, end: 0 }
+  /** The rows to render: each row's index and its slot, the key to render it under (lib/row-slots). */
+  const rows = shallowRef<Array<{ index: number; slot: number }>>([])
+  const rowSlots = new RowSlots()
   /** The spacer's top inside the scroller's content (below the padding and any note above the rows). */
   let spacerTop = 0
   let viewHeight = 0
@@ -122,27 +125,50 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
    * within the same frame; the next scroll event renders the full range anyway.
    */
   function updateRange(keep: boolean): void {
-    const current = range.value
     if (keep) {
       const view = rowRange(offsets, top - spacerTop, viewHeight, 0)
-      if (view.start >= current.start && view.end <= current.end) return
+      if (view.start >= range.start && view.end <= range.end) return
     }
     const next = viewRange(top)
-    if (next.start !== current.start || next.end !== current.end) range.value = next
+    if (next.start !== range.start || next.end !== range.end) setRange(next)
+  }
+
+  function setRange(next: { start: number; end: number }): void {
+    range = next
+    const keys: string[] = []
+    for (let i = next.start; i < next.end; i++) keys.push(keyAt(i)!)
+    const slotIds = rowSlots.assign(keys, held())
+    rows.value = slotIds.map((slot, k) => ({ index: next.start + k, slot }))
   }
 
   const pending: HTMLElement[] = []
-  const seen = new WeakSet<Element>()
   /** Slot elements in the document, and the top each was last placed at. */
   const slots = new Map<HTMLElement, number>()
+  /** The row each slot element was last measured showing. */
+  const shown = new WeakMap<Element, string>()
   let spacerHeight = -1
   let observer: ResizeObserver | null = null
 
-  /** Function ref for each row's slot: new slots are measured after the render that mounted them. */
+  /** Function ref for each slot (called at every render): a slot is measured when it shows a row it did not before. */
   function measure(el: unknown): void {
-    if (!(el instanceof HTMLElement) || seen.has(el)) return
-    seen.add(el)
+    if (!(el instanceof HTMLElement)) return
+    const key = keyAt(Number(el.dataset['index']))
+    if (key === undefined || shown.get(el) === key) return
+    shown.set(el, key)
     pending.push(el)
+  }
+
+  /** Rows whose element has the focus or a selection in it: their slot must not show another row. */
+  function held(): Set<string> {
+    const out = new Set<string>()
+    const selection = document.getSelection()
+    const nodes = [document.activeElement, ...(selection && !selection.isCollapsed ? [selection.anchorNode, selection.focusNode] : [])]
+    if (!nodes.some((node) => node && spacer.value?.contains(node))) return out
+    for (const el of slots.keys()) {
+      const key = shown.get(el)
+      if (key !== undefined && nodes.some((node) => node && el.contains(node))) out.add(key)
+    }
+    return out
   }
 
   /** Records a row's height from its slot element. */
@@ -160,7 +186,7 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     for (const el of pending.splice(0)) {
       if (!el.isConnected) continue
       applySize(el)
-      observer?.observe(el)
+      if (!slots.has(el)) observer?.observe(el)
       slots.set(el, Number.NaN)
     }
   }
@@ -230,7 +256,7 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     }
     // Render the rows the view will show once repositioned after this render (as far as is known now).
     readTop()
-    range.value = viewRange(pin ? pinTarget(pin) : (anchored() ?? top))
+    setRange(viewRange(pin ? pinTarget(pin) : (anchored() ?? top)))
   }
 
   /** Rebuilds unless done for this list already (scrollToIndex may have, before the watcher below ran). */
@@ -327,5 +353,5 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     pin = null
   })
 
-  return { indexes, measure, scrollToIndex }
+  return { rows, measure, scrollToIndex }
 }
