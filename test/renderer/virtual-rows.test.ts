@@ -1,6 +1,7 @@
 /**
  * useVirtualRows in a small host component. happy-dom lays nothing out, so the test plays the layout: each
- * row's height comes from its data, the scroller is VIEW px tall with a NOTE px note above the rows, and
+ * row's height comes from its data, the scroller is VIEW px tall with a NOTE px note above the rows (and a
+ * LOADING px one more while `loading` is set), and
  * scrollTop is clamped to what the content allows, as a browser does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { useVirtualRows } from '../../src/renderer/src/composables/useVirtualRow
 
 const VIEW = 400
 const NOTE = 30
+const LOADING = 24
 const ESTIMATE = 58
 /** Real heights differ from the estimate, as message rows do. */
 const heightOf = (n: number) => 30 + ((n * 37) % 90)
@@ -35,14 +37,14 @@ beforeAll(() => {
     return 0
   })
   stub('offsetTop', function () {
-    return this.classList.contains('spacer') ? NOTE : 0
+    return this.classList.contains('spacer') ? NOTE + (this.parentElement?.querySelector('.loading') ? LOADING : 0) : 0
   })
   stub('clientHeight', function () {
     return this.classList.contains('scroller') ? VIEW : 0
   })
   stub('scrollHeight', function () {
     const spacer = this.querySelector<HTMLElement>('.spacer')
-    return Math.max(VIEW, NOTE + (spacer?.offsetHeight ?? 0))
+    return Math.max(VIEW, (spacer?.offsetTop ?? 0) + (spacer?.offsetHeight ?? 0))
   })
 })
 afterAll(() => {
@@ -51,6 +53,7 @@ afterAll(() => {
 
 function host(initial: Row[]) {
   const list = reactive<Row[]>(initial)
+  const loading = ref(false)
   const api: { scrollToIndex?: ReturnType<typeof useVirtualRows<Row>>['scrollToIndex'] } = {}
   const Host = defineComponent({
     setup() {
@@ -60,6 +63,7 @@ function host(initial: Row[]) {
       api.scrollToIndex = virtual.scrollToIndex
       return () =>
         h('div', { ref: scroller, class: 'scroller' }, [
+          loading.value ? h('p', { class: 'loading' }) : null,
           h(
             'div',
             { ref: spacer, class: 'spacer' },
@@ -79,6 +83,7 @@ function host(initial: Row[]) {
     get: () => top,
     set: (v: number) => (top = Math.max(0, Math.min(v, scroller.scrollHeight - VIEW)))
   })
+  const spacerTop = () => (wrapper.get('.spacer').element as HTMLElement).offsetTop
   /** Rows that have been rendered (so measured) so far. */
   const measured = new Set<number>()
   const slots = () =>
@@ -86,7 +91,7 @@ function host(initial: Row[]) {
       n: Number(el.dataset['n']),
       index: Number(el.dataset['index']),
       /** Top relative to the view. */
-      top: NOTE + Number(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? NaN) - top
+      top: spacerTop() + Number(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? NaN) - top
     }))
   const settle = async () => {
     await nextTick()
@@ -108,7 +113,7 @@ function host(initial: Row[]) {
     }
     throw new Error('past the end')
   }
-  return { list, api, wrapper, scroller, slots, settle, scrollTo, estimatedRowAt, measured, top: () => top }
+  return { list, loading, api, wrapper, scroller, slots, settle, scrollTo, estimatedRowAt, measured, top: () => top }
 }
 
 describe('useVirtualRows', () => {
@@ -213,6 +218,27 @@ describe('useVirtualRows', () => {
     for (let k = 1; k < shown.length; k++) expect(shown[k]!.top).toBe(shown[k - 1]!.top + heightOf(shown[k - 1]!.n))
     // ... except the focused one, which went away with its row instead of showing another.
     expect(focused.isConnected).toBe(false)
+    t.wrapper.unmount()
+  })
+
+  it('lets a note that appears above the rows push them down at the very top, and keeps them still further down', async () => {
+    const t = host(rowsFrom(0, 500))
+    await t.settle()
+    expect(t.top()).toBe(0)
+    const first = t.slots().find((s) => s.index === 0)!
+    t.loading.value = true
+    await t.settle()
+    expect(t.top()).toBe(0)
+    expect(t.slots().find((s) => s.index === 0)!.top).toBe(first.top + LOADING)
+    t.loading.value = false
+    await t.settle()
+    await t.scrollTo(1_000)
+    const reading = t.slots().find((s) => s.top <= 0 && s.top + heightOf(s.n) > 0)!
+    const before = t.top()
+    t.loading.value = true
+    await t.settle()
+    expect(t.slots().find((s) => s.n === reading.n)!.top).toBe(reading.top)
+    expect(t.top()).toBe(before + LOADING)
     t.wrapper.unmount()
   })
 })

@@ -53,7 +53,7 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
   let viewHeight = 0
 
   /** The first row in view and its top relative to the view, as last seen. */
-  let anchor: { key: string; index: number; rowTop: number; scrollTop: number } | null = null
+  let anchor: { key: string; index: number; rowTop: number; scrollTop: number; spacerTop: number } | null = null
   /**
    * Which way the user is scrolling (-1 up, 1 down, 0 not for a moment). Rows behind a moving view are not
    * shown again, so while scrolling only the rows ahead of it are rendered beyond the view.
@@ -85,13 +85,19 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
   function capture(): void {
     const index = offsets.indexAt(top - spacerTop)
     const key = keyAt(index)
-    anchor = key === undefined ? null : { key, index, rowTop: spacerTop + offsets.start(index) - top, scrollTop: top }
+    anchor = key === undefined ? null : { key, index, rowTop: spacerTop + offsets.start(index) - top, scrollTop: top, spacerTop }
   }
 
-  /** Where the anchor row is back where it was on screen (plus whatever the user scrolled since); null: no anchor. */
+  /**
+   * Where the anchor row is back where it was on screen (plus whatever the user scrolled since); null: no
+   * anchor. At the very top a note shown above the rows (loading older messages) pushes them down instead,
+   * so it is seen, as the browser's own scroll anchoring does at offset 0; rows added or measured above the
+   * anchor are still made up for.
+   */
   function anchored(): number | null {
     if (!anchor || keyAt(anchor.index) !== anchor.key) return null
-    return spacerTop + offsets.start(anchor.index) - anchor.rowTop + (top - anchor.scrollTop)
+    const above = anchor.scrollTop <= 0 && top <= 0 ? anchor.spacerTop : spacerTop
+    return above + offsets.start(anchor.index) - anchor.rowTop + (top - anchor.scrollTop)
   }
 
   /** The scroll offset that shows the pinned row as asked. */
