@@ -4,6 +4,11 @@ import { RowSlots } from '../lib/row-slots'
 
 /** No scroll event for this long: the scroll has ended. */
 const SCROLL_END_MS = 150
+/**
+ * Rows rendered behind a moving view: the rows there are rendered by estimate and often turn out shorter
+ * once measured, and a second row keeps the view's trailing edge covered without another render.
+ */
+const BEHIND = 2
 
 export type Align = 'start' | 'center' | 'end'
 
@@ -17,7 +22,7 @@ export interface VirtualRowsOptions<T> {
   keyOf: (row: T) => string
   /** Height of a row not measured yet (px). */
   estimate: number
-  /** Rows rendered beyond each edge of the view (while scrolling: ahead of it, and one behind). */
+  /** Rows rendered beyond each edge of the view (while scrolling: ahead of it only, see BEHIND). */
   overscan: number
 }
 
@@ -109,8 +114,8 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     const start = spacerTop + offsets.start(p.index)
     const size = offsets.size(p.index)
     const last = p.index === offsets.count - 1
-    const top = p.align === 'start' ? start : p.align === 'center' ? start + size / 2 - viewHeight / 2 : last ? max : start + size - viewHeight
-    return Math.round(Math.max(0, Math.min(top, max)))
+    const to = p.align === 'start' ? start : p.align === 'center' ? start + size / 2 - viewHeight / 2 : last ? max : start + size - viewHeight
+    return Math.round(Math.max(0, Math.min(to, max)))
   }
 
   function applyPin(): void {
@@ -122,7 +127,7 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
   }
 
   function viewRange(at: number): { start: number; end: number } {
-    return rowRange(offsets, at - spacerTop, viewHeight, direction > 0 ? 2 : overscan, direction < 0 ? 2 : overscan)
+    return rowRange(offsets, at - spacerTop, viewHeight, direction > 0 ? BEHIND : overscan, direction < 0 ? BEHIND : overscan)
   }
 
   /**
@@ -210,10 +215,10 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
         slots.delete(el)
         continue
       }
-      const top = offsets.start(Number(el.dataset['index']))
-      if (top === placed) continue
-      el.style.transform = `translateY(${top}px)`
-      slots.set(el, top)
+      const at = offsets.start(Number(el.dataset['index']))
+      if (at === placed) continue
+      el.style.transform = `translateY(${at}px)`
+      slots.set(el, at)
     }
   }
 
