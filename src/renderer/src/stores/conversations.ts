@@ -94,7 +94,8 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   /** Drops a thread's messages (before it is read again from another place). */
   function forget(key: string): void {
-    for (const m of threads.get(key)?.messages ?? []) located.delete(m.id)
+    // Read raw: going through the reactive array would wrap every message of a long thread in a proxy.
+    for (const m of toRaw(threads.get(key)?.messages ?? [])) located.delete(m.id)
     threads.delete(key)
   }
 
@@ -129,9 +130,11 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (entry.state === 'failed') failures.value[messageId] = entry.error
     else delete failures.value[messageId]
     const key = located.get(messageId)
-    const message = key ? threads.get(key)?.messages.find((m) => m.id === messageId) : undefined
-    if (message) message.state = entry.state
-    else if (!message) laterUnlessOurs(entry)
+    const list = key ? threads.get(key)?.messages : undefined
+    const index = list ? lastIndexOf(list, messageId) : -1
+    // Written through the reactive array, so the row showing it follows.
+    if (list && index >= 0) list[index]!.state = entry.state
+    else laterUnlessOurs(entry)
   }
 
   /**
@@ -173,9 +176,12 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   /** A sender first shown under a placeholder got its real name: rename what is already shown. */
   function applySenderName(resolved: SenderResolvedDto): void {
-    const thread = threads.get(refKey({ kind: resolved.kind, id: resolved.conversationId }))
-    // A new `from` rather than a write into it, so a party object shared with another message is left alone.
-    for (const m of thread?.messages ?? []) if (!m.self && m.from.uin === resolved.uin) m.from = { ...m.from, name: resolved.name }
+    const list = threads.get(refKey({ kind: resolved.kind, id: resolved.conversationId }))?.messages ?? []
+    // Searched raw, written through the reactive array (only the matches are wrapped). A new `from` rather
+    // than a write into it, so a party object shared with another message is left alone.
+    toRaw(list).forEach((m, i) => {
+      if (!m.self && m.from.uin === resolved.uin) list[i]!.from = { ...m.from, name: resolved.name }
+    })
   }
 
   async function loadPage(ref: ConversationRef, before: string | null): Promise<void> {
@@ -369,6 +375,16 @@ export const useConversationsStore = defineStore('conversations', () => {
 
 /** How long an unknown outbox entry waits for this window's own send answer before it counts as another window's. */
 const OTHER_WINDOW_SEND_DELAY_MS = 400
+
+/**
+ * Where a message is in a thread, searched raw from the newest end: our own sends, whose states change, are
+ * the newest, and a search through the reactive array would wrap every message it passes in a proxy.
+ */
+function lastIndexOf(list: readonly MessageDto[], id: string): number {
+  const raw = toRaw(list)
+  for (let i = raw.length - 1; i >= 0; i--) if (raw[i]!.id === id) return i
+  return -1
+}
 
 function refOf(kind: ConversationRef['kind'], id: number | undefined): ConversationRef | null {
   return id === undefined ? null : { kind, id }
