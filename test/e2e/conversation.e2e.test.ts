@@ -170,7 +170,16 @@ describe('the conversation view (grouping, links, faces, drafts, search jump, ga
     await app.bridged.screenshot('conversation-gap-zh-dark')
     await page.getByTestId('locale-select').selectOption('en')
     await expect.poll(() => page.getByTestId('gap-marker').textContent()).toContain('Messages may be missing here')
-    await page.setViewportSize({ width: 560, height: 720 })
+    // The narrowest main window there is (its minimum width): lines wrap, the newest message stays in view.
+    await page.setViewportSize({ width: 720, height: 480 })
+    const newestWhole = () =>
+      page.evaluate(() => {
+        const list = document.querySelector('[data-test="message-list"]')!.getBoundingClientRect()
+        const texts = [...document.querySelectorAll('[data-test="message-text"]')].filter((e) => e.textContent?.includes('断线之后的消息'))
+        const r = texts[0]?.getBoundingClientRect()
+        return !!r && r.top >= list.top && r.bottom <= list.bottom
+      })
+    await expect.poll(newestWhole).toBe(true)
     await app.bridged.screenshot('conversation-en-dark-narrow')
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'light'))
     await page.setViewportSize({ width: 1080, height: 720 })

@@ -10,6 +10,8 @@ import { mount } from '@vue/test-utils'
 import { useVirtualRows } from '../../src/renderer/src/composables/useVirtualRows'
 
 const VIEW = 400
+/** The scroller's height now: a test may shrink the view (a narrower window, a taller composer). */
+let view = VIEW
 const NOTE = 30
 const LOADING = 24
 const ESTIMATE = 58
@@ -40,18 +42,18 @@ beforeAll(() => {
     return this.classList.contains('spacer') ? NOTE + (this.parentElement?.querySelector('.loading') ? LOADING : 0) : 0
   })
   stub('clientHeight', function () {
-    return this.classList.contains('scroller') ? VIEW : 0
+    return this.classList.contains('scroller') ? view : 0
   })
   stub('scrollHeight', function () {
     const spacer = this.querySelector<HTMLElement>('.spacer')
-    return Math.max(VIEW, (spacer?.offsetTop ?? 0) + (spacer?.offsetHeight ?? 0))
+    return Math.max(view, (spacer?.offsetTop ?? 0) + (spacer?.offsetHeight ?? 0))
   })
 })
 afterAll(() => {
   for (const { proto, name, own } of stubbed) Object.defineProperty(proto, name, own)
 })
 
-function host(initial: Row[]) {
+function host(initial: Row[], stickToEnd?: () => boolean) {
   const list = reactive<Row[]>(initial)
   const loading = ref(false)
   const api: { scrollToIndex?: ReturnType<typeof useVirtualRows<Row>>['scrollToIndex'] } = {}
@@ -59,7 +61,7 @@ function host(initial: Row[]) {
     setup() {
       const scroller = ref<HTMLElement | null>(null)
       const spacer = ref<HTMLElement | null>(null)
-      const virtual = useVirtualRows({ scroller, spacer, rows: () => list, keyOf: (r) => r.id, estimate: ESTIMATE, overscan: 4 })
+      const virtual = useVirtualRows({ scroller, spacer, rows: () => list, keyOf: (r) => r.id, estimate: ESTIMATE, overscan: 4, stickToEnd })
       api.scrollToIndex = virtual.scrollToIndex
       return () =>
         h('div', { ref: scroller, class: 'scroller' }, [
@@ -81,7 +83,7 @@ function host(initial: Row[]) {
   Object.defineProperty(scroller, 'scrollTop', {
     configurable: true,
     get: () => top,
-    set: (v: number) => (top = Math.max(0, Math.min(v, scroller.scrollHeight - VIEW)))
+    set: (v: number) => (top = Math.max(0, Math.min(v, scroller.scrollHeight - view)))
   })
   const spacerTop = () => (wrapper.get('.spacer').element as HTMLElement).offsetTop
   /** Rows that have been rendered (so measured) so far. */
@@ -240,5 +242,44 @@ describe('useVirtualRows', () => {
     expect(t.slots().find((s) => s.n === reading.n)!.top).toBe(reading.top)
     expect(t.top()).toBe(before + LOADING)
     t.wrapper.unmount()
+  })
+
+  it('a view at the end stays at the end when it shrinks, while the list says the end is the newest row', async () => {
+    // happy-dom's ResizeObserver never fires: this one hands the callback to the test.
+    const observers: Array<(entries: Array<{ target: Element }>) => void> = []
+    const real = globalThis.ResizeObserver
+    globalThis.ResizeObserver = class {
+      constructor(cb: (entries: Array<{ target: Element }>) => void) {
+        observers.push(cb)
+      }
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    } as unknown as typeof ResizeObserver
+    try {
+      for (const stick of [true, false]) {
+        view = VIEW
+        const t = host(rowsFrom(0, 300), () => stick)
+        await t.settle()
+        t.api.scrollToIndex!(299, { align: 'end' })
+        await t.settle()
+        await new Promise((r) => setTimeout(r, 150)) // the pin settles and lets go
+        const lastBottom = () => {
+          const last = t.slots().find((x) => x.index === 299)!
+          return last.top + heightOf(last.n)
+        }
+        expect(lastBottom()).toBe(VIEW)
+        view = VIEW - 150
+        observers.at(-1)!([{ target: t.scroller }])
+        await t.settle()
+        // Stuck to the end: the newest row is still whole at the bottom. Otherwise the first row in view
+        // stays put and the newest is cut off by the shrink.
+        expect(lastBottom()).toBe(stick ? view : VIEW)
+        t.wrapper.unmount()
+      }
+    } finally {
+      globalThis.ResizeObserver = real
+      view = VIEW
+    }
   })
 })

@@ -12,6 +12,9 @@ const BEHIND = 2
 
 export type Align = 'start' | 'center' | 'end'
 
+/** Pixels from the end that still count as at the end (subpixel layout, rounding). */
+const END_SLACK = 2
+
 export interface VirtualRowsOptions<T> {
   /** The scrolling element; it must be the spacer's offsetParent (position: relative) and have overflow-anchor: none. */
   scroller: Ref<HTMLElement | null>
@@ -24,6 +27,11 @@ export interface VirtualRowsOptions<T> {
   estimate: number
   /** Rows rendered beyond each edge of the view (while scrolling: ahead of it only, see BEHIND). */
   overscan: number
+  /**
+   * True while the rows end with the newest one (a chat thread not detached into history): a view at the
+   * end then stays at the end when rows below grow or the view shrinks (a narrower window wraps lines).
+   */
+  stickToEnd?: () => boolean
 }
 
 /**
@@ -87,7 +95,12 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     return top
   }
 
+  /** Whether the view showed the end of the content when last captured. */
+  let atEnd = false
+
   function capture(): void {
+    const el = scroller.value
+    atEnd = !!el && top + el.clientHeight >= el.scrollHeight - END_SLACK
     const index = offsets.indexAt(top - spacerTop)
     const key = keyAt(index)
     anchor = key === undefined ? null : { key, index, rowTop: spacerTop + offsets.start(index) - top, scrollTop: top, spacerTop }
@@ -231,6 +244,9 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
     if (pin) {
       place()
       applyPin()
+    } else if (atEnd && options.stickToEnd?.()) {
+      place()
+      writeScrollTop(el.scrollHeight - el.clientHeight)
     } else {
       const wanted = anchored()
       const move = wanted !== null && Math.abs(wanted - top) >= 1
