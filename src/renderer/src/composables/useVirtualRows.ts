@@ -97,10 +97,16 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
 
   /** Whether the view showed the end of the content when last captured. */
   let atEnd = false
+  /**
+   * The content below the rows (the scroller's padding, a note after the spacer), as last read where the
+   * layout was up to date: capture() runs right after rows moved, where reading scrollHeight would lay the
+   * page out once more per frame.
+   */
+  let trailing = 0
+  const readTrailing = (el: HTMLElement): number => (trailing = el.scrollHeight - spacerTop - (spacer.value?.offsetHeight ?? 0))
 
   function capture(): void {
-    const el = scroller.value
-    atEnd = !!el && top + el.clientHeight >= el.scrollHeight - END_SLACK
+    atEnd = top + viewHeight >= spacerTop + offsets.total() + trailing - END_SLACK
     const index = offsets.indexAt(top - spacerTop)
     const key = keyAt(index)
     anchor = key === undefined ? null : { key, index, rowTop: spacerTop + offsets.start(index) - top, scrollTop: top, spacerTop }
@@ -122,7 +128,7 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
   function pinTarget(p: NonNullable<typeof pin>): number {
     const el = scroller.value!
     // Below the rows: the scroller's padding and any note after the spacer.
-    const trailing = el.scrollHeight - spacerTop - (spacer.value?.offsetHeight ?? 0)
+    readTrailing(el)
     const max = spacerTop + offsets.total() + trailing - viewHeight
     const start = spacerTop + offsets.start(p.index)
     const size = offsets.size(p.index)
@@ -308,6 +314,8 @@ export function useVirtualRows<T>(options: VirtualRowsOptions<T>) {
 
   function onScroll(): void {
     readTop()
+    // The layout is up to date in a scroll event: the cheap moment to see what lies below the rows.
+    if (scroller.value) readTrailing(scroller.value)
     if (pin && Math.abs(top - pin.written) > 1) pin = null
     const moved = top - knownTop
     knownTop = top
