@@ -10,22 +10,13 @@
  *   together; only the Electron transport is replaced.
  */
 import { createServer, type Server } from 'node:http'
-import { existsSync, readFileSync, mkdirSync } from 'node:fs'
-import { dirname, extname, join, normalize } from 'node:path'
+import { readFileSync, mkdirSync } from 'node:fs'
+import { extname, join, normalize } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, selectors, type Browser, type Page } from 'playwright-core'
 import type { Dispatch } from '../../src/main/ipc/dispatcher'
+import { repositoryRoot } from '../repository-root'
 
-/**
- * The repository: the nearest folder above this module with a package.json. Not a fixed '../..': the
- * benches bundle this module too, into out/bench/ or, shared by two benches, out/bench/assets/.
- */
-function repositoryRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`)
-  }
-}
 const ROOT = repositoryRoot(import.meta.dirname)
 export const RENDERER_DIR = join(ROOT, 'out/renderer')
 export const PRELOAD_FILE = join(ROOT, 'out/preload/index.cjs')

@@ -4,10 +4,11 @@
  * Deps stay external and resolve from the repo's node_modules (the output lives inside the repo).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { build } from 'vite'
+import { repositoryRoot } from '../repository-root'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = repositoryRoot(import.meta.dirname)
 export const HEADLESS_JS = join(root, 'out', 'test-headless', 'headless.mjs')
 
 function newestMtime(dir: string): number {
