@@ -115,7 +115,12 @@ function host(initial: Row[], stickToEnd?: () => boolean) {
     }
     throw new Error('past the end')
   }
-  return { list, loading, api, wrapper, scroller, slots, settle, scrollTo, estimatedRowAt, measured, top: () => top }
+  /** The list pins its newest row at the bottom (as on opening a conversation). */
+  const endAt = async (index: number) => {
+    api.scrollToIndex!(index, { align: 'end' })
+    await settle()
+  }
+  return { list, loading, api, wrapper, scroller, slots, settle, scrollTo, endAt, estimatedRowAt, measured, top: () => top }
 }
 
 describe('useVirtualRows', () => {
@@ -141,8 +146,7 @@ describe('useVirtualRows', () => {
     const t = host([])
     await t.settle()
     t.list.push(...rowsFrom(0, 10_000))
-    t.api.scrollToIndex!(9_999, { align: 'end' })
-    await t.settle()
+    await t.endAt(9_999)
     expect(Math.min(...t.measured)).toBeGreaterThan(9_900)
     const last = t.slots().find((s) => s.n === 9_999)!
     expect(last.top + heightOf(9_999)).toBe(VIEW)
@@ -152,8 +156,7 @@ describe('useVirtualRows', () => {
   it('keeps the row in view where it was while rows above it are measured (scrolling up into rows never seen)', async () => {
     const t = host(rowsFrom(0, 10_000))
     await t.settle()
-    t.api.scrollToIndex!(9_999, { align: 'end' })
-    await t.settle()
+    await t.endAt(9_999)
     for (const jump of [3_000, 170_000, 40_000, 150]) {
       // The row the user scrolls to, as the list shows it before the rows there are measured.
       const target = t.top() - jump
@@ -172,8 +175,7 @@ describe('useVirtualRows', () => {
   it('keeps the row being read in place when older rows are added above it, and when newer ones join below', async () => {
     const t = host(rowsFrom(1_000, 1_100))
     await t.settle()
-    t.api.scrollToIndex!(99, { align: 'end' })
-    await t.settle()
+    await t.endAt(99)
     await t.scrollTo(t.top() - 700)
     const reading = t.slots().find((s) => s.top <= 0 && s.top + heightOf(s.n) > 0)!
     t.list.unshift(...rowsFrom(970, 1_000))
@@ -261,8 +263,7 @@ describe('useVirtualRows', () => {
         view = VIEW
         const t = host(rowsFrom(0, 300), () => stick)
         await t.settle()
-        t.api.scrollToIndex!(299, { align: 'end' })
-        await t.settle()
+        await t.endAt(299)
         await new Promise((r) => setTimeout(r, 150)) // the pin settles and lets go
         const lastBottom = () => {
           const last = t.slots().find((x) => x.index === 299)!
