@@ -151,14 +151,13 @@ export class Pipeline {
     const id = eventIdOfContent(conv.key, sender.key, m.msgId, idTime, content)
     this.remember(tuple)
 
-    const conversationName = conv.name
     const dto: MessageDto = {
       id,
       kind: m.kind,
       conversationKey: conv.key,
       conversationId,
       from: { uin: m.senderUin, name: sender.name },
-      to: m.kind !== 'buddy' || fromSelf ? { uin: conversationId, name: conversationName } : { uin: self?.uin ?? m.toUin, name: self?.nick ?? '' },
+      to: m.kind !== 'buddy' || fromSelf ? { uin: conversationId, name: conv.name } : { uin: self?.uin ?? m.toUin, name: self?.nick ?? '' },
       text,
       segments: m.segments,
       time: m.time,

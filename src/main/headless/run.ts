@@ -93,27 +93,29 @@ type Out = (obj: Record<string, unknown> & { type: string }) => void
 function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) => void, stderr: Writable): void {
   const qrPath = join(profile, 'qr.png')
   engine.on('qr', ({ png }) => {
-    void writePrivateFileAtomically(qrPath, png).then(
-      () => {
-        out({ type: 'qr', path: qrPath })
-        const art = qrToTerminal(png)
-        stderr.write(art ? `Scan this QR code with the QQ mobile app:\n${art}` : `QR code saved to ${qrPath}\n`)
-      },
-      (e: unknown) => {
+    void writePrivateFileAtomically(qrPath, png)
+      .then(
+        () => null,
+        (e: unknown) => {
+          log(`writing the QR image failed: ${String(e)}`)
+          return e instanceof Error ? e.message : String(e)
+        }
+      )
+      .then((failure) => {
         // A profile folder that cannot be written (read-only, full) must not hide the QR: signing in
         // still works, and the image travels in the line itself.
-        log(`writing the QR image failed: ${String(e)}`)
-        const reason = e instanceof Error ? e.message : String(e)
-        out({
-          type: 'qr',
-          path: null,
-          png: Buffer.from(png).toString('base64'),
-          error: `the QR image could not be saved in the profile folder (${reason})`
-        })
+        if (failure === null) out({ type: 'qr', path: qrPath })
+        else
+          out({
+            type: 'qr',
+            path: null,
+            png: Buffer.from(png).toString('base64'),
+            error: `the QR image could not be saved in the profile folder (${failure})`
+          })
         const art = qrToTerminal(png)
         if (art) stderr.write(`Scan this QR code with the QQ mobile app:\n${art}`)
-      }
-    )
+        else if (failure === null) stderr.write(`QR code saved to ${qrPath}\n`)
+      })
   })
   engine.on('state', (e) => {
     const line: Record<string, unknown> & { type: string } = { type: 'login', state: e.state }
