@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, useEngineSuite, type Sim } from './harness'
+import { FAST_SIM, useEngineSuite, type Sim } from './harness'
 
 const suite = useEngineSuite()
 
@@ -80,16 +80,7 @@ describe('group senders are resolved before the message is emitted', () => {
     }
     if (!found) throw new Error('no simulator seed gives a group with two members of one nick')
     const { sim, nick } = found
-    const p = tempProfile()
-    const engine = makeEngine(sim, p.dir)
-    suite.defer(
-      p.cleanup,
-      () => sim.close(),
-      () => engine.stop()
-    )
-    const rec = record(engine)
-    engine.start()
-    await loginByQr(sim, rec)
+    const { engine, rec, profile } = await suite.online({ simulator: sim })
     const acc = await sim.account()
     const group = acc.groups[0]!
     const [m1, m2] = group.members!.filter((m) => m.nick === nick && m.qq !== acc.self.qq)
@@ -101,8 +92,8 @@ describe('group senders are resolved before the message is emitted', () => {
       ['two', m2!.uin],
       ['one', m1!.uin]
     ])
-    engine.exportConversation('group', group.gid!, 'json', join(p.dir, 'twins.json'))
-    const exported = JSON.parse(readFileSync(join(p.dir, 'twins.json'), 'utf8')) as { messages: Array<{ text: string; sender: string }> }
+    engine.exportConversation('group', group.gid!, 'json', join(profile, 'twins.json'))
+    const exported = JSON.parse(readFileSync(join(profile, 'twins.json'), 'utf8')) as { messages: Array<{ text: string; sender: string }> }
     const senders = exported.messages.map((m) => m.sender)
     expect(new Set(senders).size).toBe(2)
   })

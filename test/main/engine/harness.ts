@@ -121,7 +121,8 @@ export interface OnlineEngine {
  */
 export function useEngineSuite(): {
   defer(...cleanups: Array<() => Promise<unknown> | void>): void
-  online(options?: { sim?: SimOptions; engine?: Partial<EngineOptions> }): Promise<OnlineEngine>
+  /** `simulator`: one the test started (and prepared) itself, closed with the rest; else one from `sim`. */
+  online(options?: { sim?: SimOptions; simulator?: Sim; engine?: Partial<EngineOptions> }): Promise<OnlineEngine>
 } {
   let cleanups: Array<() => Promise<unknown> | void> = []
   afterEach(async () => {
@@ -132,7 +133,7 @@ export function useEngineSuite(): {
   return {
     defer,
     async online(options = {}) {
-      const sim = await startSimulator(options.sim ?? FAST_SIM)
+      const sim = options.simulator ?? (await startSimulator(options.sim ?? FAST_SIM))
       const p = tempProfile()
       const engine = makeEngine(sim, p.dir, options.engine)
       defer(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buddyKey, groupKey, keyPart, nickSenderKey, MAX_NAME_IN_KEY } from '../../../src/main/engine/identity'
 import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, useEngineSuite } from './harness'
+import { FAST_SIM, useEngineSuite } from './harness'
 
 const suite = useEngineSuite()
 
@@ -21,19 +21,10 @@ describe('names in keys', () => {
 
   it('stores and shows the messages of a group with a 600-character name', async () => {
     const sim = await startSimulator(FAST_SIM)
-    const p = tempProfile()
     const group = sim.account().groups[0]!
     const name = '群'.repeat(600)
     sim.renameGroup(group.number, name)
-    const engine = makeEngine(sim, p.dir)
-    suite.defer(
-      p.cleanup,
-      () => sim.close(),
-      () => engine.stop()
-    )
-    const rec = record(engine)
-    engine.start()
-    await loginByQr(sim, rec)
+    const { engine, rec } = await suite.online({ simulator: sim })
     const listed = (await engine.contacts()).groups.find((g) => g.name === name)!
     expect(listed.key.length).toBeLessThanOrEqual(512)
     const member = group.members!.find((m) => m.qq !== sim.account().self.qq)!

@@ -3,7 +3,7 @@ import { EngineCommandError } from '../../../src/main/engine'
 import { Account } from '../../../src/simulator/account'
 import { createProtocolClient } from '../../../src/main/protocol'
 import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, useEngineSuite, type SimOptions } from './harness'
+import { FAST_SIM, useEngineSuite, type SimOptions } from './harness'
 
 const suite = useEngineSuite()
 const SIZES = { buddies: 12, groups: 20, discussions: 2, groupMembers: 8, categories: 4 }
@@ -61,7 +61,6 @@ describe('engine profiles, signatures, presence and the conversation list', () =
     let running = 0
     let maxConcurrent = 0
     const sim = await startSimulator(SIM)
-    const p = tempProfile()
     // The real client, with the long-nick requests in flight counted.
     const inner = createProtocolClient({ serverUrl: sim.url, pollTimeoutMs: 5000, requestTimeoutMs: 3000 })
     const client = new Proxy(inner, {
@@ -77,15 +76,7 @@ describe('engine profiles, signatures, presence and the conversation list', () =
         }
       }
     })
-    const engine = makeEngine(sim, p.dir, { client })
-    suite.defer(
-      p.cleanup,
-      () => sim.close(),
-      () => engine.stop()
-    )
-    const rec = record(engine)
-    engine.start()
-    await loginByQr(sim, rec)
+    const { engine } = await suite.online({ simulator: sim, engine: { client } })
     const { buddies } = await engine.contacts()
     const uins = buddies.map((b) => b.uin)
     const [first] = await Promise.all([engine.signatures(uins), engine.signatures(uins.slice().reverse())])

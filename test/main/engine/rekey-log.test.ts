@@ -4,25 +4,14 @@
  * contacts) are nobody's business and must not fill the log with "rekey … failed".
  */
 import { describe, expect, it } from 'vitest'
-import { startSimulator } from '../../../src/simulator'
-import { FAST_SIM, loginByQr, makeEngine, record, sleep, tempProfile, useEngineSuite } from './harness'
+import { FAST_SIM, sleep, useEngineSuite } from './harness'
 
 const suite = useEngineSuite()
 
 describe('rekey after the uin -> QQ lookups', () => {
   it('moves the conversations that exist, and logs nothing for the buddies without one', async () => {
-    const sim = await startSimulator({ ...FAST_SIM, era: '2015' })
-    const p = tempProfile()
     const logs: string[] = []
-    const engine = makeEngine(sim, p.dir, { log: (m) => logs.push(m) })
-    suite.defer(
-      p.cleanup,
-      () => sim.close(),
-      () => engine.stop()
-    )
-    const rec = record(engine)
-    engine.start()
-    await loginByQr(sim, rec)
+    const { sim, engine, rec } = await suite.online({ sim: { ...FAST_SIM, era: '2015' }, engine: { log: (m) => logs.push(m) } })
     const acc = await sim.account({ members: false })
     // A conversation that exists before its buddy's QQ number is known... (pushed at once, usually before the lookups end)
     const buddy = acc.buddies[acc.buddies.length - 1]!
