@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { startSimulator } from '../../src/simulator'
-import { FAST_SIM, tempProfile } from '../main/engine/harness'
 import { useHeadlessSuite } from './child'
 
 const suite = useHeadlessSuite()
 
 describe('headless around (a page centred on one message) and history after', () => {
   it('answers N older + the message + N newer with cursors both ways, pages forward with after, and errors for an unknown id', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const p = tempProfile()
-    const child = suite.spawn(['--server', sim.url, '--profile', p.dir])
-    suite.defer(p.cleanup, () => sim.close())
-    await child.next((l) => l.type === 'qr')
-    await sim.scan({ confirm: true })
-    await child.next((l) => l.type === 'ready')
+    const { sim, child } = await suite.online()
     const buddy = (await sim.account()).buddies[0]!
     for (let i = 1; i <= 9; i++) {
       await sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: `n${i}` })

@@ -1,6 +1,8 @@
 /** A spawned headless process with line-based access to its JSON stdout. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterEach, beforeAll } from 'vitest'
+import { startSimulator } from '../../src/simulator'
+import { FAST_SIM, tempProfile, type Sim } from '../main/engine/harness'
 import { buildHeadless } from './build-headless'
 
 export interface HeadlessChild {
@@ -77,6 +79,11 @@ export function spawnHeadless(script: string, args: string[]): HeadlessChild {
 export function useHeadlessSuite(): {
   spawn(args: string[]): HeadlessChild
   defer(...cleanups: Array<() => Promise<unknown> | void>): void
+  /**
+   * A simulator, a temp profile (`prepare` may put files in it first) and a headless process signed in by
+   * QR (`args` are added to --server and --profile); all removed after the test.
+   */
+  online(options?: { args?: string[]; prepare?(profile: string, qq: number): void }): Promise<{ sim: Sim; child: HeadlessChild; profile: string }>
 } {
   let script = ''
   let children: HeadlessChild[] = []
@@ -97,6 +104,17 @@ export function useHeadlessSuite(): {
       children.push(child)
       return child
     },
-    defer: (...more) => void cleanups.push(...more)
+    defer: (...more) => void cleanups.push(...more),
+    async online({ args = [], prepare } = {}) {
+      const sim = await startSimulator(FAST_SIM)
+      const p = tempProfile()
+      cleanups.push(p.cleanup, () => sim.close())
+      prepare?.(p.dir, sim.account().self.qq)
+      const child = this.spawn(['--server', sim.url, '--profile', p.dir, ...args])
+      await child.next((l) => l.type === 'qr')
+      sim.scan({ confirm: true })
+      await child.next((l) => l.type === 'ready')
+      return { sim, child, profile: p.dir }
+    }
   }
 }

@@ -4,8 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { startSimulator } from '../../src/simulator'
-import { FAST_SIM, sleep, tempProfile } from '../main/engine/harness'
+import { sleep, tempProfile } from '../main/engine/harness'
 import { buildHeadless } from './build-headless'
 import { useHeadlessSuite } from './child'
 
@@ -15,13 +14,7 @@ type Line = Record<string, unknown>
 
 describe('headless contract', () => {
   it('keys on every message and contact; history by key finds the old messages after a new login, the old id is an error', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const p = tempProfile()
-    suite.defer(p.cleanup, () => sim.close())
-    const child = suite.spawn(['--server', sim.url, '--profile', p.dir])
-    await child.next((l) => l.type === 'qr')
-    sim.scan({ confirm: true })
-    await child.next((l) => l.type === 'ready')
+    const { sim, child } = await suite.online()
     const acc = sim.account()
     const buddy = acc.buddies[0]!
     const group = acc.groups[0]!
@@ -134,13 +127,7 @@ describe('headless contract', () => {
   })
 
   it('prints no SQLite ExperimentalWarning on stderr', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const p = tempProfile()
-    suite.defer(p.cleanup, () => sim.close())
-    const child = suite.spawn(['--server', sim.url, '--profile', p.dir])
-    await child.next((l) => l.type === 'qr')
-    sim.scan({ confirm: true })
-    await child.next((l) => l.type === 'ready')
+    const { child } = await suite.online()
     child.send({ cmd: 'search', query: 'hello' })
     await child.next((l) => l.type === 'search')
     child.send({ cmd: 'quit' })

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { startSimulator } from '../../src/simulator'
-import { FAST_SIM, tempProfile } from '../main/engine/harness'
 import { useHeadlessSuite } from './child'
 
 const suite = useHeadlessSuite()
 
 describe('headless profile (and members with presence and role)', () => {
   it('answers buddy, group and discussion cards by id or key, members with status and role, and an error for an unknown target', async () => {
-    const sim = await startSimulator(FAST_SIM)
-    const p = tempProfile()
-    const child = suite.spawn(['--server', sim.url, '--profile', p.dir])
-    suite.defer(p.cleanup, () => sim.close())
-    await child.next((l) => l.type === 'qr')
-    await sim.scan({ confirm: true })
-    await child.next((l) => l.type === 'ready')
+    const { sim, child } = await suite.online()
     const acc = sim.account({ members: true })
     /** The next answer of this type after everything seen so far. */
     const answer = (type: string): Promise<Record<string, unknown>> => {

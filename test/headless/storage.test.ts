@@ -34,22 +34,13 @@ function unwritableFolder(): string {
   throw new Error('no folder here refuses writes: cannot test a read-only profile')
 }
 
-async function start(prepare: (profile: string, qq: number) => void) {
-  const sim = await startSimulator(FAST_SIM)
-  const p = tempProfile()
-  suite.defer(p.cleanup, () => sim.close())
-  const qq = sim.account().self.qq
-  prepare(p.dir, qq)
-  const child = suite.spawn(['--server', sim.url, '--profile', p.dir, '--send-interval', '50'])
-  await child.next((l) => l.type === 'qr')
-  sim.scan({ confirm: true })
-  await child.next((l) => l.type === 'ready')
-  return { sim, child, profile: p.dir, qq }
-}
-
 describe('headless storage line', () => {
   it('a folder where the history file should be: storage line, then it works in memory and quits 0', async () => {
-    const { sim, child, profile, qq } = await start((dir, qq) => mkdirSync(join(dir, `history-${qq}.sqlite`)))
+    const { sim, child, profile } = await suite.online({
+      args: ['--send-interval', '50'],
+      prepare: (dir, qq) => mkdirSync(join(dir, `history-${qq}.sqlite`))
+    })
+    const qq = sim.account().self.qq
     const line = await child.next((l) => l.type === 'storage')
     expect(line).toMatchObject({ ok: false, reason: 'unavailable', path: join(profile, `history-${qq}.sqlite`), movedTo: null })
     const buddy = sim.account().buddies[0]!
@@ -79,7 +70,11 @@ describe('headless storage line', () => {
   })
 
   it('a damaged history file: the storage line names where it was moved', async () => {
-    const { child, profile, qq } = await start((dir, qq) => writeFileSync(join(dir, `history-${qq}.sqlite`), Buffer.alloc(8192, 0x5a)))
+    const { sim, child, profile } = await suite.online({
+      args: ['--send-interval', '50'],
+      prepare: (dir, qq) => writeFileSync(join(dir, `history-${qq}.sqlite`), Buffer.alloc(8192, 0x5a))
+    })
+    const qq = sim.account().self.qq
     const line = await child.next((l) => l.type === 'storage')
     expect(line).toMatchObject({ ok: true, reason: 'damaged', path: join(profile, `history-${qq}.sqlite`) })
     expect(String(line.movedTo)).toMatch(/history-\d+\.sqlite\.corrupt-/)
