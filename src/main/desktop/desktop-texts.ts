@@ -36,6 +36,8 @@ export interface DesktopTexts {
     nextConversation: string
     previousConversation: string
     settings: string
+    help: string
+    about: string
   }
 }
 
@@ -63,7 +65,9 @@ const zhCN: DesktopTexts = {
     closeConversation: '关闭会话',
     nextConversation: '下一个会话',
     previousConversation: '上一个会话',
-    settings: '设置…'
+    settings: '设置…',
+    help: '帮助',
+    about: '关于 QQ 桌面版'
   }
 }
 
@@ -91,7 +95,9 @@ const en: DesktopTexts = {
     closeConversation: 'Close conversation',
     nextConversation: 'Next conversation',
     previousConversation: 'Previous conversation',
-    settings: 'Settings…'
+    settings: 'Settings…',
+    help: 'Help',
+    about: 'About QQ Desktop'
   }
 }
 

@@ -68,6 +68,9 @@ export function useShortcuts(options: { singleConversation?: boolean } = {}): { 
       case 'settings':
         ui.openSettings()
         return
+      case 'about':
+        ui.openAbout()
+        return
       case 'escape':
         if (!ui.closeTopmost() && search.searched !== null) search.clear()
         return
