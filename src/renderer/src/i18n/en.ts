@@ -71,6 +71,7 @@ const en: typeof zhCN = {
   about: {
     open: 'About',
     title: 'About {name}',
+    description: 'Version, licence, the third-party software shipped with the app and its licences, and diagnostics.',
     version: 'Version {version}',
     licence: 'This software is released under the {license} licence.',
     home: 'Project home',
@@ -207,6 +208,7 @@ const en: typeof zhCN = {
     title: 'Settings',
     open: 'Settings',
     close: 'Close settings',
+    description: 'Every change is saved at once.',
     sections: {
       appearance: 'Appearance',
       chat: 'Chat',

@@ -69,6 +69,7 @@ export default {
   about: {
     open: '关于',
     title: '关于 {name}',
+    description: '版本、许可证、随应用发布的第三方软件及其许可，以及诊断信息。',
     version: '版本 {version}',
     licence: '本软件以 {license} 许可证发布。',
     home: '项目主页',
@@ -204,6 +205,7 @@ export default {
     title: '设置',
     open: '设置',
     close: '关闭设置',
+    description: '每项更改都会立即保存。',
     sections: {
       appearance: '外观',
       chat: '聊天',
