@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { chooseFromSelfMenu, setLocale } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -163,14 +164,14 @@ describe('the messenger against the demo server (real engine, real simulator)', 
   })
 
   it('renders in English too, with no console errors or CSP violations', async () => {
-    await page.getByTestId('locale-select').selectOption('en')
+    await setLocale(page, 'en')
     await expect.poll(() => page.getByTestId('tab-buddies').textContent()).toContain('Friends')
     await app.bridged.screenshot('messenger-chat-en')
     expect(app.bridged.problems).toEqual([])
   })
 
   it('signs out from the title bar back to the login card', async () => {
-    await page.getByTestId('logout').click()
+    await chooseFromSelfMenu(page, 'logout')
     await page.getByTestId('login-state').waitFor({ timeout: 15_000 })
     expect(await page.getByTestId('main-view').count()).toBe(0)
   })

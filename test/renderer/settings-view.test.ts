@@ -189,7 +189,10 @@ describe('About', () => {
     const { wrapper: w } = await mountApp()
     await openSettings(w)
     await press('settings-about')
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true })
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) },
+      configurable: true
+    })
     await press('copy-diagnostics')
     expect(inBody(byTest('copy-state')).textContent).toBe('无法复制诊断信息，请稍后再试。')
   })
