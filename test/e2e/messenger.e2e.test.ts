@@ -104,6 +104,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     const [buddy] = account.buddies
     await expect.poll(() => page.getByTestId('conversation-title').textContent()).toBe(buddy!.markname ?? buddy!.nick)
     await page.getByTestId('export-chat').click()
+    await page.getByTestId('export-txt').click()
     const outcome = page.getByTestId('export-outcome')
     await outcome.waitFor()
     const txtPath = app.exportPaths.at(-1)!
@@ -114,8 +115,8 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     expect(txt).toContain('晚上一起吃饭吗')
     expect(statSync(txtPath).mode & 0o777).toBe(0o600)
 
-    await page.getByTestId('export-format').selectOption('json')
     await page.getByTestId('export-chat').click()
+    await page.getByTestId('export-json').click()
     await expect.poll(() => app.exportPaths.length).toBe(2)
     const jsonPath = app.exportPaths[1]!
     expect(jsonPath.endsWith('.json')).toBe(true)

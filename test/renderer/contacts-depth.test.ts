@@ -335,7 +335,10 @@ describe('keyboard', () => {
       global: { plugins: [pinia, createAppI18n()] }
     })
     await flushPromises()
-    const ids = list.findAll('[role="option"]').map((o) => o.attributes('id'))
+    // A tree: categories are tree items that say whether they are expanded (an option may not).
+    expect(list.get('[data-test="contact-list"]').attributes('role')).toBe('tree')
+    expect(list.findAll('[role="treeitem"]').map((o) => o.attributes('aria-expanded'))).toEqual(['false', 'false', 'false'])
+    const ids = list.findAll('[role="treeitem"]').map((o) => o.attributes('id'))
     expect(ids).toHaveLength(3)
     expect(new Set(ids).size).toBe(3)
   })

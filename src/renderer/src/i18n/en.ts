@@ -129,6 +129,7 @@ const en: typeof zhCN = {
   },
   conversation: {
     memberCount: '{count} members',
+    announce: '{name}: {text}',
     showMembers: 'Members',
     hideMembers: 'Hide members',
     membersTitle: 'Members ({count})',

@@ -127,6 +127,7 @@ export default {
   },
   conversation: {
     memberCount: '{count} 位成员',
+    announce: '{name}：{text}',
     showMembers: '成员列表',
     hideMembers: '收起成员',
     membersTitle: '群成员（{count}）',
