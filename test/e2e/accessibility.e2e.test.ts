@@ -34,11 +34,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }))
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary }))
+    }))
   })
   return violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`))
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`)
+    )
 }
 
 const setDark = async (app: AppUnderTest, page: Page, dark: boolean) => {
@@ -129,6 +135,30 @@ describe('accessibility (axe-core): no critical or serious violation, both theme
       await page.getByTestId('quick-switcher').waitFor({ state: 'detached' })
     })
   }
+
+  it('About from my menu: version, licences of what ships, and diagnostics copied from main (no secrets)', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.getByTestId('self-menu').click()
+    await page.getByTestId('open-about').click()
+    await page.getByTestId('about-packages').waitFor()
+    expect(await page.getByTestId('about-version').textContent()).toMatch(/^版本 \S+/)
+    expect(await page.getByTestId('about-packages').locator('summary').filter({ hasText: 'reka-ui' }).count()).toBe(1)
+    await page
+      .getByTestId('about-packages')
+      .locator('summary')
+      .filter({ hasText: /^\s*vue\s/ })
+      .first()
+      .click()
+    expect(await page.getByTestId('about-packages').locator('pre').first().textContent()).toContain('MIT')
+    await page.getByTestId('copy-diagnostics').click()
+    await expect.poll(() => page.getByTestId('copy-state').textContent()).toContain('诊断信息已复制')
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toMatch(/^qq-desktop \S+\nRuntime: .*node /)
+    expect(copied).toContain('Session: online')
+    expect(copied).toContain('  locale: "zh-CN"')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('about-view').waitFor({ state: 'detached' })
+  })
 
   it('announces a new message in the open conversation through a polite live region', async () => {
     const group = account.groups[0]!

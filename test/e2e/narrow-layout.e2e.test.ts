@@ -47,7 +47,9 @@ async function layout(page: Page) {
 async function clipped(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = []
-    const controls = document.querySelectorAll<HTMLElement>('.title-bar button, [data-test="conversation"] .header button, [data-test="conversation"] .message-composer button, [data-test="composer"]')
+    const controls = document.querySelectorAll<HTMLElement>(
+      '.title-bar button, [data-test="conversation"] .header button, [data-test="conversation"] .message-composer button, [data-test="composer"]'
+    )
     for (const el of controls) {
       const r = el.getBoundingClientRect()
       const name = el.getAttribute('data-test') ?? el.className
@@ -115,10 +117,10 @@ describe('narrow windows, measured', () => {
       const composerTop = (await layout(page)).composerTop
       expect(drawer.y + drawer.height).toBeLessThanOrEqual(composerTop + 0.5)
       const send = await box(page, 'send')
-      const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-test]')?.getAttribute('data-test'), [
-        send.x + send.width / 2,
-        send.y + send.height / 2
-      ])
+      const onTop = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-test]')?.getAttribute('data-test'),
+        [send.x + send.width / 2, send.y + send.height / 2]
+      )
       expect(onTop).toBe('send')
       await page.getByTestId('composer').fill('drawer open, still typing')
       expect(await page.getByTestId('composer').inputValue()).toBe('drawer open, still typing')

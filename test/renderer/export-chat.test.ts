@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ExportChatButton from '../../src/renderer/src/components/ExportChatButton.vue'
 import { createAppI18n } from '../../src/renderer/src/i18n'
