@@ -153,7 +153,7 @@ describe('desktop: notifications, mute, do not disturb, status (real engine, rea
     await app.bridged.screenshot('desktop-muted-zh-dark')
     await page.evaluate(() => window.api.updateSettings({ locale: 'en' }))
     await expect.poll(() => page.getByTestId('mute-label').textContent()).toBe('Muted')
-    await expect.poll(() => page.getByTestId('self-menu').textContent()).toContain('Do not disturb')
+    await expect.poll(() => page.getByTestId('self-menu').textContent()).toContain('Away')
     await app.bridged.screenshot('desktop-muted-en-dark')
     app.setSystemDark(false)
     await page.setViewportSize({ width: 720, height: 480 })

@@ -75,11 +75,56 @@ describe('narrow windows, measured', () => {
     sim = app.services.demo.simulator()!
     account = sim.account({ members: true })
     await page.getByTestId('contact').first().waitFor()
-    await page.setViewportSize({ width: 720, height: 480 })
   })
 
   afterAll(async () => {
     await app?.close()
+  })
+
+  it('shows a busy group with its members, faces and a mention (the README screenshots), light and dark', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const group = account.groups[0]!
+    await (await findContact(page, group.name, 'group')).click()
+    await page.getByTestId('contact-filter').fill('')
+    const others = group.members!.filter((m) => m.qq !== account.self.qq)
+    const lines: Array<{ text?: string; segments?: Array<{ type: 'text'; text: string } | { type: 'face'; id: number }> }> = [
+      { text: '周六爬山的同学报个名，早上 8 点地铁站集合' },
+      {
+        segments: [
+          { type: 'text', text: '我去！' },
+          { type: 'face', id: 14 }
+        ]
+      },
+      { text: '+1，带了相机' },
+      {
+        segments: [
+          { type: 'text', text: `@${account.self.nick} 你来不来？` },
+          { type: 'face', id: 13 }
+        ]
+      },
+      { text: '天气预报说周六晴，最高 24 度' },
+      {
+        segments: [
+          { type: 'face', id: 76 },
+          { type: 'face', id: 76 },
+          { type: 'text', text: ' 那就这么定了' }
+        ]
+      }
+    ]
+    for (const [i, line] of lines.entries()) {
+      sim.pushMessage({ kind: 'group', group: group.number, from: others[i % others.length]!.qq, ...line })
+    }
+    await page.locator('[data-test="message"]', { hasText: '那就这么定了' }).waitFor({ timeout: 15_000 })
+    if ((await page.getByTestId('members-panel').count()) === 0) await page.getByTestId('members-toggle').click()
+    await page.getByTestId('members-panel').getByTestId('member').first().waitFor()
+    for (const theme of ['light', 'dark'] as const) {
+      app.setSystemDark(theme === 'dark')
+      await page.waitForFunction((t) => document.documentElement.dataset['theme'] === t, theme)
+      expect(await clipped(page)).toEqual([])
+      await app.bridged.screenshot(`showcase-group-${theme}-zh`)
+    }
+    app.setSystemDark(false)
+    await page.setViewportSize({ width: 720, height: 480 })
   })
 
   for (const [theme, locale] of [
@@ -87,6 +132,7 @@ describe('narrow windows, measured', () => {
     ['dark', 'en']
   ] as const) {
     it(`keeps ≥ 60% of a group conversation for messages at 720×480 (${theme}, ${locale})`, async () => {
+      await page.setViewportSize({ width: 720, height: 480 })
       app.setSystemDark(theme === 'dark')
       await page.waitForFunction((t) => document.documentElement.dataset['theme'] === t, theme)
       await setLocale(page, locale)
