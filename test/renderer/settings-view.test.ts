@@ -84,6 +84,13 @@ describe('settings view', () => {
     expect(inBody(byTest('settings-locale')).getAttribute('role')).toBe('combobox')
     await pickSelect('settings-locale', 'en')
     expect(inBody(byTest('settings-view')).querySelector('h2')?.textContent).toBe('Settings')
+    // Esc in the open select closes the select only; the settings stay.
+    await openPopup('settings-locale')
+    const option = inBody(byTest('settings-locale-zh-CN'))
+    option.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }))
+    await flushPromises()
+    expect(document.body.querySelector(byTest('settings-locale-zh-CN'))).toBeNull()
+    expect(document.body.querySelector(byTest('settings-view'))).not.toBeNull()
     expect(document.documentElement.lang).toBe('en')
   })
 
