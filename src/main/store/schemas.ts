@@ -65,7 +65,7 @@ export function isWellFormedNewMessage(m: unknown): boolean {
   return true
 }
 
-/** One row of the message SELECT in history.ts. */
+/** One row of the message SELECT in message-rows.ts. */
 export const MessageRowSchema = v.object({
   seq: v.number(),
   id: v.string(),

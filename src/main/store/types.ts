@@ -90,7 +90,7 @@ export interface AppendResult {
   inserted: string[]
   /** Ids that were already stored (or repeated within the batch) and were ignored. */
   duplicates: string[]
-  /** Ids stored with the time of storing instead of an impossible time (see history.ts plausibleTime); absent when none. */
+  /** Ids stored with the time of storing instead of an impossible time (see message-writer.ts plausibleTime); absent when none. */
   timeAdjusted?: string[]
 }
 
