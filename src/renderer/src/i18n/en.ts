@@ -346,6 +346,13 @@ const en: typeof zhCN = {
       'session-dead': 'Not sent: your session ended. Sign in again and retry.',
       'send-failed': 'Not sent. Please try again.'
     },
+    link: {
+      scheme: 'This link was not opened: only web pages (http, https) and plain email addresses are opened from messages.',
+      'mailto-query': 'This email link was not opened: it asks your mail app to do more than write to an address (attachments or prefilled fields).',
+      credentials: 'This link was not opened: it carries a user name or password, a common trick to disguise where a link really goes.',
+      'too-long': 'This link was not opened: it is too long to open safely (at most 2,048 characters).',
+      invalid: 'This link was not opened: it is not a valid web or email address.'
+    },
     local: {
       'server-url-invalid': 'Enter a full address starting with http:// or https://, for example http://127.0.0.1:8080.',
       'preload-missing': 'The app did not start correctly (its preload script is missing). Restart the app.'
