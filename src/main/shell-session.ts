@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { EmitEvent, SessionSnapshot } from '../shared/ipc'
 import type { SessionState } from '../shared/domain'
 import { createEngine, type Engine, type SecretStore, type StateEvent } from './engine'
-import { createProtocolClient } from './protocol'
+import { createProtocolClient, ServerUrlError } from './protocol'
 import { openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
 import type { MessengerService } from './ipc/messenger-handlers'
@@ -83,6 +83,8 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
   function build(): Engine {
     const override = deps.serverUrl?.() ?? null
     const serverUrl = serverUrlFor(deps.settings.get(), override)
+    // A custom server without a usable address (one unreadable on disk reads as ''): say so, never fall back to SmartQQ's hosts.
+    if (serverUrl === null && deps.settings.get().serverMode === 'custom') throw new ServerUrlError('missing')
     builtFor = serverUrl
     serverChangePending = false
     snapshot = { ...snapshot, demo: override !== null }

@@ -335,6 +335,7 @@ export default {
       'export-failed': '导出失败：无法写入所选位置，请换一个文件夹再试。',
       'export-no-history': '这个会话还没有保存的聊天记录，没有可导出的内容。',
       'settings-invalid': '这个设置值无效，没有保存。',
+      'server-url-invalid': '保存的兼容服务器地址无法使用（它不是有效的 http:// 或 https:// 地址，端口须在 1 到 65535 之间，且不能带用户名或密码）。请在“设置 → 账号与服务器”中改正后再登录。',
       unknown: '出了点问题，操作没有完成。请重试。'
     },
     outbox: {
