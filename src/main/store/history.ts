@@ -19,6 +19,7 @@ import { Navigation } from './navigation'
 import { ConversationPrefsTable } from './prefs'
 import { NewMessageSchema, isWellFormedNewMessage } from './schemas'
 import { MessageSearch } from './search'
+import { encodeText } from './text-codec'
 import type {
   AppendResult,
   AroundQuery,
@@ -101,7 +102,7 @@ export class History implements HistoryStore {
     // Through tx for the write lock it takes (a bare statement would wait in SQLite's busy handler).
     guarded('upsertConversation', () =>
       this.tx(() => {
-        for (const e of entries) this.q.upsertConv!.run(e.key, e.kind, e.title)
+        for (const e of entries) this.q.upsertConv!.run(e.key, e.kind, encodeText(e.title))
       })
     )
   }
@@ -144,7 +145,7 @@ export class History implements HistoryStore {
   search(query: SearchQuery): MessagePage {
     const limit = clampLimit(query.limit)
     const before = decodeCursor(query.before)
-    const needle = query.text
+    const needle = encodeText(query.text)
     if (needle.trim() === '') return { messages: [], next: null }
     let convId: number | null = null
     if (query.conversation !== undefined) {

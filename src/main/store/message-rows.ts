@@ -9,6 +9,7 @@ import { encodeCursor } from './cursor'
 import { StoreError } from './errors'
 import { ConversationRowSchema, MessageRowSchema, parseRow } from './schemas'
 import { decodeSegments } from './segment-codec'
+import { decodeNullable, decodeText } from './text-codec'
 import type { ConversationInfo, StoredMessage } from './types'
 
 export const DEFAULT_LIMIT = 50
@@ -27,22 +28,22 @@ export function toMessage(raw: unknown): StoredMessage {
     conversation: row.key,
     kind: row.kind,
     sender: row.sender_key,
-    senderName: row.sender_name,
+    senderName: decodeText(row.sender_name),
     self: row.self === 1,
     time: row.time,
     segments: [],
-    text: row.text,
+    text: decodeText(row.text),
     outboxId: row.outbox_id,
     ref: row.ref,
     state: row.state,
     cursor: encodeCursor({ time: row.time, seq: row.seq })
   }
   try {
-    message.segments = decodeSegments(row.segs, row.text)
+    message.segments = decodeSegments(row.segs, message.text)
   } catch (err) {
     // Keep the message readable from its text; the damage is reported, not hidden.
     if (!(err instanceof StoreError)) throw err
-    message.segments = [{ type: 'text', text: row.text }]
+    message.segments = [{ type: 'text', text: message.text }]
     message.damage = new StoreError('corrupt-row', `message ${row.id}: ${err.message}`, { cause: err })
   }
   return message
@@ -56,10 +57,10 @@ export function toConversationInfo(row: ConversationRow): ConversationInfo {
   return {
     key: row.key,
     kind: row.kind,
-    title: row.title,
+    title: decodeText(row.title),
     lastTime: row.last_time,
-    lastPreview: row.last_preview,
-    lastSenderName: row.last_sender_name,
+    lastPreview: decodeNullable(row.last_preview),
+    lastSenderName: decodeNullable(row.last_sender_name),
     unread: row.unread,
     lastRead: row.read_time !== null && row.read_seq !== null ? encodeCursor({ time: row.read_time, seq: row.read_seq }) : null
   }

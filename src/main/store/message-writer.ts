@@ -7,6 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { segmentsToText, type ConversationKind } from '../../shared/domain'
 import { encodeSegments } from './segment-codec'
+import { encodeText } from './text-codec'
 import type { AppendResult, NewMessage } from './types'
 
 const PREVIEW_CHARS = 60
@@ -89,7 +90,7 @@ export class MessageWriter {
         params[p++] = m.self ? 1 : 0
         params[p++] = time
         params[p++] = encodeSegments(m.segments)
-        params[p++] = text
+        params[p++] = encodeText(text)
         params[p++] = m.outboxId ?? null
         params[p++] = m.ref ?? null
         params[p++] = m.state ?? null
@@ -137,7 +138,7 @@ export class MessageWriter {
       if (t.unread > 0) this.q.addUnread.run(t.unread, conv)
       const n = t.newest!
       const preview = [...n.text].slice(0, PREVIEW_CHARS).join('')
-      this.q.setLast.run(n.time, n.seq, preview, n.senderName, conv, n.time, n.seq)
+      this.q.setLast.run(n.time, n.seq, encodeText(preview), encodeText(n.senderName), conv, n.time, n.seq)
     }
     return result
   }
@@ -161,9 +162,10 @@ export class MessageWriter {
   }
 
   private senderId(key: string, name: string): number {
-    const row = this.q.senderId.get(key, name) as { id: number } | undefined
+    const stored = encodeText(name)
+    const row = this.q.senderId.get(key, stored) as { id: number } | undefined
     if (row) return row.id
-    return Number(this.q.insertSender.run(key, name).lastInsertRowid)
+    return Number(this.q.insertSender.run(key, stored).lastInsertRowid)
   }
 }
 
