@@ -6,9 +6,9 @@
 import { join } from 'node:path'
 import type { EmitEvent, SessionSnapshot } from '../shared/ipc'
 import type { SessionState } from '../shared/domain'
-import { createEngine, type Engine, type SecretStore, type StateEvent } from './engine'
+import { acquireProfileLock, createEngine, type Engine, type ProfileLock, type SecretStore, type StateEvent } from './engine'
 import { createProtocolClient, ServerUrlError } from './protocol'
-import { openAccountStore } from './store'
+import { ensurePrivateDir, openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
 import type { MessengerService } from './ipc/messenger-handlers'
 import type { SettingsStore } from './settings/settings-store'
@@ -80,6 +80,8 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     })
   }
 
+  let profileLock: ProfileLock | null = null
+
   function build(): Engine {
     const override = deps.serverUrl?.() ?? null
     const serverUrl = serverUrlFor(deps.settings.get(), override)
@@ -89,6 +91,9 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     serverChangePending = false
     snapshot = { ...snapshot, demo: override !== null }
     const profile = join(deps.userDataDir, 'accounts')
+    // Held for the process: a headless client on this folder would fight over the session and history.
+    ensurePrivateDir(profile)
+    profileLock ??= acquireProfileLock(profile)
     const created = createEngine({
       client: createProtocolClient({ serverUrl: serverUrl ?? undefined }),
       secrets,
@@ -147,6 +152,8 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     },
     async stop() {
       await engine?.stop()
+      profileLock?.release()
+      profileLock = null
     },
     reset,
     settingsChanged(next) {

@@ -28,7 +28,8 @@ The QQ Desktop engine without a window: JSON lines in (stdin), JSON lines out (s
 
 stdout carries only JSON objects, one per line; the QR and human logs go to stderr.
 Commands and every answer are documented in README.md ("Headless mode").
-Exit codes: 0 after {"cmd":"quit"} or the end of stdin, 2 for bad arguments, 1 for a crash.
+Exit codes: 0 after {"cmd":"quit"} or the end of stdin, 2 for bad arguments, 3 when another process
+uses the profile ("profile in use by process N"), 1 for a crash.
 `
 
 /** True when the arguments ask for the help text (checked before anything else is validated). */

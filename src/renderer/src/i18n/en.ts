@@ -339,6 +339,7 @@ const en: typeof zhCN = {
       'export-no-history': 'This conversation has no stored messages yet, so there is nothing to export.',
       'settings-invalid': 'That setting value is not valid, so it was not saved.',
       'server-url-invalid': 'The saved address of your compatible server cannot be used (it is not a valid http:// or https:// address with a port from 1 to 65535 and no user name or password). Fix it in Settings → Account and server, then sign in again.',
+      'profile-in-use': 'Another program is using this profile (a headless QQ client started on the same folder). Quit it, then sign in again.',
       unknown: 'Something went wrong and it was not done. Please try again.'
     },
     outbox: {
