@@ -77,6 +77,12 @@ export type Settings = v.InferOutput<typeof settingsSchema>
 export const settingsPatchSchema = v.partial(v.strictObject(settingsSchema.entries))
 export type SettingsPatch = v.InferOutput<typeof settingsPatchSchema>
 
+/**
+ * Why the settings file is not used as usual (AppInfo.settingsNotice): written by a newer version (read,
+ * never written: changes last until quit), or unusable and moved aside (defaults are used).
+ */
+export type SettingsFileNotice = { kind: 'newer-version'; version: number } | { kind: 'moved-aside'; movedTo: string }
+
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   theme: 'system',

@@ -29,6 +29,11 @@ const en: typeof zhCN = {
     path: 'File: {path}',
     dismiss: 'Got it'
   },
+  settingsFile: {
+    newerVersion:
+      'Your settings were saved by a newer version of QQ Desktop (settings format {version}). They are used as they are; changes you make now last until you quit and are not saved, so that version keeps its settings intact.',
+    movedAside: 'The settings file could not be read, so the default settings are used. The old file was kept, unchanged, at: {path}'
+  },
   login: {
     title: 'Sign in with QR code',
     start: 'Sign in',
@@ -338,7 +343,8 @@ const en: typeof zhCN = {
       'export-failed': 'The export could not be written there. Pick another folder and try again.',
       'export-no-history': 'This conversation has no stored messages yet, so there is nothing to export.',
       'settings-invalid': 'That setting value is not valid, so it was not saved.',
-      'server-url-invalid': 'The saved address of your compatible server cannot be used (it is not a valid http:// or https:// address with a port from 1 to 65535 and no user name or password). Fix it in Settings → Account and server, then sign in again.',
+      'server-url-invalid':
+        'The saved address of your compatible server cannot be used (it is not a valid http:// or https:// address with a port from 1 to 65535 and no user name or password). Fix it in Settings → Account and server, then sign in again.',
       'profile-in-use': 'Another program is using this profile (a headless QQ client started on the same folder). Quit it, then sign in again.',
       unknown: 'Something went wrong and it was not done. Please try again.'
     },
