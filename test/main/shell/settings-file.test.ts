@@ -84,6 +84,6 @@ describe('settings file', () => {
       appInfo: { name: 'qq', version: '0', platform: 'linux', secretStorage: 'encrypted' },
       settings
     } as unknown as Parameters<typeof createHandlers>[0])
-    expect(await handlers['app:info'](undefined as never, {} as never)).toMatchObject({ settingsNotice: { kind: 'newer-version', version: 9 } })
+    expect(await handlers['app:info'](undefined as never)).toMatchObject({ settingsNotice: { kind: 'newer-version', version: 9 } })
   })
 })
