@@ -22,7 +22,7 @@ const MAX_LIMIT = 500
 const GapRowSchema = v.object({
   time: v.number(),
   seq: v.number(),
-  reason: v.picklist(['relink', 'session-ended', 'outage']),
+  reason: v.picklist(['relink', 'session-ended', 'outage', 'broken-answer']),
   recorded_at: v.number()
 })
 
