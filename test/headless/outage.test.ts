@@ -57,4 +57,28 @@ describe('headless during an outage', () => {
     second.send({ cmd: 'quit' })
     expect(await second.exit()).toBe(0)
   }, 60_000)
+
+  it('a broken 200 poll answer is reported as a gap line, and history shows it before the next message', async () => {
+    const { sim, child } = await suite.online()
+    const buddy = sim.account({ members: false }).buddies[0]!
+    sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'kept' })
+    const first = await child.next((l) => l.type === 'message' && l.text === 'kept')
+    sim.injectFault({ type: 'malformed', endpoint: 'poll2', variant: 'truncated' })
+    const before = Date.now()
+    sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'lost' })
+    const gap = await child.next((l) => l.type === 'gap')
+    expect(gap).toMatchObject({ reason: 'broken-answer', conversationKey: null })
+    expect(gap.recordedAt).toBeGreaterThanOrEqual(before)
+    sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'after' })
+    await child.next((l) => l.type === 'message' && l.text === 'after')
+    const key = first.key
+    child.send({ cmd: 'history', key })
+    const history = (await child.next((l) => l.type === 'history')) as { messages: Array<{ text: string; gapBefore?: { reason: string } }> }
+    expect(history.messages.map((m) => [m.text, m.gapBefore?.reason ?? null])).toEqual([
+      ['after', 'broken-answer'],
+      ['kept', null]
+    ])
+    child.send({ cmd: 'quit' })
+    expect(await child.exit()).toBe(0)
+  })
 })

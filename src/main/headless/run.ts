@@ -144,6 +144,8 @@ function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) 
   // Whether messages are being saved (a full disk, a damaged or unusable history file), when it changes.
   engine.on('storage', (s) => out({ type: 'storage', ...s }))
   engine.on('outbox', (o) => reportOutbox(o, out))
+  // "Messages may be missing here" (a relink, a lost session, a long outage, a broken poll answer), when it is recorded.
+  engine.on('gap', (g) => out({ type: 'gap', reason: g.reason, recordedAt: g.recordedAt, conversationKey: g.conversationKey }))
 }
 
 /** One `sent` (or `error`) per ref, when its last part is settled; earlier processes' refs included. */
