@@ -93,7 +93,7 @@ export class SessionLoop {
       this.deps.log(`${this.store.report.interruptedSends.length} send(s) were interrupted by a crash and are marked unconfirmed`)
   }
 
-  /** Not online yet and the server cannot be reached: show the last contacts of this account from its store. */
+  /** Nothing loaded in this process yet: the last contacts of this account from its store (read-only until online). */
   private restoreContacts(): void {
     if (!this.store || this.deps.directory.sessionId !== null) return
     try {
@@ -272,11 +272,10 @@ export class SessionLoop {
           if (saved) {
             const savedUnder = this.storeAccount ?? undefined
             this.useStore(saved.credentials.uin)
-            // While the server cannot be reached the account is shown from what its store remembers.
-            const off = this.deps.emitter.on('state', (e) => {
-              if (e.state === 'unreachable') this.restoreContacts()
-            })
-            const resumed = await resumeRemembered(this.loginDeps, saved, signal).finally(off)
+            // Should the server not answer, the account is shown from what its store remembers (the
+            // lists are replaced by the server's as soon as the session loads).
+            this.restoreContacts()
+            const resumed = await resumeRemembered(this.loginDeps, saved, signal)
             credentials = typeof resumed === 'object' ? resumed : null
             remembered = credentials !== null
             // The file it was read from (by account, or the last one when none was open yet).

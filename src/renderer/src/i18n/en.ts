@@ -189,8 +189,10 @@ const en: typeof zhCN = {
     gapReason: {
       relink: 'The connection was re-established; messages sent meanwhile may not have arrived',
       'session-ended': 'You were signed out for a while; messages sent before you signed in again may not have arrived',
-      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived'
+      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived',
+      'broken-answer': 'The server’s answer arrived damaged; the messages it carried could not be read'
     },
+    gapAt: 'noticed at {time}',
     latest: 'Jump to the latest messages',
     loadingNewer: 'Loading newer messages…',
     openLink: 'Open {url} in your browser',

@@ -184,8 +184,10 @@ export default {
     gapReason: {
       relink: '连接曾重新建立，期间的消息可能没有收到',
       'session-ended': '登录曾经失效，重新登录前的消息可能没有收到',
-      outage: '网络曾长时间中断，期间的消息可能没有收到'
+      outage: '网络曾长时间中断，期间的消息可能没有收到',
+      'broken-answer': '服务器的应答在传输中损坏，其中的消息无法读取'
     },
+    gapAt: '发现于 {time}',
     latest: '回到最新消息',
     loadingNewer: '正在加载更新的消息…',
     openLink: '在浏览器中打开 {url}',

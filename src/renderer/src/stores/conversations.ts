@@ -211,6 +211,12 @@ export const useConversationsStore = defineStore('conversations', () => {
     await loadPage(ref, null)
   }
 
+  /** The open conversation has a new id (a new session): its thread is read again under that id. */
+  async function follow(from: ConversationRef, to: ConversationRef): Promise<void> {
+    forget(refKey(from))
+    await openConversation(to)
+  }
+
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
   async function jumpTo(ref: ConversationRef, messageId: string, query: string | null = null): Promise<boolean> {
     const key = refKey(ref)
@@ -360,6 +366,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     error,
     jump,
     openConversation,
+    follow,
     jumpTo,
     showLatest,
     loadNewer,
