@@ -12,9 +12,10 @@
  *  - 120/121: relink (login2 again);
  *  - 103: the ladder get_online_buddies2 -> relink -> give up (the engine logs in again);
  *  - 100000/100001 or a kick: the session is over;
- *  - answers that no waiting can fix (1000000/1000001 "a cookie is missing", an unusable token, bodies
- *    that never decode) a few times in a row: the session cannot make progress, so it ends with the
- *    reason stated instead of retrying for ever (network trouble, by contrast, is retried for ever).
+ *  - answers that no waiting can fix (1000000/1000001 "a cookie is missing", an unusable token,
+ *    retcodes nobody knows) a few times in a row: the session cannot make progress, so it ends with the
+ *    reason stated instead of retrying for ever (the network, error pages and bodies that are not
+ *    SmartQQ's, by contrast, are an outage and retried for ever).
  * Contact refreshes run elsewhere and never hold this loop up (pandolia/qqbot#75/#76).
  */
 import { ProtocolError, retcodeMeaning } from '../protocol'
@@ -38,16 +39,21 @@ const CREDENTIAL_FAILURES_BEFORE_GIVING_UP = 3
 /** Other answers that are not the network (malformed, HTTP 4xx, unknown retcodes) in a row before giving up. */
 const BAD_ANSWERS_BEFORE_GIVING_UP = 8
 
-/** How a failed poll counts towards giving up: 'credentials', 'answer', or null (network: retry for ever). */
+/**
+ * How a failed poll counts towards giving up: 'credentials', 'answer', or null (retry for ever). The
+ * network, HTTP error pages and bodies that are not SmartQQ's (a proxy's or a portal's page, a cut
+ * answer) say nothing about the session: they are an outage, never a reason to end it (issue 15).
+ */
 function failureClass(e: unknown): 'credentials' | 'answer' | null {
   if (!(e instanceof ProtocolError)) return 'answer'
   switch (e.code) {
     case 'network':
     case 'timeout':
     case 'aborted':
-      return null
     case 'http':
-      return (e.httpStatus ?? 500) >= 500 || e.httpStatus === 408 || e.httpStatus === 429 ? null : 'answer'
+    case 'malformed':
+    case 'too-large':
+      return null
     case 'bad-token':
     case 'no-session':
       return 'credentials'

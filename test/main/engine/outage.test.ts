@@ -196,4 +196,23 @@ describe('an outage while online', () => {
     expect(rec.of('state').filter((s) => s.state === 'signed-out')).toHaveLength(0)
     expect(sessionFiles(profile)).not.toEqual([])
   }, 30_000)
+
+  for (const [name, fault, cause] of [
+    ['an HTML page with status 200', { type: 'malformed', endpoint: 'poll2', variant: 'html', count: -1 }, 'not-smartqq'],
+    ['an HTTP 404 page', { type: 'http', endpoint: 'poll2', status: 404, count: -1 }, 'http-status']
+  ] as Array<[string, Fault, string]>)
+    it(`polls answered with ${name} for a long time are an outage, never the end of the session`, async () => {
+      // 2018: an empty poll is a JSON answer (not a 504 page), so every poll meets the fault.
+      const { sim, rec, profile } = await suite.online({ sim: { ...FAST_SIM, era: '2018' }, engine: { backoffMaxMs: 100, pollMinIntervalMs: 20 } })
+      const mark = rec.mark()
+      sim.injectFault(fault)
+      // Far more failures than any "give up" limit.
+      const many = await rec.next('state', (s) => s.state === 'reconnecting' && (s.retry?.attempt ?? 0) >= 15, 20_000, mark)
+      expect(many.retry!.cause).toBe(cause)
+      expect(rec.of('state').filter((s) => s.state === 'signed-out')).toEqual([])
+      expect(sessionFiles(profile)).not.toEqual([])
+      sim.injectFault({ type: 'clear' })
+      await rec.next('state', (s) => s.state === 'online', 10_000, rec.mark())
+      expect(rec.of('qr')).toHaveLength(1) // the first login's only
+    }, 30_000)
 })
