@@ -79,7 +79,7 @@ describe('launch during an outage', () => {
     // The server answers again: within 20 s the app is back by itself, no QR, nothing clicked.
     const back = Date.now()
     await sim.resume()
-    await expect.poll(() => banner.count(), { timeout: 20_000, intervals: [200] }).toBe(0)
+    await expect.poll(() => banner.count(), { timeout: 20_000, interval: 200 }).toBe(0)
     expect(Date.now() - back).toBeLessThan(20_000)
     const after = await second.services.handlers['session:get'](undefined)
     expect(after.state).toBe('online')

@@ -77,7 +77,7 @@ describe('offline send, restart while queued, recovery', () => {
     // The server is back; Retry now does not wait for the countdown.
     await sim.resume()
     await page.getByTestId('retry-now').click()
-    await expect.poll(() => banner.count(), { timeout: 10_000, intervals: [100] }).toBe(0)
+    await expect.poll(() => banner.count(), { timeout: 10_000, interval: 100 }).toBe(0)
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('sent')
     expect(await state.getAttribute('title')).toBe('Sent: the server accepted the message')
     const sent = sim.sent().filter((s) => s.text === text)

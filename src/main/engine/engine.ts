@@ -38,8 +38,7 @@ export function createEngine(options: EngineOptions): Engine {
   const waker = new RetryWaker(clock)
   let running: Promise<void> | null = null
   const stopper = new AbortController()
-  // Assigned below: the components built first reach the loop's state through these closures.
-  let loop: SessionLoop
+  // The components built first reach the loop (declared below) only through closures called later.
   const currentStore = (): AccountStore | null => loop.store
 
   const directory = new Directory(client, {
@@ -108,7 +107,7 @@ export function createEngine(options: EngineOptions): Engine {
     log
   })
 
-  loop = new SessionLoop({
+  const loop: SessionLoop = new SessionLoop({
     options,
     client,
     clock,

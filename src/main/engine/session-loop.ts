@@ -172,7 +172,13 @@ export class SessionLoop {
     this.sessionDeadBySend = null
     lifecycle.to('online', remembered ? 'remembered' : 'online')
     this.deps.gaps.online()
-    emitter.emit('ready', { self: this.self, buddies: directory.buddies.size, groups: directory.groups.size, discussions: directory.discussions.size, remembered })
+    emitter.emit('ready', {
+      self: this.self,
+      buddies: directory.buddies.size,
+      groups: directory.groups.size,
+      discussions: directory.discussions.size,
+      remembered
+    })
     const live = AbortSignal.any([this.deps.stopper.signal, s.abort.signal])
     void directory
       .lookupQQNumbers(live)

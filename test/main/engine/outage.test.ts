@@ -109,7 +109,12 @@ describe('a launch during an outage', () => {
       expect(done.state).toBe('sent')
       await sleep(300)
       expect(sim.sent().filter((s) => s.text === `queued while unreachable: ${outage.cause}`)).toHaveLength(1)
-      expect(rec.of('outbox').filter((o) => o.ref === 'offline-1').map((o) => o.state)).not.toContain('unconfirmed')
+      expect(
+        rec
+          .of('outbox')
+          .filter((o) => o.ref === 'offline-1')
+          .map((o) => o.state)
+      ).not.toContain('unconfirmed')
     }, 60_000)
 
   it('uses a backoff capped at 15 s by default, so it signs in within 20 s of the server answering', async () => {
@@ -186,7 +191,12 @@ describe('an outage while online', () => {
     engine.send({ kind: 'buddy', to: buddy.uin!, text: 'second while offline', ref: 'o2' })
     await sleep(1500)
     // Nothing was attempted into the dead connection.
-    expect(rec.of('outbox').filter((o) => o.ref === 'o1' || o.ref === 'o2').map((o) => o.state)).toEqual(['queued', 'queued'])
+    expect(
+      rec
+        .of('outbox')
+        .filter((o) => o.ref === 'o1' || o.ref === 'o2')
+        .map((o) => o.state)
+    ).toEqual(['queued', 'queued'])
     await sim.resume()
     await rec.next('outbox', (o) => o.ref === 'o2' && o.state === 'sent', 15_000, mark)
     const texts = sim.sent().map((s) => s.text)

@@ -138,7 +138,11 @@ describe('wedged sessions', () => {
 
   it('a remembered session whose contacts never load (502) backs off as unreachable, never signing in for ever nor showing a QR', async () => {
     const { sim, proxy, p, client } = await rememberedBehindProxy()
-    const disarm = proxy.on('/api/get_user_friends2', () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' }))
+    const disarm = proxy.on('/api/get_user_friends2', () => ({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>502 Bad Gateway</html>'
+    }))
     const second = makeEngine(sim, p.dir, { client: client() })
     suite.defer(() => second.stop())
     const rec2 = record(second)
