@@ -111,6 +111,25 @@ export default {
     pick: '选择一个好友或群，开始聊天',
     reconnecting: '网络连接已中断，正在重新连接…这期间发送的消息会排队，恢复后自动发出。'
   },
+  /** 连接横幅（ConnectionBanner.vue）：为什么连不上服务器，以及下一次重试。 */
+  connection: {
+    cause: {
+      refused: '无法连接服务器：连接被拒绝',
+      dns: '无法连接服务器：找不到服务器地址',
+      timeout: '无法连接服务器：服务器没有及时响应',
+      tls: '无法连接服务器：安全连接失败（证书问题）',
+      'http-status': '无法连接服务器：服务器返回了错误页面',
+      'not-smartqq': '无法连接服务器：应答的不是 SmartQQ 服务器',
+      reset: '无法连接服务器：连接被中断'
+    },
+    relinking: '正在重新建立连接…',
+    retryIn: '{seconds} 秒后重试',
+    retryingNow: '正在重试…',
+    retryNow: '立即重试',
+    readOnly: '你仍处于登录状态。联系人和消息来自本机记录；发送的消息会排队，服务器恢复后自动发出。',
+    queued: '你仍处于登录状态。这期间发送的消息会排队，连接恢复后自动发出。',
+    titleOffline: '离线'
+  },
   conversation: {
     memberCount: '{count} 位成员',
     showMembers: '成员列表',
@@ -139,8 +158,14 @@ export default {
       unconfirmed: '未确认',
       failed: '发送失败'
     },
-    queuedHint: '当前未连接，消息会在重新连接后发出',
-    unconfirmedHint: '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+    queuedHint: '排队中：因为没有连接，消息还没有发出。连接恢复后会按顺序自动发出。',
+    sentHint: '已发送：服务器已接收这条消息',
+    unconfirmed: {
+      '1202': '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+      'no-answer': '消息发出后、服务器回复前连接中断了：消息可能已送达，也可能没有。不会自动重发；如对方没收到，可点“重试”。',
+      interrupted: '发送这条消息时应用被关闭了：消息可能已送达，也可能没有。不会自动重发；如对方没收到，可点“重试”。',
+      unknown: '无法确定这条消息是否已送达。不会自动重发；如对方没收到，可点“重试”。'
+    },
     failedHint: '发送失败：{error}',
     retry: '重试'
   },
@@ -164,8 +189,10 @@ export default {
     gapReason: {
       relink: '连接曾重新建立，期间的消息可能没有收到',
       'session-ended': '登录曾经失效，重新登录前的消息可能没有收到',
-      outage: '网络曾长时间中断，期间的消息可能没有收到'
+      outage: '网络曾长时间中断，期间的消息可能没有收到',
+      'broken-answer': '服务器的应答在传输中损坏，其中的消息无法读取'
     },
+    gapAt: '发现于 {time}',
     latest: '回到最新消息',
     loadingNewer: '正在加载更新的消息…',
     openLink: '在浏览器中打开 {url}',
