@@ -427,7 +427,8 @@ export function createEngine(options: EngineOptions): Engine {
       time: m.time,
       self: m.self,
       state: m.state,
-      ...(m.gapBefore ? { gapBefore: m.gapBefore } : {})
+      ...(m.gapBefore ? { gapBefore: m.gapBefore } : {}),
+      ...(m.unsaved ? { unsaved: true } : {})
     }
   }
 
