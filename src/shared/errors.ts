@@ -32,6 +32,10 @@ export const IPC_FAILURE_REASONS = [
   'export-no-history',
   /** A settings change the schema refused (e.g. an invalid server URL). */
   'settings-invalid',
+  /** Sign-in with the custom server chosen but its saved address unusable or missing (shared/server-url.ts). */
+  'server-url-invalid',
+  /** Another process (a headless client) uses this profile's folder (engine/profile-lock.ts). */
+  'profile-in-use',
   /** Anything else: a bug; the details are in main's log. */
   'unknown'
 ] as const

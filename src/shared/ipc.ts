@@ -11,7 +11,7 @@
 import * as v from 'valibot'
 import type { ConnectionTrouble, ConversationKind, SessionState } from './domain'
 import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
-import { settingsPatchSchema, type EffectiveTheme, type Settings } from './settings'
+import { settingsPatchSchema, type EffectiveTheme, type Settings, type SettingsFileNotice } from './settings'
 import type { IpcErrorCode, IpcFailureReason } from './errors'
 import { focusedConversationSchema, statusSetSchema, type ConversationFocusDto, type MenuCommandDto, type NotifySoundDto } from './desktop'
 import {
@@ -125,6 +125,8 @@ export interface AppInfo {
   platform: string
   /** 'no-keyring': the OS offers no keychain, so sessions are not remembered across restarts. */
   secretStorage: 'encrypted' | 'no-keyring'
+  /** The settings file is read-only (a newer version's) or was unusable and moved aside; absent or null when fine. */
+  settingsNotice?: SettingsFileNotice | null
 }
 
 /** What the renderer knows about the login session. Never contains cookies or tokens. */

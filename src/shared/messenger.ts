@@ -36,6 +36,8 @@ export interface MessageDto {
   state: DeliveryState | null
   /** History may be missing just before this message (the engine lost its session or polls meanwhile). */
   gapBefore?: GapDto | null
+  /** Shown but not saved yet: the history cannot be written (a full disk); saved by itself once it can. */
+  unsaved?: boolean
 }
 
 /**

@@ -94,7 +94,7 @@ function desktopSettings(s: Settings): ConstructorParameters<typeof DesktopModel
 export function createDesktopController(deps: DesktopControllerDeps): DesktopController {
   const log = deps.log ?? (() => {})
   const schedule = deps.schedule ?? ((fn) => void setTimeout(fn, 0))
-  const model = new DesktopModel(desktopSettings(deps.settings.get()))
+  const model = new DesktopModel(desktopSettings(deps.settings.get()), deps.platform)
   let shell: DesktopShellPort | null = null
   let engine: DesktopEngine | null = null
   let detach: Array<() => void> = []

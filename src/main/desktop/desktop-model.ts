@@ -49,7 +49,11 @@ export class DesktopModel {
   private readonly views = new Map<string, { conversation: ShownConversation | null; focused: boolean }>()
   private readonly notifications = new NotificationModel()
 
-  constructor(settings: DesktopSettings) {
+  /** `platform` is process.platform (notification bodies are escaped on Linux). */
+  constructor(
+    settings: DesktopSettings,
+    private readonly platform: string = process.platform
+  ) {
     this.settings = { ...settings }
   }
 
@@ -165,7 +169,8 @@ export class DesktopModel {
       doNotDisturb: s.doNotDisturb,
       muted,
       onScreen,
-      texts: desktopTexts(s.locale)
+      texts: desktopTexts(s.locale),
+      platform: this.platform
     })
     const attention = attentionFor(m, {
       appFocused,

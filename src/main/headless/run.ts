@@ -4,7 +4,16 @@
  */
 import { join, resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
-import { createEngine, createFileSecretStore, EngineCommandError, type Engine, type OutboxDto } from '../engine'
+import {
+  acquireProfileLock,
+  createEngine,
+  createFileSecretStore,
+  EngineCommandError,
+  ProfileInUseError,
+  type Engine,
+  type OutboxDto,
+  type ProfileLock
+} from '../engine'
 import { createProtocolClient } from '../protocol'
 import { ensurePrivateDir, openAccountStore, StoreError } from '../store'
 import { writePrivateFileAtomically } from '../store/private-files'
@@ -33,6 +42,17 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo, hooks: Hea
   const log = createLogger(io.stderr)
   const out = createJsonWriter(io.stdout)
   ensurePrivateDir(args.profile)
+  let lock: ProfileLock
+  try {
+    lock = acquireProfileLock(args.profile)
+  } catch (e) {
+    if (!(e instanceof ProfileInUseError)) throw e
+    // Exit 3: another process (headless or the app) runs on this profile; both would fight over its session.
+    out.write({ type: 'error', code: 'profile-in-use', pid: e.pid, message: `profile in use by process ${e.pid}` })
+    io.stderr.write(`The profile ${args.profile} is in use by process ${e.pid}: quit that one first, or use another --profile.\n`)
+    await out.flush()
+    return 3
+  }
 
   const client = createProtocolClient({ serverUrl: args.server ?? undefined })
   const engine = createEngine({
@@ -65,6 +85,7 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo, hooks: Hea
   const quit = (): Promise<number> =>
     (quitting ??= (async () => {
       await engine.stop()
+      lock.release()
       // The answer to `quit` (and to the end of stdin): everything is saved.
       out.write({ type: 'quit' })
       await out.flush()

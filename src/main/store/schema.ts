@@ -172,7 +172,7 @@ END;
 
 /**
  * Repairs message times no SmartQQ message can have (before 2000-01-01, or a day or more after the
- * repair), stored before appendBatch replaced them (history.ts plausibleTime): such a row sorted above
+ * repair), stored before appendBatch replaced them (message-writer.ts plausibleTime): such a row sorted above
  * everything for ever, so paging started below it and its conversation's preview stayed pinned on it. It
  * takes the time of the message stored just before it (the closest thing to when it arrived), or the
  * time of the repair; previews and read positions that pointed at such times are recomputed.

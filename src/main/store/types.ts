@@ -62,6 +62,8 @@ export interface StoredMessage extends MessageBase {
   damage?: StoreError
   /** Messages may be missing just before this one (see navigation.ts); set by page() and around(). */
   gapBefore?: GapInfo
+  /** Not on disk yet: the history refused to store it (a full disk); kept in memory and stored later (engine/unsaved-overlay.ts). */
+  unsaved?: true
 }
 
 /** A recorded "messages may be missing here" point. */
@@ -91,7 +93,7 @@ export interface AppendResult {
   inserted: string[]
   /** Ids that were already stored (or repeated within the batch) and were ignored. */
   duplicates: string[]
-  /** Ids stored with the time of storing instead of an impossible time (see history.ts plausibleTime); absent when none. */
+  /** Ids stored with the time of storing instead of an impossible time (see message-writer.ts plausibleTime); absent when none. */
   timeAdjusted?: string[]
 }
 

@@ -29,6 +29,11 @@ const en: typeof zhCN = {
     path: 'File: {path}',
     dismiss: 'Got it'
   },
+  settingsFile: {
+    newerVersion:
+      'Your settings were saved by a newer version of QQ Desktop (settings format {version}). They are used as they are; changes you make now last until you quit and are not saved, so that version keeps its settings intact.',
+    movedAside: 'The settings file could not be read, so the default settings are used. The old file was kept, unchanged, at: {path}'
+  },
   login: {
     title: 'Sign in with QR code',
     start: 'Sign in',
@@ -149,6 +154,10 @@ const en: typeof zhCN = {
   },
   message: {
     image: '[Picture]',
+    unsaved: {
+      label: 'Not saved',
+      hint: 'Shown, but not saved to the chat history yet (the disk is full). It is saved by itself once space is free.'
+    },
     state: {
       queued: 'Queued',
       sending: 'Sending…',
@@ -368,6 +377,9 @@ const en: typeof zhCN = {
       'export-failed': 'The export could not be written there. Pick another folder and try again.',
       'export-no-history': 'This conversation has no stored messages yet, so there is nothing to export.',
       'settings-invalid': 'That setting value is not valid, so it was not saved.',
+      'server-url-invalid':
+        'The saved address of your compatible server cannot be used (it is not a valid http:// or https:// address with a port from 1 to 65535 and no user name or password). Fix it in Settings → Account and server, then sign in again.',
+      'profile-in-use': 'Another program is using this profile (a headless QQ client started on the same folder). Quit it, then sign in again.',
       unknown: 'Something went wrong and it was not done. Please try again.'
     },
     outbox: {
@@ -375,6 +387,13 @@ const en: typeof zhCN = {
       refused: 'Not sent: the server refused this message.',
       'session-dead': 'Not sent: your session ended. Sign in again and retry.',
       'send-failed': 'Not sent. Please try again.'
+    },
+    link: {
+      scheme: 'This link was not opened: only web pages (http, https) and plain email addresses are opened from messages.',
+      'mailto-query': 'This email link was not opened: it asks your mail app to do more than write to an address (attachments or prefilled fields).',
+      credentials: 'This link was not opened: it carries a user name or password, a common trick to disguise where a link really goes.',
+      'too-long': 'This link was not opened: it is too long to open safely (at most 2,048 characters).',
+      invalid: 'This link was not opened: it is not a valid web or email address.'
     },
     local: {
       'server-url-invalid': 'Enter a full address starting with http:// or https://, for example http://127.0.0.1:8080.',

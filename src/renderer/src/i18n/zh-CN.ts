@@ -27,6 +27,11 @@ export default {
     path: '文件：{path}',
     dismiss: '知道了'
   },
+  settingsFile: {
+    newerVersion:
+      '设置是由更新版本的 QQ 桌面版保存的（设置格式 {version}）。现在按原样使用；此时所做的更改只在退出前有效、不会保存，以免破坏新版本的设置。',
+    movedAside: '设置文件无法读取，现在使用默认设置。原来的文件已原样保留在：{path}'
+  },
   login: {
     title: '扫码登录',
     start: '开始登录',
@@ -147,6 +152,10 @@ export default {
   },
   message: {
     image: '[图片]',
+    unsaved: {
+      label: '未保存',
+      hint: '已显示，但还没有存入聊天记录（磁盘已满）。腾出空间后会自动保存。'
+    },
     state: {
       queued: '排队中',
       sending: '发送中…',
@@ -363,6 +372,9 @@ export default {
       'export-failed': '导出失败：无法写入所选位置，请换一个文件夹再试。',
       'export-no-history': '这个会话还没有保存的聊天记录，没有可导出的内容。',
       'settings-invalid': '这个设置值无效，没有保存。',
+      'server-url-invalid':
+        '保存的兼容服务器地址无法使用（它不是有效的 http:// 或 https:// 地址，端口须在 1 到 65535 之间，且不能带用户名或密码）。请在“设置 → 账号与服务器”中改正后再登录。',
+      'profile-in-use': '另一个程序正在使用这个配置文件夹（在同一文件夹上启动的无界面 QQ 客户端）。请先退出它，再重新登录。',
       unknown: '出了点问题，操作没有完成。请重试。'
     },
     outbox: {
@@ -370,6 +382,13 @@ export default {
       refused: '发送失败：服务器拒绝了这条消息。',
       'session-dead': '发送失败：登录已失效，请重新登录后重试。',
       'send-failed': '发送失败，请重试。'
+    },
+    link: {
+      scheme: '没有打开这个链接：消息里只能打开网页（http、https）和单纯的邮箱地址。',
+      'mailto-query': '没有打开这个邮件链接：它要求邮件程序做的不止是写信给一个地址（附件或预填内容）。',
+      credentials: '没有打开这个链接：它带有用户名或密码，这是伪装链接真实去向的常见手法。',
+      'too-long': '没有打开这个链接：它太长了，无法安全打开（最多 2,048 个字符）。',
+      invalid: '没有打开这个链接：它不是有效的网址或邮箱地址。'
     },
     local: {
       'server-url-invalid': '请输入以 http:// 或 https:// 开头的完整地址，例如 http://127.0.0.1:8080。',

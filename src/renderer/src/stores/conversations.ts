@@ -3,10 +3,11 @@ import { reactive, ref, toRaw } from 'vue'
 import { outboxMessageId, type DeliveryState, type GapDto, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
 import type { Segment } from '../../../shared/domain'
 import { faceName } from '../../../shared/faces'
+import { checkExternalLink } from '../../../shared/external-link'
 import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
-import { errorKey } from '../lib/error-text'
+import { errorKey, linkRefusalKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 import { useContactsStore } from './contacts'
@@ -269,9 +270,16 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /** Opens a link in the browser, or says in a sentence why it is not opened (shared/external-link.ts). */
   async function openLink(url: string): Promise<void> {
+    // Decided here first, so a refused link gets its reason at once (main checks again).
+    const check = checkExternalLink(url)
+    if (!check.ok) {
+      error.value = linkRefusalKey(check.reason)
+      return
+    }
     try {
-      unwrap(await api.openExternal({ url }))
+      if (!unwrap(await api.openExternal({ url: check.href }))) error.value = linkRefusalKey('invalid')
     } catch (e) {
       report(e)
     }
