@@ -70,6 +70,25 @@ const en: typeof zhCN = {
   titleBar: {
     logout: 'Sign out'
   },
+  selfMenu: {
+    open: 'Me: {nick}, {status}. Open the menu',
+    profile: 'My profile'
+  },
+  about: {
+    open: 'About',
+    title: 'About {name}',
+    description: 'Version, licence, the third-party software shipped with the app and its licences, and diagnostics.',
+    version: 'Version {version}',
+    licence: 'This software is released under the {license} licence.',
+    home: 'Project home',
+    thirdParty: 'Third-party licences ({count} packages shipped with the app)',
+    noLicenceFile: 'This package ships no licence file; its licence is {license}',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Diagnostics copied: versions, system and settings, without account or keys.',
+    copyFailed: 'The diagnostics could not be copied. Please try again.',
+    loadFailed: 'The About information could not be read. Please try again.',
+    close: 'Close'
+  },
   desktop: {
     status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
     dnd: {
@@ -135,6 +154,7 @@ const en: typeof zhCN = {
   },
   conversation: {
     memberCount: '{count} members',
+    announce: '{name}: {text}',
     showMembers: 'Members',
     hideMembers: 'Hide members',
     membersTitle: 'Members ({count})',
@@ -228,12 +248,14 @@ const en: typeof zhCN = {
     title: 'Settings',
     open: 'Settings',
     close: 'Close settings',
+    description: 'Every change is saved at once.',
     sections: {
       appearance: 'Appearance',
       chat: 'Chat',
       notifications: 'Notifications',
       windows: 'Windows',
-      account: 'Account and server'
+      account: 'Account and server',
+      about: 'About'
     },
     theme: {
       label: 'Theme',
@@ -292,7 +314,7 @@ const en: typeof zhCN = {
       online: 'Online',
       away: 'Away',
       busy: 'Busy',
-      silent: 'Do not disturb',
+      silent: 'Silent',
       offline: 'Offline'
     },
     vip: 'VIP{level}',
@@ -307,7 +329,7 @@ const en: typeof zhCN = {
     actions: 'More actions for {name}',
     pin: 'Pin to top',
     unpin: 'Unpin',
-    mute: 'Mute notifications',
+    mute: 'Mute',
     unmute: 'Unmute',
     viewProfile: 'View profile',
     profile: {
