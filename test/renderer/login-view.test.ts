@@ -59,6 +59,19 @@ describe('login view', () => {
     expect(document.documentElement.lang).toBe('en')
   })
 
+  it('keeps the remembered account on screen (no QR) while the server cannot be reached and nothing is stored yet', async () => {
+    const now = Date.now()
+    installFakeApi({
+      state: 'unreachable',
+      remembered: { uin: 10001, nick: '老王' },
+      connection: { cause: 'refused', attempt: 1, nextAttemptAt: now + 2000, since: now }
+    })
+    const wrapper = await mountApp()
+    expect(wrapper.get('[data-test="remembered-nick"]').text()).toBe('老王')
+    expect(wrapper.get('[data-test="login-state"]').text()).toBe('无法连接服务器，正在重试…')
+    expect(wrapper.find('[data-test="qr"]').exists()).toBe(false)
+  })
+
   it('says when sessions cannot be remembered for lack of a keyring', async () => {
     installFakeApi({}, 'no-keyring')
     const wrapper = await mountApp()

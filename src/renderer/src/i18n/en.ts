@@ -48,7 +48,8 @@ const en: typeof zhCN = {
       expired: 'QR code expired, refreshing',
       'signing-in': 'Signing in…',
       online: 'Signed in',
-      reconnecting: 'Reconnecting…'
+      reconnecting: 'Reconnecting…',
+      unreachable: 'Can’t reach the server, retrying…'
     },
     reason: {
       expired: 'Your session expired: scan again',

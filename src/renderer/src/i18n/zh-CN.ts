@@ -46,7 +46,8 @@ export default {
       expired: '二维码已失效，正在刷新',
       'signing-in': '正在登录…',
       online: '已登录',
-      reconnecting: '正在重新连接…'
+      reconnecting: '正在重新连接…',
+      unreachable: '无法连接服务器，正在重试…'
     },
     reason: {
       expired: '登录已过期，请重新扫码',
