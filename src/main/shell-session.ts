@@ -73,9 +73,14 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     // knows why they are asked to scan again; going online clears it.
     const told = TOLD_REASONS.has(event.reason) ? event.reason : null
     const forgotten = remembered.stateReason(event.reason)
+    // Unreachable before any session was online in this run: the account the store remembers is
+    // shown (read-only messenger) while the engine retries.
+    const self = event.state === 'unreachable' && !snapshot.self && engine?.self ? { uin: engine.self.uin, nick: engine.self.nick } : null
     update({
       state: event.state,
       reason: event.state === 'online' ? null : (told ?? snapshot.reason),
+      connection: event.retry,
+      ...(self ? { self } : {}),
       ...(forgotten ? { remembered: null } : {})
     })
   }
@@ -155,6 +160,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
       profileLock?.release()
       profileLock = null
     },
+    retryNow: () => engine?.retryNow() ?? false,
     reset,
     settingsChanged(next) {
       if (!next.rememberSession && remembered.current()) {

@@ -61,6 +61,19 @@ export function outboxErrorCode(error: string | null): OutboxErrorCode {
   return 'send-failed'
 }
 
+/** Why a send is `unconfirmed` (it may or may not have arrived), classified from the outbox entry's error. */
+export const OUTBOX_UNCERTAIN_CODES = ['1202', 'no-answer', 'interrupted', 'unknown'] as const
+export type OutboxUncertainCode = (typeof OUTBOX_UNCERTAIN_CODES)[number]
+
+/** The renderer says only what happened: the server's 1202, a connection that broke, or the app stopping mid-send. */
+export function outboxUncertainCode(error: string | null | undefined): OutboxUncertainCode {
+  if (!error) return 'unknown'
+  if (/^the server answered \d+/.test(error)) return '1202'
+  if (/^no answer/.test(error)) return 'no-answer'
+  if (/^interrupted/.test(error)) return 'interrupted'
+  return 'unknown'
+}
+
 /** Why the history is not being saved (StorageStatusDto.reason, pushed as storage:changed). */
 export const STORAGE_PROBLEMS = ['disk-full', 'read-only', 'damaged', 'unavailable'] as const satisfies readonly StorageProblem[]
 /** Fails to compile when messenger.ts gains a storage problem this list lacks. */

@@ -205,6 +205,13 @@ export function createDesktopController(deps: DesktopControllerDeps): DesktopCon
         next.on('state', ({ state }) => {
           if (state === 'online' || state === 'reconnecting') {
             model.setReconnecting(state === 'reconnecting')
+            model.setUnreachable(false)
+            apply([])
+            return
+          }
+          // Not a sign-out: the account and its unread counts stay while the engine retries.
+          if (state === 'unreachable') {
+            model.setUnreachable(true)
             apply([])
             return
           }

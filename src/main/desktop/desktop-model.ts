@@ -42,6 +42,7 @@ export class DesktopModel {
   private settings: DesktopSettings
   private signedIn = false
   private reconnecting = false
+  private unreachable = false
   /** Conversation key -> unread messages from others. */
   private readonly unread = new Map<string, number>()
   private readonly muted = new Set<string>()
@@ -73,9 +74,15 @@ export class DesktopModel {
     this.reconnecting = on
   }
 
+  /** The server cannot be reached; the engine retries with the account kept. */
+  setUnreachable(on: boolean): void {
+    this.unreachable = on
+  }
+
   setSignedIn(on: boolean): NotificationAction[] {
     this.signedIn = on
     this.reconnecting = false
+    this.unreachable = false
     if (on) return []
     this.unread.clear()
     return this.notifications.clear()
@@ -190,6 +197,7 @@ export class DesktopModel {
     return {
       signedIn: this.signedIn,
       reconnecting: this.reconnecting,
+      unreachable: this.unreachable,
       unread: this.totalUnread(),
       status: this.settings.onlineStatus,
       doNotDisturb: this.settings.doNotDisturb,

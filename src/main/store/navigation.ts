@@ -20,7 +20,7 @@ const DEFAULT_AROUND = 25
 const GapRowSchema = v.object({
   time: v.number(),
   seq: v.number(),
-  reason: v.picklist(['relink', 'session-ended', 'outage']),
+  reason: v.picklist(['relink', 'session-ended', 'outage', 'broken-answer']),
   recorded_at: v.number()
 })
 

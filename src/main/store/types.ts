@@ -11,6 +11,7 @@
  */
 import type { ConversationKind, Segment } from '../../shared/domain'
 import type { DeliveryState, GapReason } from '../../shared/messenger'
+import type { SnapshotStore } from './snapshots'
 import type { StoreError } from './errors'
 import type { SearchIndexMode } from './search-index'
 
@@ -286,6 +287,8 @@ export interface OpenReport {
 export interface AccountStore {
   readonly history: HistoryStore
   readonly outbox: OutboxStore
+  /** Small JSON documents of the account (the last contact list); snapshots.ts. */
+  readonly snapshots: SnapshotStore
   readonly report: OpenReport
   readonly path: string
   /** The background full-text indexer (search-index.ts); searches are complete whatever it has done. */

@@ -48,7 +48,8 @@ const en: typeof zhCN = {
       expired: 'QR code expired, refreshing',
       'signing-in': 'Signing in…',
       online: 'Signed in',
-      reconnecting: 'Reconnecting…'
+      reconnecting: 'Reconnecting…',
+      unreachable: 'Can’t reach the server, retrying…'
     },
     reason: {
       expired: 'Your session expired: scan again',
@@ -68,6 +69,25 @@ const en: typeof zhCN = {
   },
   titleBar: {
     logout: 'Sign out'
+  },
+  selfMenu: {
+    open: 'Me: {nick}, {status}. Open the menu',
+    profile: 'My profile'
+  },
+  about: {
+    open: 'About',
+    title: 'About {name}',
+    description: 'Version, licence, the third-party software shipped with the app and its licences, and diagnostics.',
+    version: 'Version {version}',
+    licence: 'This software is released under the {license} licence.',
+    home: 'Project home',
+    thirdParty: 'Third-party licences ({count} packages shipped with the app)',
+    noLicenceFile: 'This package ships no licence file; its licence is {license}',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Diagnostics copied: versions, system and settings, without account or keys.',
+    copyFailed: 'The diagnostics could not be copied. Please try again.',
+    loadFailed: 'The About information could not be read. Please try again.',
+    close: 'Close'
   },
   desktop: {
     status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
@@ -113,8 +133,28 @@ const en: typeof zhCN = {
     pick: 'Pick a friend or a group to start chatting',
     reconnecting: 'Connection lost, reconnecting… Messages you send meanwhile are queued and go out once it is back.'
   },
+  /** The connection banner (ConnectionBanner.vue): why the server cannot be reached, and the next attempt. */
+  connection: {
+    cause: {
+      refused: 'Can’t reach the server: it refused the connection',
+      dns: 'Can’t reach the server: its address was not found',
+      timeout: 'Can’t reach the server: it did not answer in time',
+      tls: 'Can’t reach the server: the secure connection failed (certificate)',
+      'http-status': 'Can’t reach the server: it answered with an error page',
+      'not-smartqq': 'Can’t reach the server: what answered is not a SmartQQ server',
+      reset: 'Can’t reach the server: the connection was cut'
+    },
+    relinking: 'Re-establishing the connection…',
+    retryIn: 'retrying in {seconds} s | retrying in {seconds} s',
+    retryingNow: 'trying again now…',
+    retryNow: 'Retry now',
+    readOnly: 'You stay signed in. Contacts and messages are shown from this computer; what you send is queued and goes out once the server answers.',
+    queued: 'You stay signed in. What you send meanwhile is queued and goes out once the connection is back.',
+    titleOffline: 'Offline'
+  },
   conversation: {
     memberCount: '{count} members',
+    announce: '{name}: {text}',
     showMembers: 'Members',
     hideMembers: 'Hide members',
     membersTitle: 'Members ({count})',
@@ -145,9 +185,17 @@ const en: typeof zhCN = {
       unconfirmed: 'Unconfirmed',
       failed: 'Failed'
     },
-    queuedHint: 'Not connected: the message goes out once the connection is back',
-    unconfirmedHint:
-      'The server answered 1202: the message may or may not have arrived. It is not resent automatically, to avoid duplicates; retry if the other side did not get it.',
+    queuedHint: 'Queued: not sent yet, because there is no connection. It goes out by itself, in order, once the connection is back.',
+    sentHint: 'Sent: the server accepted the message',
+    unconfirmed: {
+      '1202':
+        'The server answered 1202: the message may or may not have arrived. It is not resent automatically, to avoid duplicates; retry if the other side did not get it.',
+      'no-answer':
+        'The connection broke after the message was sent, before the server answered: it may or may not have arrived. It is not resent automatically; retry if the other side did not get it.',
+      interrupted:
+        'The app stopped while this message was being sent: it may or may not have arrived. It is not resent automatically; retry if the other side did not get it.',
+      unknown: 'It is not known whether this message arrived. It is not resent automatically; retry if the other side did not get it.'
+    },
     failedHint: 'Sending failed: {error}',
     retry: 'Retry'
   },
@@ -171,8 +219,10 @@ const en: typeof zhCN = {
     gapReason: {
       relink: 'The connection was re-established; messages sent meanwhile may not have arrived',
       'session-ended': 'You were signed out for a while; messages sent before you signed in again may not have arrived',
-      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived'
+      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived',
+      'broken-answer': 'The server’s answer arrived damaged; the messages it carried could not be read'
     },
+    gapAt: 'noticed at {time}',
     latest: 'Jump to the latest messages',
     loadingNewer: 'Loading newer messages…',
     openLink: 'Open {url} in your browser',
@@ -198,12 +248,14 @@ const en: typeof zhCN = {
     title: 'Settings',
     open: 'Settings',
     close: 'Close settings',
+    description: 'Every change is saved at once.',
     sections: {
       appearance: 'Appearance',
       chat: 'Chat',
       notifications: 'Notifications',
       windows: 'Windows',
-      account: 'Account and server'
+      account: 'Account and server',
+      about: 'About'
     },
     theme: {
       label: 'Theme',
@@ -262,7 +314,7 @@ const en: typeof zhCN = {
       online: 'Online',
       away: 'Away',
       busy: 'Busy',
-      silent: 'Do not disturb',
+      silent: 'Silent',
       offline: 'Offline'
     },
     vip: 'VIP{level}',
@@ -277,7 +329,7 @@ const en: typeof zhCN = {
     actions: 'More actions for {name}',
     pin: 'Pin to top',
     unpin: 'Unpin',
-    mute: 'Mute notifications',
+    mute: 'Mute',
     unmute: 'Unmute',
     viewProfile: 'View profile',
     profile: {

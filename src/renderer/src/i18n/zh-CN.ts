@@ -46,7 +46,8 @@ export default {
       expired: '二维码已失效，正在刷新',
       'signing-in': '正在登录…',
       online: '已登录',
-      reconnecting: '正在重新连接…'
+      reconnecting: '正在重新连接…',
+      unreachable: '无法连接服务器，正在重试…'
     },
     reason: {
       expired: '登录已过期，请重新扫码',
@@ -66,6 +67,25 @@ export default {
   },
   titleBar: {
     logout: '退出登录'
+  },
+  selfMenu: {
+    open: '我：{nick}，{status}。打开菜单',
+    profile: '我的资料'
+  },
+  about: {
+    open: '关于',
+    title: '关于 {name}',
+    description: '版本、许可证、随应用发布的第三方软件及其许可，以及诊断信息。',
+    version: '版本 {version}',
+    licence: '本软件以 {license} 许可证发布。',
+    home: '项目主页',
+    thirdParty: '第三方软件许可（{count} 个随应用发布的软件包）',
+    noLicenceFile: '这个软件包没有附带许可证文件，许可证为：{license}',
+    copyDiagnostics: '复制诊断信息',
+    copied: '诊断信息已复制：版本、系统和设置，不含账号和密钥。',
+    copyFailed: '无法复制诊断信息，请稍后再试。',
+    loadFailed: '无法读取关于信息，请稍后再试。',
+    close: '关闭'
   },
   desktop: {
     status: { label: '我的状态', online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
@@ -111,8 +131,28 @@ export default {
     pick: '选择一个好友或群，开始聊天',
     reconnecting: '网络连接已中断，正在重新连接…这期间发送的消息会排队，恢复后自动发出。'
   },
+  /** 连接横幅（ConnectionBanner.vue）：为什么连不上服务器，以及下一次重试。 */
+  connection: {
+    cause: {
+      refused: '无法连接服务器：连接被拒绝',
+      dns: '无法连接服务器：找不到服务器地址',
+      timeout: '无法连接服务器：服务器没有及时响应',
+      tls: '无法连接服务器：安全连接失败（证书问题）',
+      'http-status': '无法连接服务器：服务器返回了错误页面',
+      'not-smartqq': '无法连接服务器：应答的不是 SmartQQ 服务器',
+      reset: '无法连接服务器：连接被中断'
+    },
+    relinking: '正在重新建立连接…',
+    retryIn: '{seconds} 秒后重试',
+    retryingNow: '正在重试…',
+    retryNow: '立即重试',
+    readOnly: '你仍处于登录状态。联系人和消息来自本机记录；发送的消息会排队，服务器恢复后自动发出。',
+    queued: '你仍处于登录状态。这期间发送的消息会排队，连接恢复后自动发出。',
+    titleOffline: '离线'
+  },
   conversation: {
     memberCount: '{count} 位成员',
+    announce: '{name}：{text}',
     showMembers: '成员列表',
     hideMembers: '收起成员',
     membersTitle: '群成员（{count}）',
@@ -143,8 +183,14 @@ export default {
       unconfirmed: '未确认',
       failed: '发送失败'
     },
-    queuedHint: '当前未连接，消息会在重新连接后发出',
-    unconfirmedHint: '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+    queuedHint: '排队中：因为没有连接，消息还没有发出。连接恢复后会按顺序自动发出。',
+    sentHint: '已发送：服务器已接收这条消息',
+    unconfirmed: {
+      '1202': '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+      'no-answer': '消息发出后、服务器回复前连接中断了：消息可能已送达，也可能没有。不会自动重发；如对方没收到，可点“重试”。',
+      interrupted: '发送这条消息时应用被关闭了：消息可能已送达，也可能没有。不会自动重发；如对方没收到，可点“重试”。',
+      unknown: '无法确定这条消息是否已送达。不会自动重发；如对方没收到，可点“重试”。'
+    },
     failedHint: '发送失败：{error}',
     retry: '重试'
   },
@@ -168,8 +214,10 @@ export default {
     gapReason: {
       relink: '连接曾重新建立，期间的消息可能没有收到',
       'session-ended': '登录曾经失效，重新登录前的消息可能没有收到',
-      outage: '网络曾长时间中断，期间的消息可能没有收到'
+      outage: '网络曾长时间中断，期间的消息可能没有收到',
+      'broken-answer': '服务器的应答在传输中损坏，其中的消息无法读取'
     },
+    gapAt: '发现于 {time}',
     latest: '回到最新消息',
     loadingNewer: '正在加载更新的消息…',
     openLink: '在浏览器中打开 {url}',
@@ -195,12 +243,14 @@ export default {
     title: '设置',
     open: '设置',
     close: '关闭设置',
+    description: '每项更改都会立即保存。',
     sections: {
       appearance: '外观',
       chat: '聊天',
       notifications: '通知',
       windows: '窗口',
-      account: '账号与服务器'
+      account: '账号与服务器',
+      about: '关于'
     },
     theme: {
       label: '主题',
@@ -219,7 +269,7 @@ export default {
     notifications: '新消息时显示桌面通知',
     notificationSound: '通知时播放提示音',
     notificationPreview: '在通知中显示消息内容',
-    doNotDisturb: '勿扰模式（不通知、不闪烁）',
+    doNotDisturb: '免打扰（不通知、不闪烁）',
     windowMode: {
       label: '会话窗口',
       pane: '在主窗口右侧显示会话',
@@ -265,7 +315,7 @@ export default {
     vip: 'VIP{level}',
     vipLabel: 'QQ 会员 {level} 级',
     pinned: '已置顶',
-    muted: '已免打扰',
+    muted: '已静音',
     draft: '[草稿]',
     yesterday: '昨天',
     twin: '{members} 人 · 群主 {owner}',
@@ -274,8 +324,8 @@ export default {
     actions: '{name} 的更多操作',
     pin: '置顶',
     unpin: '取消置顶',
-    mute: '消息免打扰',
-    unmute: '取消免打扰',
+    mute: '静音',
+    unmute: '取消静音',
     viewProfile: '查看资料',
     profile: {
       title: '资料卡',

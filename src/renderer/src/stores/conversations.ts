@@ -128,7 +128,8 @@ export const useConversationsStore = defineStore('conversations', () => {
   function applyOutbox(entry: OutboxDto): void {
     outboxStates.set(entry.id, entry.state)
     const messageId = outboxMessageId(entry.id)
-    if (entry.state === 'failed') failures.value[messageId] = entry.error
+    // Failed and unconfirmed sends keep their reason: the tooltip says what really happened.
+    if (entry.state === 'failed' || entry.state === 'unconfirmed') failures.value[messageId] = entry.error
     else delete failures.value[messageId]
     const key = located.get(messageId)
     const list = key ? threads.get(key)?.messages : undefined
@@ -209,6 +210,12 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (threads.has(key)) return
     threads.set(key, newThread())
     await loadPage(ref, null)
+  }
+
+  /** The open conversation has a new id (a new session): its thread is read again under that id. */
+  async function follow(from: ConversationRef, to: ConversationRef): Promise<void> {
+    forget(refKey(from))
+    await openConversation(to)
   }
 
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
@@ -367,6 +374,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     error,
     jump,
     openConversation,
+    follow,
     jumpTo,
     showLatest,
     loadNewer,
