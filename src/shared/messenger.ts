@@ -5,6 +5,7 @@
  * All `uin`/`gid`/`did`/`id` numbers are the CURRENT session's ids; `key`s are stable across logins.
  */
 import type { ConversationKind, PresenceStatus, Segment } from './domain'
+import type { MessageFont } from './fonts'
 
 /** One compose box at most (the engine splits long texts into several sends). */
 export const MAX_MESSAGE_CHARS = 4000
@@ -36,6 +37,8 @@ export interface MessageDto {
   state: DeliveryState | null
   /** History may be missing just before this message (the engine lost its session or polls meanwhile). */
   gapBefore?: GapDto | null
+  /** The sender's font (shown per the peerFonts setting); null or absent when none is known. */
+  font?: MessageFont | null
 }
 
 /** Why messages may be missing: the session was relinked, ended (new login), or polls failed for a long time. */

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute } from 'node:path'
 import type { ConversationKind, Segment, SessionState } from '../../shared/domain'
+import { DEFAULT_FONT, type MessageFont } from '../../shared/fonts'
 import type { ProtocolClient, SessionCredentials } from '../protocol/types'
 import { StoreError } from '../store/errors'
 import type { AccountStore, StoredMessage } from '../store/types'
@@ -57,6 +58,8 @@ export interface EngineOptions {
   clock?: Clock
   /** Minimum time between two sends. Default 1000 ms. */
   sendIntervalMs?: number | (() => number)
+  /** The font my messages are sent with (read at each send). Default: the seed's 宋体/10/black. */
+  sendFont?: MessageFont | (() => MessageFont)
   /** Contacts are reloaded this often (and on demand). Default 10 minutes. */
   contactRefreshMs?: number
   /** Time between two QR state checks. Default 1000 ms. */
@@ -427,6 +430,7 @@ export function createEngine(options: EngineOptions): Engine {
       time: m.time,
       self: m.self,
       state: m.state,
+      font: m.font,
       ...(m.gapBefore ? { gapBefore: m.gapBefore } : {})
     }
   }
@@ -527,7 +531,8 @@ export function createEngine(options: EngineOptions): Engine {
         sessionId,
         segments,
         ref: input.ref ?? null,
-        sender: { key: sender.key, name: sender.name }
+        sender: { key: sender.key, name: sender.name },
+        font: typeof options.sendFont === 'function' ? options.sendFont() : (options.sendFont ?? DEFAULT_FONT)
       })
       return entries.map(toOutboxDto)
     },

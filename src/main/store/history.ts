@@ -16,6 +16,7 @@ import { Navigation } from './navigation'
 import { ConversationPrefsTable } from './prefs'
 import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, isWellFormedNewMessage, parseRow } from './schemas'
 import { MessageSearch } from './search'
+import { decodeFont, encodeFont } from './font-codec'
 import { decodeSegments, encodeSegments } from './segment-codec'
 import type {
   AppendResult,
@@ -40,13 +41,13 @@ const MAX_LIMIT = 500
 const PREVIEW_CHARS = 60
 /**
  * Messages per INSERT statement: a few hundred rows per statement instead of one saves most of the
- * per-statement overhead; 200 rows x 10 columns stays far below SQLite's bound-parameter limit.
+ * per-statement overhead; 200 rows x 11 columns stays far below SQLite's bound-parameter limit.
  */
 const INSERT_CHUNK = 200
-const MESSAGE_COLUMNS = 10
+const MESSAGE_COLUMNS = 11
 
 export const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, s.name AS sender_name,
-  m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state
+  m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state, m.font
   FROM messages m JOIN conversations c ON c.id = m.conv JOIN senders s ON s.id = m.sender`
 const NEWEST_FIRST = `ORDER BY m.time DESC, m.seq DESC LIMIT ?`
 const OLDER_THAN = `(m.time, m.seq) < (?, ?)`
@@ -164,6 +165,7 @@ export class History implements HistoryStore {
         params[p++] = m.outboxId ?? null
         params[p++] = m.ref ?? null
         params[p++] = m.state ?? null
+        params[p++] = encodeFont(m.font)
       }
       const run = this.insertStatement(rows).run(...params)
       const last = Number(run.lastInsertRowid)
@@ -218,7 +220,7 @@ export class History implements HistoryStore {
     let stmt = this.insertMany.get(rows)
     if (!stmt) {
       const values = Array.from({ length: rows }, () => `(${Array(MESSAGE_COLUMNS).fill('?').join(', ')})`).join(', ')
-      stmt = this.db.prepare(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state)
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state, font)
         VALUES ${values}`)
       this.insertMany.set(rows, stmt)
     }
@@ -411,6 +413,7 @@ export function toMessage(raw: unknown): StoredMessage {
     outboxId: row.outbox_id,
     ref: row.ref,
     state: row.state,
+    font: decodeFont(row.font),
     cursor: encodeCursor({ time: row.time, seq: row.seq })
   }
   try {

@@ -194,8 +194,16 @@ UPDATE conversations SET read_time = last_time, read_seq = last_seq
 WHERE read_time < 946684800 OR read_time > unixepoch() + 86400 OR typeof(read_time) NOT IN ('integer', 'null');
 `
 
+/**
+ * The sender's font with each message (font-codec.ts; NULL = none known). A plain nullable column: adding
+ * it rewrites nothing, and old rows read back as "no font".
+ */
+const V_MESSAGE_FONTS = `
+ALTER TABLE messages ADD COLUMN font TEXT;
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX, V_REPAIR_IMPOSSIBLE_TIMES]
+export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX, V_REPAIR_IMPOSSIBLE_TIMES, V_MESSAGE_FONTS]
 export const LATEST_VERSION = MIGRATIONS.length
 /** The version the impossible-times repair brings a file to (its test starts one before). */
 export const REPAIR_TIMES_VERSION = MIGRATIONS.indexOf(V_REPAIR_IMPOSSIBLE_TIMES) + 1
