@@ -207,6 +207,8 @@ export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, 
 export const LATEST_VERSION = MIGRATIONS.length
 /** The version the impossible-times repair brings a file to (its test starts one before). */
 export const REPAIR_TIMES_VERSION = MIGRATIONS.indexOf(V_REPAIR_IMPOSSIBLE_TIMES) + 1
+/** The version that stores fonts (its test starts one before). */
+export const MESSAGE_FONTS_VERSION = MIGRATIONS.indexOf(V_MESSAGE_FONTS) + 1
 
 export function readVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number }
