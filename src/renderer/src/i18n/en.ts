@@ -148,6 +148,37 @@ const en: typeof zhCN = {
     placeholderCtrlEnter: 'Type a message: Ctrl+Enter sends, Enter adds a line',
     send: 'Send'
   },
+  fonts: {
+    open: 'Font',
+    title: 'My font',
+    family: 'Font family',
+    size: 'Font size',
+    smaller: 'Smaller',
+    larger: 'Larger',
+    points: '{size} pt',
+    style: 'Style',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: 'Colour',
+    colors: {
+      black: 'Black',
+      red: 'Red',
+      orange: 'Orange',
+      olive: 'Olive',
+      green: 'Green',
+      teal: 'Teal',
+      blue: 'Blue',
+      purple: 'Purple',
+      pink: 'Pink'
+    },
+    sample: 'This is how my messages look',
+    note: 'Sent with every message; the others see it if their client shows fonts.',
+    reset: 'Back to the default font'
+  },
   search: {
     label: 'Search the history',
     placeholder: 'Search the history',
@@ -207,6 +238,12 @@ const en: typeof zhCN = {
       label: 'Sending',
       enter: 'Enter sends, Shift+Enter adds a line',
       'ctrl-enter': 'Ctrl+Enter sends, Enter adds a line'
+    },
+    peerFonts: {
+      label: 'Fonts in messages',
+      off: 'Ignore them: every message in the usual font',
+      colors: 'Colours only (always kept readable)',
+      full: 'Colour, style and size (size within a small range)'
     },
     sendInterval: 'Minimum gap between two sends (ms)',
     sendIntervalHint: 'The server limits rapid bursts of sends.',
