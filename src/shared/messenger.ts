@@ -218,6 +218,16 @@ export interface BirthdayDto {
   day: number
 }
 
+/**
+ * A buddy's QQ number looked up on demand (get_friend_uin2). `available` false: the server no longer gives
+ * QQ numbers out (closed by Tencent in 2017-04), so `qq` is null and asking again will not change that.
+ */
+export interface QqLookupDto {
+  uin: number
+  qq: number | null
+  available: boolean
+}
+
 /** A buddy's card: get_friend_info2 fields (empty strings from the server become null), signature, QQ number. */
 export interface BuddyProfileDto {
   kind: 'buddy'

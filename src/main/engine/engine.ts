@@ -23,6 +23,8 @@ import { isTransient, qrLogin, resumeRemembered, type LoginFlowDeps } from './lo
 import { OutboxRunner, toOutboxDto } from './outbox-runner'
 import { Pipeline } from './pipeline'
 import { Profiles, toMemberDto } from './profiles'
+import { QqLookup } from './qq-lookup'
+import type { QqLookupDto } from '../../shared/messenger'
 import { runPollLoop, type PollExit } from './poll-loop'
 import { prefetchSenders, SENDER_PREFETCH_MAX_WAIT_MS } from './sender-prefetch'
 import { STORAGE_RETRY_MS, StorageHealth } from './storage-health'
@@ -125,6 +127,8 @@ export interface Engine {
   profile(kind: ConversationKind, id: number): Promise<ProfileDto>
   /** Signatures of up to 60 buddies (cached; fetched a few at a time); failed ones are left out. */
   signatures(uins: number[]): Promise<Record<number, string>>
+  /** A buddy's real QQ number (get_friend_uin2, cached; qq-lookup.ts). */
+  lookupQQ(uin: number): Promise<QqLookupDto>
 }
 
 interface Session {
@@ -441,7 +445,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   const prefs = new ConversationPrefs(directory, () => requireStore().history)
-  const profiles = new Profiles(client, directory, clock, log)
+  const qqLookup = new QqLookup(client, directory, log)
+  const profiles = new Profiles(client, directory, clock, log, (key) => qqLookup.known(key))
   const sessionSignal = (): AbortSignal | undefined => (session ? AbortSignal.any([stopper.signal, session.abort.signal]) : undefined)
 
   function keyOf(kind: ConversationKind, id: number): string {
@@ -614,7 +619,8 @@ export function createEngine(options: EngineOptions): Engine {
       keyOf(kind, id)
       return profiles.profile(kind, id, sessionSignal())
     },
-    signatures: (uins) => profiles.signatures(uins, sessionSignal())
+    signatures: (uins) => profiles.signatures(uins, sessionSignal()),
+    lookupQQ: (uin) => qqLookup.lookup(uin, sessionSignal())
   }
   return engine
 }
