@@ -315,6 +315,14 @@ const en: typeof zhCN = {
       failed: 'Could not load the profile: {message}',
       sendMessage: 'Send message',
       qq: 'QQ number',
+      qqLookup: {
+        lookUp: 'Look up',
+        lookUpLabel: 'Look up the QQ number',
+        looking: 'Looking up…',
+        unavailable: 'Not available: the server no longer gives QQ numbers out',
+        failed: 'Could not look it up: {message}',
+        retry: 'Try again'
+      },
       nick: 'Nickname',
       markname: 'Remark',
       category: 'Group of friends',

@@ -312,6 +312,14 @@ export default {
       failed: '资料读取失败：{message}',
       sendMessage: '发消息',
       qq: 'QQ 号',
+      qqLookup: {
+        lookUp: '查询',
+        lookUpLabel: '查询 QQ 号',
+        looking: '正在查询…',
+        unavailable: '无法获取：服务器已不再提供 QQ 号',
+        failed: '查询失败：{message}',
+        retry: '重试'
+      },
       nick: '昵称',
       markname: '备注',
       category: '分组',
