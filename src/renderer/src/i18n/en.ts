@@ -204,7 +204,11 @@ const en: typeof zhCN = {
       title: 'Faces',
       recent: 'Recently used',
       all: 'All faces',
-      close: 'Close the faces'
+      close: 'Close the faces',
+      search: 'Search faces',
+      searchPlaceholder: 'Search: 微笑, weixiao, wx or smile',
+      results: '{count} found',
+      none: 'No face matches “{query}”'
     },
     scope: {
       label: 'Search in',

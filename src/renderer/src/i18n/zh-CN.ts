@@ -201,7 +201,11 @@ export default {
       title: '表情',
       recent: '最近使用',
       all: '全部表情',
-      close: '关闭表情面板'
+      close: '关闭表情面板',
+      search: '搜索表情',
+      searchPlaceholder: '搜索：微笑、weixiao、wx 或 smile',
+      results: '找到 {count} 个',
+      none: '没有与“{query}”相符的表情'
     },
     scope: {
       label: '搜索范围',
