@@ -47,9 +47,7 @@ export const messageFontSchema = v.strictObject({
 
 /** True when `a` and `b` describe the same font. */
 export function sameFont(a: MessageFont, b: MessageFont): boolean {
-  return (
-    a.name === b.name && a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.color === b.color
-  )
+  return a.name === b.name && a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.color === b.color
 }
 
 /** messageFontSchema checked by hand: the store checks every message of a poll burst, where valibot costs. */

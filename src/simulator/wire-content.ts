@@ -26,7 +26,11 @@ export function escapeMessageText(text: string): string {
  * The content array of a poll element. Pictures cannot travel over SmartQQ: an image segment
  * leaves nothing but the font behind (reference §2.4, "picture-only messages").
  */
-export function receivedContent(segments: readonly PushSegment[], zeroFaces: boolean, font: WireFont | Record<string, unknown> = RECEIVED_FONT): unknown[] {
+export function receivedContent(
+  segments: readonly PushSegment[],
+  zeroFaces: boolean,
+  font: WireFont | Record<string, unknown> = RECEIVED_FONT
+): unknown[] {
   const out: unknown[] = [['font', font]]
   for (const s of segments) {
     if (s.type === 'text') out.push(escapeMessageText(s.text))

@@ -12,7 +12,6 @@ import { fakeMessage, installFakeApi } from './fake-api'
 
 const LIGHT_BUBBLE = '#ffffff'
 const DARK_BUBBLE = '#2c333c'
-const yellow: MessageFont = { name: 'Arial', size: 9, bold: false, italic: false, underline: false, color: 'ffcc00' }
 const fancy: MessageFont = { name: '楷体', size: 22, bold: true, italic: true, underline: true, color: '0066cc' }
 
 const ratio = (a: string, b: string): number => contrastRatio(parseColor(a)!, parseColor(b)!)

@@ -241,7 +241,13 @@ export class OutboxRunner implements EchoMatcher {
     // Deliberately no abort signal: a send in flight is allowed to finish when the engine stops.
     try {
       const font = parsed.success ? parsed.output.font : undefined
-      const outcome = await this.deps.client.send({ kind: entry.kind, to, segments: entry.segments, msgId: this.nextMsgId(), ...(font ? { font } : {}) })
+      const outcome = await this.deps.client.send({
+        kind: entry.kind,
+        to,
+        segments: entry.segments,
+        msgId: this.nextMsgId(),
+        ...(font ? { font } : {})
+      })
       switch (outcome.status) {
         case 'sent':
           this.rateBackoff.reset()

@@ -136,4 +136,3 @@ function wireColor(raw: unknown): string {
 export function fontToWire(f: MessageFont): { name: string; size: number; style: [number, number, number]; color: string } {
   return { name: f.name, size: f.size, style: [f.bold ? 1 : 0, f.italic ? 1 : 0, f.underline ? 1 : 0], color: f.color }
 }
-

@@ -203,7 +203,16 @@ ALTER TABLE messages ADD COLUMN font TEXT;
 `
 
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX, V_REPAIR_IMPOSSIBLE_TIMES, V_MESSAGE_FONTS]
+export const MIGRATIONS: readonly string[] = [
+  V1,
+  V2,
+  V3,
+  V_CONVERSATION_PREFS,
+  V_HISTORY_GAPS,
+  V_BACKGROUND_SEARCH_INDEX,
+  V_REPAIR_IMPOSSIBLE_TIMES,
+  V_MESSAGE_FONTS
+]
 export const LATEST_VERSION = MIGRATIONS.length
 /** The version the impossible-times repair brings a file to (its test starts one before). */
 export const REPAIR_TIMES_VERSION = MIGRATIONS.indexOf(V_REPAIR_IMPOSSIBLE_TIMES) + 1

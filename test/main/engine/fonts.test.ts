@@ -48,7 +48,15 @@ describe('fonts', () => {
     ])
     // My own messages keep the font they were sent in, in the stored history too.
     const history = engine.history('buddy', buddy.uin).messages
-    expect(history.find((m) => m.text === 'f1')?.font).toEqual({ ...mine, name: '楷体', size: 12, bold: true, italic: false, underline: true, color: 'c0392b' })
+    expect(history.find((m) => m.text === 'f1')?.font).toEqual({
+      ...mine,
+      name: '楷体',
+      size: 12,
+      bold: true,
+      italic: false,
+      underline: true,
+      color: 'c0392b'
+    })
     expect(history.find((m) => m.text === 'f4')?.font).toEqual(mine)
   })
 

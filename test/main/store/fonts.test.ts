@@ -10,7 +10,11 @@ const red: MessageFont = { name: '楷体', size: 12, bold: true, italic: false, 
 describe('fonts in the store', () => {
   it('keeps the font with each message, and none where none came', () => {
     const s = openStoreFile(accountDbPath(tempDir(), 'acc'))
-    s.history.appendBatch([msg('a', { font: red, time: 1_700_000_001 }), msg('b', { time: 1_700_000_002 }), msg('c', { font: null, time: 1_700_000_003 })])
+    s.history.appendBatch([
+      msg('a', { font: red, time: 1_700_000_001 }),
+      msg('b', { time: 1_700_000_002 }),
+      msg('c', { font: null, time: 1_700_000_003 })
+    ])
     const fonts = Object.fromEntries(s.history.page('group:code:1').messages.map((m) => [m.id, m.font]))
     expect(fonts).toEqual({ a: red, b: null, c: null })
     expect(s.history.getMessage('a')?.font).toEqual(red)
