@@ -5,6 +5,8 @@
  * pinyin and English with the keyboard, the QQ number look-up, one avatar tone per person, and the
  * unread count in the window title.
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
@@ -25,6 +27,20 @@ const FONTS = {
   navy: { name: '宋体', size: 14, style: [0, 0, 1], color: '003366' },
   red: { name: '微软雅黑', size: 10, style: [1, 0, 0], color: 'FF0000' },
   kai: { name: '楷体', size: 13, style: [0, 1, 0], color: '0066CC' }
+}
+
+/** axe-core's critical and serious violations inside `selector` (page.evaluate runs outside the page's CSP). */
+async function axeProblems(page: Page, selector: string): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source)
+  return page.evaluate(async (sel) => {
+    type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> }
+    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: Violation[] }> } }).axe
+    const { violations } = await axe.run({ include: [[sel]] })
+    return violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }, selector)
 }
 
 async function contrastOf(bubble: Locator): Promise<number> {
@@ -93,6 +109,7 @@ describe('fonts, face search and the profile card', () => {
     await panel.getByTestId('font-larger').click()
     await expect.poll(() => panel.getByTestId('font-size').textContent()).toBe('11 号')
     await app.bridged.screenshot('fonts-panel-light-zh')
+    expect(await axeProblems(page, '[data-test="font-panel"]')).toEqual([])
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('font-panel').count()).toBe(0)
     await page.getByTestId('composer').fill('用我的字体发一条')
@@ -133,6 +150,7 @@ describe('fonts, face search and the profile card', () => {
     await search.fill('smile')
     await expect.poll(() => page.getByTestId('face-option').first().getAttribute('data-face-id')).toBe('14')
     await app.bridged.screenshot('faces-search-dark-en')
+    expect(await axeProblems(page, '[data-test="face-picker"]')).toEqual([])
     await search.fill('pijiu')
     await expect.poll(() => page.getByTestId('face-option').first().getAttribute('data-face-id')).toBe('113')
     await search.press('Enter')
@@ -172,6 +190,7 @@ describe('fonts, face search and the profile card', () => {
     // The demo server is of 2018: get_friend_uin2 was closed, and the card says so.
     await expect.poll(() => card.getByTestId('profile-qq').textContent()).toBe('无法获取：服务器已不再提供 QQ 号')
     await app.bridged.screenshot('profile-buddy-qq-light-zh')
+    expect(await axeProblems(page, '[data-test="profile-card"]')).toEqual([])
     // The answer took the place of the button and the focus with it: Escape still closes the card.
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('profile-card').count()).toBe(0)
@@ -181,6 +200,15 @@ describe('fonts, face search and the profile card', () => {
     await app.bridged.screenshot('fonts-panel-narrow-light-zh')
     await page.keyboard.press('Escape')
     await page.setViewportSize({ width: 1280, height: 800 })
+    // The same card in the dark theme and in English: the look-up's answer is kept for the session.
+    await page.evaluate(() => window.api.updateSettings({ theme: 'dark', locale: 'en' }))
+    await page.getByTestId('profile-open').click()
+    await expect
+      .poll(() => page.getByTestId('profile-card').getByTestId('profile-qq').textContent())
+      .toBe('Not available: the server no longer gives QQ numbers out')
+    await app.bridged.screenshot('profile-buddy-qq-dark-en')
+    expect(await axeProblems(page, '[data-test="profile-card"]')).toEqual([])
+    await page.keyboard.press('Escape')
     expect(app.bridged.problems).toEqual([])
   })
 })
