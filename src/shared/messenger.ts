@@ -41,8 +41,11 @@ export interface MessageDto {
   font?: MessageFont | null
 }
 
-/** Why messages may be missing: the session was relinked, ended (new login), or polls failed for a long time. */
-export type GapReason = 'relink' | 'session-ended' | 'outage'
+/**
+ * Why messages may be missing: the session was relinked, ended (new login), polls failed for a long
+ * time, or a poll answer came back broken after the server may have handed its messages over.
+ */
+export type GapReason = 'relink' | 'session-ended' | 'outage' | 'broken-answer'
 
 export interface GapDto {
   reason: GapReason

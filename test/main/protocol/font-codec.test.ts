@@ -36,6 +36,8 @@ describe('the font element on receive', () => {
     expect(fontFromWire({ size: 400, color: 'not a colour' })).toEqual({ ...DEFAULT_FONT, size: 22 })
     expect(fontFromWire({ size: -3, color: 0xff })).toEqual({ ...DEFAULT_FONT, size: 8, color: '0000ff' })
     expect(fontFromWire({ name: 'x'.repeat(100) })?.name).toHaveLength(40)
+    expect(fontFromWire({ name: '宋\u0000体\u202e' })?.name).toBe('宋体')
+    expect(fontFromWire({ name: '\u0000' })?.name).toBe('宋体')
     expect(fontFromWire('font')).toBeNull()
     expect(fontFromWire([1, 2])).toBeNull()
   })
