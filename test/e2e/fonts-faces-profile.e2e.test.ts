@@ -141,6 +141,14 @@ describe('fonts, face search and the profile card', () => {
     for (const text of ['黄色的字', '深蓝色', '红色加粗', '楷体斜体', '用我的字体发一条'])
       expect(await contrastOf(bubble(text))).toBeGreaterThanOrEqual(4.5)
     await app.bridged.screenshot('fonts-group-full-dark-en')
+    // The setting, where a person finds it.
+    await page.keyboard.press('Control+Comma')
+    await page.getByTestId('settings-view').waitFor()
+    expect(await page.getByTestId('peer-fonts-full').isChecked()).toBe(true)
+    await page.getByTestId('peer-fonts-full').scrollIntoViewIfNeeded()
+    await app.bridged.screenshot('fonts-setting-dark-en')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('settings-view').count()).toBe(0)
   })
 
   it('finds a face by pinyin or English and picks it with the keyboard', async () => {
