@@ -117,7 +117,13 @@ export function fontFromWire(raw: unknown): MessageFont | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null
   const o = raw as Record<string, unknown>
   // Control and format characters (NUL, bidi overrides) have no place in a family name.
-  const name = typeof o['name'] === 'string' ? o['name'].replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 40) : ''
+  const name =
+    typeof o['name'] === 'string'
+      ? o['name']
+          .replace(/[\p{Cc}\p{Cf}]/gu, '')
+          .trim()
+          .slice(0, 40)
+      : ''
   const sizeNum = typeof o['size'] === 'number' || typeof o['size'] === 'string' ? Number(o['size']) : Number.NaN
   const size = Number.isFinite(sizeNum) ? Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(sizeNum))) : DEFAULT_FONT.size
   const style = Array.isArray(o['style']) ? o['style'] : []
