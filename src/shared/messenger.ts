@@ -39,6 +39,8 @@ export interface MessageDto {
   gapBefore?: GapDto | null
   /** The sender's font (shown per the peerFonts setting); null or absent when none is known. */
   font?: MessageFont | null
+  /** Shown but not saved yet: the history cannot be written (a full disk); saved by itself once it can. */
+  unsaved?: boolean
 }
 
 /**

@@ -10,8 +10,10 @@ import { installFakeApi } from './fake-api'
 
 function withNotice(notice: Notice | null) {
   const fake = installFakeApi()
-  fake.api.appInfo = () =>
-    Promise.resolve({ ok: true, value: { name: 'qq', version: '0', platform: 'test', secretStorage: 'encrypted', settingsNotice: notice } })
+  vi.spyOn(fake.api, 'appInfo').mockResolvedValue({
+    ok: true,
+    value: { name: 'qq', version: '0', platform: 'test', secretStorage: 'encrypted', settingsNotice: notice }
+  })
   return fake
 }
 

@@ -20,6 +20,7 @@ export function toMessageDto(directory: Directory, self: SelfDto | null, m: Stor
     self: m.self,
     state: m.state,
     font: m.font,
-    ...(m.gapBefore ? { gapBefore: m.gapBefore } : {})
+    ...(m.gapBefore ? { gapBefore: m.gapBefore } : {}),
+    ...(m.unsaved ? { unsaved: true } : {})
   }
 }

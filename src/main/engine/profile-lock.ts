@@ -22,6 +22,8 @@ export class ProfileInUseError extends Error {
 
 export interface ProfileLock {
   readonly path: string
+  /** False when the folder cannot be written (read-only): no lock file could be made, nothing is held. */
+  readonly held: boolean
   /** Removes the lock file if it is still ours; safe to call twice. */
   release(): void
 }
@@ -53,7 +55,11 @@ export function acquireProfileLock(dir: string, pid = process.pid): ProfileLock 
     try {
       fd = openSync(path, 'wx', 0o600)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      const code = (e as NodeJS.ErrnoException).code
+      // A read-only folder: no lock can be made there, and nothing can be saved there either (the engine
+      // runs on in memory and says so); refusing to start would only hide the QR.
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { path, held: false, release: () => {} }
+      if (code !== 'EEXIST') throw e
       const owner = ownerOf(path)
       // A live owner (ourselves included: a second engine in this process) keeps it.
       if (owner !== null && isRunning(owner)) throw new ProfileInUseError(owner, dir)
@@ -81,7 +87,7 @@ export function acquireProfileLock(dir: string, pid = process.pid): ProfileLock 
     }
     // A process that ends without releasing (an uncaught error) still leaves no lock behind.
     process.on('exit', release)
-    return { path, release }
+    return { path, held: true, release }
   }
   throw new ProfileInUseError(ownerOf(path) ?? 0, dir)
 }

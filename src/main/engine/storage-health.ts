@@ -15,6 +15,7 @@ import type { StorageProblem, StorageStatusDto } from '../../shared/messenger'
 import { StoreError, storageProblemOf } from '../store/errors'
 import { openMemoryStore } from '../store/open'
 import type { AccountStore, HistoryStore, NewMessage } from '../store/types'
+import { withUnsaved } from './unsaved-overlay'
 
 /** How often unsaved messages are retried while the store refuses writes (default). */
 export const STORAGE_RETRY_MS = 5000
@@ -86,7 +87,8 @@ export class StorageHealth {
       this.set({ ok: false, reason, detail, path: this.path, movedTo: null, unsaved: 0 })
     }
     this.history = store.history
-    return store
+    // Pages and searches also show what is waiting in memory (marked unsaved) while the disk refuses it.
+    return withUnsaved(store, () => this.unsaved)
   }
 
   /** The store was closed (stop): forget it; unsaved messages cannot be saved any more. */

@@ -50,7 +50,7 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
   return {
-    'app:info': () => ({ ...deps.appInfo, settingsNotice: deps.settings.notice ?? null }),
+    'app:info': () => (deps.settings.notice ? { ...deps.appInfo, settingsNotice: deps.settings.notice } : deps.appInfo),
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
     'session:get': () => deps.session.snapshot(),

@@ -66,6 +66,8 @@ export interface StoredMessage extends MessageBase {
   damage?: StoreError
   /** Messages may be missing just before this one (see navigation.ts); set by page() and around(). */
   gapBefore?: GapInfo
+  /** Not on disk yet: the history refused to store it (a full disk); kept in memory and stored later (engine/unsaved-overlay.ts). */
+  unsaved?: true
 }
 
 /** A recorded "messages may be missing here" point. */

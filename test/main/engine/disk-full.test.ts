@@ -79,4 +79,43 @@ describe('a full disk', () => {
     expect(statuses.map((s) => s.ok)).toEqual([false, true])
     expect(engine.history('buddy', buddy.uin!, { limit: 50 }).messages).toHaveLength(20)
   })
+
+  it('keeps unsaved messages visible in history and search this session, marked, among the stored ones', async () => {
+    const { disk, sim, engine, rec } = await fullDisk()
+    const buddy = sim.account().buddies[0]!
+    for (const text of ['stored one', 'stored two']) {
+      sim.pushMessage({ kind: 'buddy', from: buddy.qq, text })
+      await rec.next('message', (m) => m.text === text)
+    }
+    disk.full = true
+    for (let i = 0; i < 3; i++) {
+      sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: `unsaved ${i}` })
+      await rec.next('message', (m) => m.text === `unsaved ${i}`)
+    }
+    const shown = engine.history('buddy', buddy.uin!).messages
+    expect(shown.map((m) => [m.text, m.unsaved ?? false])).toEqual([
+      ['unsaved 2', true],
+      ['unsaved 1', true],
+      ['unsaved 0', true],
+      ['stored two', false],
+      ['stored one', false]
+    ])
+    // Paged two at a time, across both kinds, each message once.
+    const paged: string[] = []
+    let before: string | null = null
+    do {
+      const page = engine.history('buddy', buddy.uin!, { limit: 2, before })
+      paged.push(...page.messages.map((m) => m.text))
+      before = page.next
+    } while (before)
+    expect(paged).toEqual(['unsaved 2', 'unsaved 1', 'unsaved 0', 'stored two', 'stored one'])
+    expect(engine.search('unsaved 1').messages.map((m) => [m.text, m.unsaved])).toEqual([['unsaved 1', true]])
+    expect(engine.search('STORED', { kind: 'buddy', id: buddy.uin! }).messages.map((m) => m.text)).toEqual(['stored two', 'stored one'])
+
+    disk.full = false
+    await until('storage to recover', () => engine.storage.ok)
+    const saved = engine.history('buddy', buddy.uin!).messages
+    expect(saved.map((m) => m.text)).toEqual(['unsaved 2', 'unsaved 1', 'unsaved 0', 'stored two', 'stored one'])
+    expect(saved.some((m) => m.unsaved)).toBe(false)
+  })
 })

@@ -153,6 +153,10 @@ const en: typeof zhCN = {
   },
   message: {
     image: '[Picture]',
+    unsaved: {
+      label: 'Not saved',
+      hint: 'Shown, but not saved to the chat history yet (the disk is full). It is saved by itself once space is free.'
+    },
     state: {
       queued: 'Queued',
       sending: 'Sending…',

@@ -151,6 +151,10 @@ export default {
   },
   message: {
     image: '[图片]',
+    unsaved: {
+      label: '未保存',
+      hint: '已显示，但还没有存入聊天记录（磁盘已满）。腾出空间后会自动保存。'
+    },
     state: {
       queued: '排队中',
       sending: '发送中…',
