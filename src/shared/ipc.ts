@@ -57,6 +57,10 @@ const searchSchema = v.pipe(
 
 export const invokeSchemas = {
   'app:info': empty,
+  /** The About dialog: version, licence, project home and the third-party licences of what ships. */
+  'app:about': empty,
+  /** A plain-text report for bug reports: versions, OS, settings (no secrets). */
+  'app:diagnostics': empty,
   'settings:get': empty,
   'settings:update': settingsPatchSchema,
   'session:get': empty,
@@ -132,6 +136,19 @@ export interface AppInfo {
   settingsNotice?: SettingsFileNotice | null
 }
 
+/** One shipped third-party package and its licence (text null: the package has no licence file). */
+export interface LicenceDto {
+  name: string
+  version: string
+  license: string
+  text: string | null
+}
+
+export interface AboutDto {
+  app: { name: string; version: string; license: string; homepage: string | null }
+  packages: LicenceDto[]
+}
+
 /** What the renderer knows about the login session. Never contains cookies or tokens. */
 export interface SessionSnapshot {
   state: SessionState
@@ -162,6 +179,8 @@ export interface PoppedOutDto {
 
 export interface InvokeResponses {
   'app:info': AppInfo
+  'app:about': AboutDto
+  'app:diagnostics': string
   'settings:get': Settings
   'settings:update': Settings
   'session:get': SessionSnapshot

@@ -144,7 +144,7 @@ describe('fonts, face search and the profile card', () => {
     // The setting, where a person finds it.
     await page.keyboard.press('Control+Comma')
     await page.getByTestId('settings-view').waitFor()
-    expect(await page.getByTestId('peer-fonts-full').isChecked()).toBe(true)
+    expect(await page.getByTestId('peer-fonts-full').getAttribute('aria-checked')).toBe('true')
     await page.getByTestId('peer-fonts-full').scrollIntoViewIfNeeded()
     await app.bridged.screenshot('fonts-setting-dark-en')
     await page.keyboard.press('Escape')

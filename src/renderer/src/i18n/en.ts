@@ -48,7 +48,8 @@ const en: typeof zhCN = {
       expired: 'QR code expired, refreshing',
       'signing-in': 'Signing in…',
       online: 'Signed in',
-      reconnecting: 'Reconnecting…'
+      reconnecting: 'Reconnecting…',
+      unreachable: 'Can’t reach the server, retrying…'
     },
     reason: {
       expired: 'Your session expired: scan again',
@@ -68,6 +69,25 @@ const en: typeof zhCN = {
   },
   titleBar: {
     logout: 'Sign out'
+  },
+  selfMenu: {
+    open: 'Me: {nick}, {status}. Open the menu',
+    profile: 'My profile'
+  },
+  about: {
+    open: 'About',
+    title: 'About {name}',
+    description: 'Version, licence, the third-party software shipped with the app and its licences, and diagnostics.',
+    version: 'Version {version}',
+    licence: 'This software is released under the {license} licence.',
+    home: 'Project home',
+    thirdParty: 'Third-party licences ({count} packages shipped with the app)',
+    noLicenceFile: 'This package ships no licence file; its licence is {license}',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Diagnostics copied: versions, system and settings, without account or keys.',
+    copyFailed: 'The diagnostics could not be copied. Please try again.',
+    loadFailed: 'The About information could not be read. Please try again.',
+    close: 'Close'
   },
   desktop: {
     status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
@@ -134,6 +154,7 @@ const en: typeof zhCN = {
   },
   conversation: {
     memberCount: '{count} members',
+    announce: '{name}: {text}',
     showMembers: 'Members',
     hideMembers: 'Hide members',
     membersTitle: 'Members ({count})',
@@ -262,12 +283,14 @@ const en: typeof zhCN = {
     title: 'Settings',
     open: 'Settings',
     close: 'Close settings',
+    description: 'Every change is saved at once.',
     sections: {
       appearance: 'Appearance',
       chat: 'Chat',
       notifications: 'Notifications',
       windows: 'Windows',
-      account: 'Account and server'
+      account: 'Account and server',
+      about: 'About'
     },
     theme: {
       label: 'Theme',
@@ -332,7 +355,7 @@ const en: typeof zhCN = {
       online: 'Online',
       away: 'Away',
       busy: 'Busy',
-      silent: 'Do not disturb',
+      silent: 'Silent',
       offline: 'Offline'
     },
     vip: 'VIP{level}',
@@ -347,7 +370,7 @@ const en: typeof zhCN = {
     actions: 'More actions for {name}',
     pin: 'Pin to top',
     unpin: 'Unpin',
-    mute: 'Mute notifications',
+    mute: 'Mute',
     unmute: 'Unmute',
     viewProfile: 'View profile',
     profile: {

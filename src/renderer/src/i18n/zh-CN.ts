@@ -46,7 +46,8 @@ export default {
       expired: '二维码已失效，正在刷新',
       'signing-in': '正在登录…',
       online: '已登录',
-      reconnecting: '正在重新连接…'
+      reconnecting: '正在重新连接…',
+      unreachable: '无法连接服务器，正在重试…'
     },
     reason: {
       expired: '登录已过期，请重新扫码',
@@ -66,6 +67,25 @@ export default {
   },
   titleBar: {
     logout: '退出登录'
+  },
+  selfMenu: {
+    open: '我：{nick}，{status}。打开菜单',
+    profile: '我的资料'
+  },
+  about: {
+    open: '关于',
+    title: '关于 {name}',
+    description: '版本、许可证、随应用发布的第三方软件及其许可，以及诊断信息。',
+    version: '版本 {version}',
+    licence: '本软件以 {license} 许可证发布。',
+    home: '项目主页',
+    thirdParty: '第三方软件许可（{count} 个随应用发布的软件包）',
+    noLicenceFile: '这个软件包没有附带许可证文件，许可证为：{license}',
+    copyDiagnostics: '复制诊断信息',
+    copied: '诊断信息已复制：版本、系统和设置，不含账号和密钥。',
+    copyFailed: '无法复制诊断信息，请稍后再试。',
+    loadFailed: '无法读取关于信息，请稍后再试。',
+    close: '关闭'
   },
   desktop: {
     status: { label: '我的状态', online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
@@ -132,6 +152,7 @@ export default {
   },
   conversation: {
     memberCount: '{count} 位成员',
+    announce: '{name}：{text}',
     showMembers: '成员列表',
     hideMembers: '收起成员',
     membersTitle: '群成员（{count}）',
@@ -257,12 +278,14 @@ export default {
     title: '设置',
     open: '设置',
     close: '关闭设置',
+    description: '每项更改都会立即保存。',
     sections: {
       appearance: '外观',
       chat: '聊天',
       notifications: '通知',
       windows: '窗口',
-      account: '账号与服务器'
+      account: '账号与服务器',
+      about: '关于'
     },
     theme: {
       label: '主题',
@@ -287,7 +310,7 @@ export default {
     notifications: '新消息时显示桌面通知',
     notificationSound: '通知时播放提示音',
     notificationPreview: '在通知中显示消息内容',
-    doNotDisturb: '勿扰模式（不通知、不闪烁）',
+    doNotDisturb: '免打扰（不通知、不闪烁）',
     windowMode: {
       label: '会话窗口',
       pane: '在主窗口右侧显示会话',
@@ -333,7 +356,7 @@ export default {
     vip: 'VIP{level}',
     vipLabel: 'QQ 会员 {level} 级',
     pinned: '已置顶',
-    muted: '已免打扰',
+    muted: '已静音',
     draft: '[草稿]',
     yesterday: '昨天',
     twin: '{members} 人 · 群主 {owner}',
@@ -342,8 +365,8 @@ export default {
     actions: '{name} 的更多操作',
     pin: '置顶',
     unpin: '取消置顶',
-    mute: '消息免打扰',
-    unmute: '取消免打扰',
+    mute: '静音',
+    unmute: '取消静音',
     viewProfile: '查看资料',
     profile: {
       title: '资料卡',
