@@ -132,8 +132,12 @@ export class Directory {
     private readonly hooks: DirectoryHooks
   ) {}
 
+  /** Our own presence, as last set (change_status2); a new sign-in is online. */
+  selfStatus: PresenceStatus = 'online'
+
   setSelf(self: SelfEntry): void {
     this.self = self
+    this.selfStatus = 'online'
   }
 
   /**
@@ -480,13 +484,23 @@ export class Directory {
     this.buddies.set(uin, this.makeBuddy(f, 'online', info.account, this.sessionId, true))
   }
 
-  /** Members of a group or discussion, fetched on first use (and again with `refresh`). */
+  /**
+   * Members of a group or discussion, fetched on first use (and again with `refresh`), with the same
+   * presence the contacts show: a member who is a buddy has the buddy's live status (kept current by
+   * buddies_status_change, where the member list is a snapshot of when it was fetched), and the account
+   * itself has its own status (the server's member stats do not list it reliably).
+   */
   async members(kind: 'group' | 'discuss', id: number, refresh = false): Promise<MemberEntry[] | null> {
     const cached = kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members
-    if (cached && !refresh) return [...cached.values()]
-    await this.loadMembers(kind, id)
+    if (!cached || refresh) await this.loadMembers(kind, id)
     const loaded = kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members
-    return loaded ? [...loaded.values()] : null
+    return loaded ? [...loaded.values()].map((m) => this.withLivePresence(m)) : null
+  }
+
+  private withLivePresence(m: MemberEntry): MemberEntry {
+    if (this.self && m.uin === this.self.uin) return m.status === this.selfStatus ? m : { ...m, status: this.selfStatus }
+    const buddy = this.buddies.get(m.uin)
+    return buddy && buddy.status !== m.status ? { ...m, status: buddy.status } : m
   }
 
   private loadMembers(kind: 'group' | 'discuss', id: number): Promise<void> {
