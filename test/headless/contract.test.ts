@@ -123,7 +123,7 @@ describe('headless contract', () => {
     expect(noProfile.stderr).toContain('--profile is required')
     const badUrl = spawnSync(process.execPath, [script, '--profile', '/tmp/x', '--server', 'not a url'], { encoding: 'utf8' })
     expect(badUrl.status).toBe(2)
-    expect(badUrl.stderr).toContain('--server must be a URL')
+    expect(badUrl.stderr).toContain('--server must be an http:// or https:// URL')
   })
 
   it('prints no SQLite ExperimentalWarning on stderr', async () => {

@@ -35,6 +35,13 @@ export function wantsHelp(argv: string[]): boolean {
   return argv.includes('--help') || argv.includes('-h')
 }
 
+/** SmartQQ is spoken over HTTP(S) only: ftp://, file: or a bare host name cannot be a server. */
+function isHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false
+  const url = new URL(text)
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+}
+
 export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   let parsed
   try {
@@ -53,8 +60,8 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   }
   const values = parsed.values
   if (!values.profile) throw new Error(`--profile is required\n${USAGE}`)
-  if (values.server !== undefined && !URL.canParse(values.server))
-    throw new Error(`--server must be a URL like http://127.0.0.1:8080 (got ${values.server})\n${USAGE}`)
+  if (values.server !== undefined && !isHttpUrl(values.server))
+    throw new Error(`--server must be an http:// or https:// URL like http://127.0.0.1:8080 (got ${values.server})\n${USAGE}`)
   const interval = values['send-interval'] === undefined ? null : Number(values['send-interval'])
   if (interval !== null && !(Number.isFinite(interval) && interval >= 0)) throw new Error(`--send-interval must be a number of ms\n${USAGE}`)
   return { server: values.server ?? null, profile: resolve(values.profile), sendIntervalMs: interval }

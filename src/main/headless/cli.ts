@@ -3,6 +3,8 @@
  * Runs main() on import. Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 1 for a crash.
  */
 // First, before anything loads node:sqlite: silence its one ExperimentalWarning on stderr.
+// Before anything else: an older Node gets a sentence, not a node:sqlite crash.
+import '../node-version'
 import '../quiet-sqlite-warning'
 import { HELP, parseHeadlessArgs, wantsHelp } from './args'
 

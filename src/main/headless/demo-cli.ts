@@ -6,6 +6,8 @@
  * commands as JSON lines on stdin. Built to out/main/demo-headless.js; runs main() on import.
  * Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 1 for a crash.
  */
+// Before anything else: an older Node gets a sentence, not a node:sqlite crash.
+import '../node-version'
 import '../quiet-sqlite-warning'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
