@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+
+// `npx vitest` on a Node too old for node:sqlite: one sentence, not dozens of test files with "0 test".
+createRequire(import.meta.url)('./scripts/check-node.cjs').exitIfTooOld()
 
 export default defineConfig({
   test: {

@@ -66,10 +66,9 @@ async function main(): Promise<number> {
             }, options.scanDelayMs)
           })
           engine.on('ready', (r) => {
-            say(
-              `Signed in as ${r.self.nick}: ${r.buddies} buddies, ${r.groups} groups, ${r.discussions} discussions. ` +
-                'Type a command as one JSON line, e.g. {"cmd":"contacts"} or {"cmd":"quit"}.'
-            )
+            // The typing hint is for a person at a terminal; a program on a pipe (examples/bot.mjs --demo) knows.
+            const hint = process.stdin.isTTY ? ' Type a command as one JSON line, e.g. {"cmd":"contacts"} or {"cmd":"quit"}.' : ''
+            say(`Signed in as ${r.self.nick}: ${r.buddies} buddies, ${r.groups} groups, ${r.discussions} discussions.${hint}`)
           })
         }
       }
