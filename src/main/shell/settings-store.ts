@@ -6,7 +6,7 @@
 import Store from 'electron-store'
 import * as v from 'valibot'
 import { parseStoredSettings, settingsPatchSchema, type Settings, type SettingsPatch } from '../../shared/settings'
-import { migrateSettings, SETTINGS_SCHEMA_VERSION, VERSION_KEY } from './settings-migration'
+import { migrateSettings, SETTINGS_SCHEMA_VERSION, VERSION_KEY } from '../settings/settings-migration'
 
 export interface SettingsStore {
   get(): Settings
