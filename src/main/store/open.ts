@@ -15,6 +15,7 @@ import { StoreError, isCorruption, toStoreError } from './errors'
 import { fts5Available, resumeFullText, suspendFullText, withoutFullText } from './full-text'
 import { History } from './history'
 import { Outbox } from './outbox'
+import { Snapshots } from './snapshots'
 import { ensurePrivateDir, ensurePrivateFile, tightenSqliteSidecars } from './private-files'
 import { LATEST_VERSION, migrate, readVersion } from './schema'
 import { startSearchIndexer } from './search-index'
@@ -126,6 +127,7 @@ function assemble(
   return {
     history,
     outbox,
+    snapshots: new Snapshots(db, now),
     report,
     path,
     searchIndex,
