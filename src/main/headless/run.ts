@@ -203,8 +203,12 @@ async function handleLine(engine: Engine, profile: string, line: string, out: Ou
 
 /** Commands answered from the current session's contacts; `send` queues while signed out instead. */
 const NEEDS_SESSION: ReadonlySet<Command['cmd']> = new Set(['contacts', 'members', 'profile', 'history', 'around', 'read'])
-/** Reconnecting keeps the session's contacts (the network is down, the session is not over). */
-const SIGNED_IN: ReadonlySet<string> = new Set(['online', 'reconnecting'])
+/**
+ * Reconnecting keeps the session's contacts (the network is down, the session is not over), and so does
+ * unreachable: the remembered account is kept while the server cannot be reached, and the profile's last
+ * contacts and history answer (an outage is never a sign-out).
+ */
+const SIGNED_IN: ReadonlySet<string> = new Set(['online', 'reconnecting', 'unreachable'])
 
 async function runCommand(engine: Engine, profile: string, cmd: Command, out: Out, quit: (ref?: string) => Promise<number>): Promise<void> {
   // `kind`+`id` or the stable `key`, checked against the current contacts (unknown -> error, never empty).
