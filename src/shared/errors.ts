@@ -75,7 +75,13 @@ export function outboxUncertainCode(error: string | null | undefined): OutboxUnc
 }
 
 /** Why the history is not being saved (StorageStatusDto.reason, pushed as storage:changed). */
-export const STORAGE_PROBLEMS = ['disk-full', 'read-only', 'damaged', 'unavailable'] as const satisfies readonly StorageProblem[]
+export const STORAGE_PROBLEMS = [
+  'disk-full',
+  'read-only',
+  'damaged',
+  'unavailable',
+  'no-full-text-search'
+] as const satisfies readonly StorageProblem[]
 /** Fails to compile when messenger.ts gains a storage problem this list lacks. */
 export type StorageProblemsCovered = Exclude<StorageProblem, (typeof STORAGE_PROBLEMS)[number]> extends never ? true : never
 export const STORAGE_PROBLEMS_COVERED: StorageProblemsCovered = true

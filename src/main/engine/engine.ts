@@ -312,6 +312,8 @@ export function createEngine(options: EngineOptions): Engine {
       const s = loop.session
       if (!s || !loop.online) throw new EngineCommandError('not signed in')
       await client.changeStatus(status === 'invisible' ? 'hidden' : status, AbortSignal.any([stopper.signal, s.abort.signal]))
+      // Members lists show the account with the status it has now (directory.members).
+      directory.selfStatus = status === 'invisible' ? 'hidden' : status
     },
     conversationPrefs: () => prefs.list(),
     setConversationPrefs(input) {

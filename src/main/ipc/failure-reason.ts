@@ -8,7 +8,7 @@ import type { IpcFailureReason } from '../../shared/errors'
 import { EngineCommandError, ProfileInUseError } from '../engine'
 import { ProtocolError, ServerUrlError } from '../protocol/errors'
 import { StoreError } from '../store'
-import { NotSignedInError } from './messenger-handlers'
+import { NotSignedInError } from './not-signed-in'
 
 const STORE_REASONS: Record<string, IpcFailureReason> = {
   'corrupt-db': 'store-corrupt',

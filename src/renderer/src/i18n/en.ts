@@ -15,7 +15,8 @@ const en: typeof zhCN = {
       'disk-full': 'The disk is full: chat history cannot be saved for now',
       'read-only': 'The chat history file cannot be written',
       damaged: 'The chat history file is damaged',
-      unavailable: 'The chat history file cannot be opened'
+      unavailable: 'The chat history file cannot be opened',
+      'no-full-text-search': 'Chat history is saved as usual, but search is slower'
     },
     memoryOnly: 'Messages are still sent, received and shown, but for now they are kept in memory only.',
     unsaved: '{count} message(s) are not saved yet; they are saved by themselves once this is fixed.',
@@ -23,7 +24,9 @@ const en: typeof zhCN = {
       'disk-full': 'Free some disk space: saving resumes by itself, no restart needed.',
       'read-only': 'Check that this file and its folder can be written, then restart the app.',
       damaged: 'Quit the app and back this file up; on the next start a new history file is created.',
-      unavailable: 'Make sure this path is a writable file (not a folder), then restart the app.'
+      unavailable: 'Make sure this path is a writable file (not a folder), then restart the app.',
+      'no-full-text-search':
+        'The SQLite built into this runtime has no full-text index (FTS5), so search reads every message. On a newer runtime (Node 22.16 or later) the index is rebuilt by itself.'
     },
     movedAside: 'The previous chat history file was damaged and has been kept, unchanged, at: {path}. New messages go to a new file.',
     path: 'File: {path}',
