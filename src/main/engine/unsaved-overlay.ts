@@ -33,6 +33,7 @@ function toStored(m: NewMessage, index: number): StoredMessage {
     outboxId: m.outboxId ?? null,
     ref: m.ref ?? null,
     state: m.state ?? null,
+    font: m.font ?? null,
     cursor: encodeCursor({ time: m.time, seq: UNSAVED_SEQ + index }),
     unsaved: true
   }
