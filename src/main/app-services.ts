@@ -64,7 +64,8 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     deps.emit('settings:changed', next)
   })
   const theme = createThemeService({ setting: () => settings.get().theme, system: deps.systemTheme, emit: deps.emit })
-  const windows = createWindowRegistry(deps.windowHost ?? NO_WINDOWS, deps.emit)
+  // A closed pop-out's page reported what it showed under its window key: that entry goes with it.
+  const windows = createWindowRegistry(deps.windowHost ?? NO_WINDOWS, deps.emit, (key) => desktop.removeView(key))
   const desktop = createDesktopController({ settings, emit: deps.emit, platform: deps.appInfo.platform, log: deps.log })
   const session = createShellSession({
     settings,

@@ -5,6 +5,28 @@
  */
 import type { ConversationKind } from '../../shared/domain'
 import type { EmitEvent, PoppedOutDto } from '../../shared/ipc'
+import type { ContactsDto } from '../../shared/messenger'
+
+/**
+ * Pop-out windows open at once, at most. Each is a whole renderer (tens of MB); a renderer asking for
+ * more (a bug, or a compromised page looping) is refused instead of exhausting memory.
+ */
+export const MAX_POP_OUTS = 8
+
+/** Why a pop-out was refused; the IPC layer classifies it as a refused command. */
+export class PopOutRefusedError extends Error {
+  override name = 'PopOutRefusedError'
+  constructor(readonly why: 'unknown-conversation' | 'window-limit') {
+    super(why === 'window-limit' ? `at most ${MAX_POP_OUTS} conversation windows can be open` : 'no such conversation in the current contacts')
+  }
+}
+
+/** Whether the conversation exists in this session's contacts (only those get a window). */
+export function isKnownConversation(contacts: Pick<ContactsDto, 'buddies' | 'groups' | 'discussions'>, target: ConversationTarget): boolean {
+  if (target.kind === 'buddy') return contacts.buddies.some((b) => b.uin === target.id)
+  if (target.kind === 'group') return contacts.groups.some((g) => g.gid === target.id)
+  return contacts.discussions.some((d) => d.did === target.id)
+}
 
 export type WindowKind = 'main' | 'conversation' | 'settings'
 
@@ -33,7 +55,10 @@ export interface WindowHost {
 }
 
 export interface WindowRegistry {
-  /** True when a new window was opened, false when the existing one was focused. */
+  /**
+   * True when a new window was opened, false when the existing one was focused. Throws
+   * PopOutRefusedError when MAX_POP_OUTS windows are already open.
+   */
   popOut(target: ConversationTarget): boolean
   /** Closes the conversation's window and shows it in the main window; false when it had none. */
   dock(target: ConversationTarget): boolean
@@ -43,7 +68,8 @@ export interface WindowRegistry {
   has(target: ConversationTarget): boolean
 }
 
-export function createWindowRegistry(host: WindowHost, emit: EmitEvent): WindowRegistry {
+/** `onClosed`: a pop-out window is gone (closed, docked), so whatever main kept for it can go too. */
+export function createWindowRegistry(host: WindowHost, emit: EmitEvent, onClosed: (key: string) => void = () => {}): WindowRegistry {
   const open = new Map<string, ConversationTarget>()
   const changed = (): void =>
     emit(
@@ -57,6 +83,7 @@ export function createWindowRegistry(host: WindowHost, emit: EmitEvent): WindowR
         host.focus(key)
         return false
       }
+      if (open.size >= MAX_POP_OUTS) throw new PopOutRefusedError('window-limit')
       open.set(key, { kind: target.kind, id: target.id })
       host.openConversation(key, target)
       changed()
@@ -68,10 +95,12 @@ export function createWindowRegistry(host: WindowHost, emit: EmitEvent): WindowR
       host.close(key)
       host.showInMain(target)
       changed()
+      onClosed(key)
       return true
     },
     closed(key) {
       if (open.delete(key)) changed()
+      onClosed(key)
     },
     list: () => [...open.values()].map((t) => ({ kind: t.kind, id: t.id })),
     has: (target) => open.has(conversationWindowKey(target))

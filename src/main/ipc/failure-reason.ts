@@ -9,6 +9,7 @@ import { EngineCommandError } from '../engine'
 import { ProtocolError } from '../protocol/errors'
 import { StoreError } from '../store'
 import { NotSignedInError } from './messenger-handlers'
+import { PopOutRefusedError } from '../desktop/window-registry'
 
 const STORE_REASONS: Record<string, IpcFailureReason> = {
   'corrupt-db': 'store-corrupt',
@@ -32,7 +33,7 @@ export function failureReason(error: unknown, channel: string): IpcFailureReason
   if (channel === 'conversation:export') {
     return error instanceof Error && /^no stored history/.test(error.message) ? 'export-no-history' : 'export-failed'
   }
-  if (error instanceof EngineCommandError) return 'command-refused'
+  if (error instanceof EngineCommandError || error instanceof PopOutRefusedError) return 'command-refused'
   if (error instanceof v.ValiError) return channel === 'settings:update' ? 'settings-invalid' : 'command-refused'
   return 'unknown'
 }
