@@ -18,7 +18,7 @@ import { Backoff } from './backoff'
 import { Emitter } from './emitter'
 import { GapRecorder } from './gap-recorder'
 import { Lifecycle } from './lifecycle'
-import { isTransient, qrLogin, resumeRemembered, type LoginFlowDeps } from './login-flow'
+import { ServerUnreachableError, isTransient, qrLogin, resumeRemembered, type LoginFlowDeps } from './login-flow'
 import { OutboxRunner, toOutboxDto } from './outbox-runner'
 import { Pipeline } from './pipeline'
 import { Profiles, toMemberDto } from './profiles'
@@ -71,6 +71,8 @@ export interface EngineOptions {
   log?(message: string): void
   /** While the store refuses writes, unsaved messages are retried this often. Default 5 s. */
   storageRetryMs?: number
+  /** See LoginFlowDeps.signInReachMs: the app stops a sign-in that cannot reach the server and says why. */
+  signInReachMs?: number | null
 }
 
 export interface HistoryQuery {
@@ -222,7 +224,8 @@ export function createEngine(options: EngineOptions): Engine {
     qrPollIntervalMs: options.qrPollIntervalMs ?? 1000,
     backoffMaxMs,
     emitQr: (png) => emitter.emit('qr', { png }),
-    log
+    log,
+    signInReachMs: options.signInReachMs ?? null
   }
 
   function useStore(account: number): void {
@@ -357,7 +360,14 @@ export function createEngine(options: EngineOptions): Engine {
           if (resumed === 'refused') await options.secrets.clear(savedUnder).catch(() => {})
         }
       }
-      credentials ??= await qrLogin(loginDeps, signal)
+      try {
+        credentials ??= await qrLogin(loginDeps, signal)
+      } catch (e) {
+        // The sign-in stops here and says why; start() begins a new one (Retry).
+        if (!(e instanceof ServerUnreachableError)) throw e
+        emitter.emit('unreachable', e.unreachable)
+        return
+      }
       let s: Session
       try {
         s = await enterSession(credentials, remembered)
@@ -456,9 +466,14 @@ export function createEngine(options: EngineOptions): Engine {
   const engine: Engine = {
     on: (event, cb) => emitter.on(event, cb),
     start() {
-      running ??= lifecycleLoop().catch((e: unknown) => {
-        if (!stopper.signal.aborted && !isAbort(e)) log(`engine stopped unexpectedly: ${String(e)}`)
-      })
+      running ??= lifecycleLoop()
+        .catch((e: unknown) => {
+          if (!stopper.signal.aborted && !isAbort(e)) log(`engine stopped unexpectedly: ${String(e)}`)
+        })
+        // A sign-in that stopped (unreachable server) can be started again.
+        .finally(() => {
+          if (!stopper.signal.aborted) running = null
+        })
     },
     async stop() {
       if (session) session.endedBy = 'stop'
