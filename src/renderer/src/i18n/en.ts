@@ -58,6 +58,21 @@ const en: typeof zhCN = {
       account: 'Last signed-in account',
       useAnother: 'Use another account'
     },
+    signIn: {
+      firstRunTitle: 'SmartQQ’s own servers are gone',
+      firstRunBody:
+        'Tencent shut SmartQQ down on 1 January 2019, so its servers no longer answer and signing in there cannot work. Try the built-in demo server, or connect to a compatible server of your own.',
+      chooseServer: 'Choose a server',
+      chooseAnotherServer: 'Choose another server',
+      trySmartqqAnyway: 'Try SmartQQ’s servers anyway',
+      connecting: 'Connecting to the server…',
+      failedTitle: 'Can’t sign in',
+      retry: 'Retry'
+    },
+    sheet: {
+      title: 'Sign in again to continue',
+      keep: 'Your conversations, drafts and windows stay as they are: scan the code and you continue where you left off.'
+    },
     noKeyring: 'This computer has no system keyring, so for safety your session is not remembered: scan again after each start.',
     serviceNote: 'SmartQQ was shut down on 1 January 2019; connect to a compatible server or the built-in simulator.'
   },
@@ -339,6 +354,15 @@ const en: typeof zhCN = {
       'export-no-history': 'This conversation has no stored messages yet, so there is nothing to export.',
       'settings-invalid': 'That setting value is not valid, so it was not saved.',
       unknown: 'Something went wrong and it was not done. Please try again.'
+    },
+    unreachable: {
+      refused: 'The server refused the connection: nothing is answering at that address. Check the address and that the server is running.',
+      dns: 'That server’s name could not be found. Check the address for typos, and your internet connection.',
+      timeout: 'The server did not answer in time. It may be down, or the connection is blocked.',
+      tls: 'The secure connection failed: the server’s certificate is not trusted, or it does not speak HTTPS. Check whether the address should start with http:// or https://.',
+      'http-status': 'The server answered with an error page (HTTP {status}), so it is not a working SmartQQ server.',
+      'not-smartqq': 'Something answered at that address, but it is not a SmartQQ server.',
+      official: 'SmartQQ’s own servers were shut down on 1 January 2019 and no longer answer, so signing in there cannot work.'
     },
     outbox: {
       'not-in-contacts': 'Not sent: the recipient is no longer in your contacts.',

@@ -5,9 +5,12 @@ import { ref } from 'vue'
 export const useUiStore = defineStore('ui', () => {
   const settingsOpen = ref(false)
   const quickSwitcherOpen = ref(false)
+  /** The settings section to bring into view and focus when the settings open ('server' from the sign-in screen). */
+  const settingsSection = ref<'server' | null>(null)
 
-  function openSettings(): void {
+  function openSettings(section: 'server' | null = null): void {
     quickSwitcherOpen.value = false
+    settingsSection.value = section
     settingsOpen.value = true
   }
   function openQuickSwitcher(): void {
@@ -22,5 +25,5 @@ export const useUiStore = defineStore('ui', () => {
     return true
   }
 
-  return { settingsOpen, quickSwitcherOpen, openSettings, openQuickSwitcher, closeTopmost }
+  return { settingsOpen, quickSwitcherOpen, settingsSection, openSettings, openQuickSwitcher, closeTopmost }
 })
