@@ -3,7 +3,7 @@
  * could not be reached with Retry / Choose another server / Try the demo server, and a first-run
  * screen whose primary button is never SmartQQ's own (shut down) hosts.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/renderer/src/App.vue'
@@ -26,7 +26,7 @@ async function mountApp(locale: 'zh-CN' | 'en' = 'zh-CN') {
 async function customServer() {
   const fake = installFakeApi()
   await fake.api.updateSettings({ serverMode: 'custom', serverUrl: 'http://127.0.0.1:9' })
-  fake.api.startSession.mockImplementation(() => Promise.resolve({ ok: true as const, value: fake.snapshot() }))
+  vi.mocked(fake.api.startSession).mockImplementation(() => Promise.resolve({ ok: true as const, value: fake.snapshot() }))
   return fake
 }
 
