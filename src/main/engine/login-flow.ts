@@ -38,11 +38,16 @@ export class ServerUnreachableError extends Error {
   }
 }
 
+/** Failures of the connection itself, as opposed to an answer that is not SmartQQ's. */
+const TRANSPORT_REASONS: ReadonlySet<string> = new Set(['refused', 'dns', 'tls'])
+
 /** The first QR of a sign-in, within `reachMs`, or a ServerUnreachableError saying why not. */
 async function firstQr(deps: LoginFlowDeps, reachMs: number, signal: AbortSignal): Promise<Uint8Array> {
   const deadline = new AbortController()
   const reach = AbortSignal.any([signal, deadline.signal])
   let timedOut = false
+  /** What the xlogin page said, if it failed: a better answer than "timed out" when the QR runs out of time after it. */
+  let earlier: Unreachable | null = null
   void deps.clock.sleep(reachMs, reach).then(
     () => {
       timedOut = true
@@ -51,11 +56,18 @@ async function firstQr(deps: LoginFlowDeps, reachMs: number, signal: AbortSignal
     () => {}
   )
   try {
-    await deps.client.prepareLogin(reach).catch((e: unknown) => deps.log(`xlogin page failed (tolerated): ${String(e)}`))
+    await deps.client.prepareLogin(reach).catch((e: unknown) => {
+      // Nothing there to talk to (refused, DNS, TLS): the QR request would only fail the same way,
+      // after got's retries again. An odd answer to the xlogin page alone is tolerated as before.
+      const unreachable = classifyUnreachable(e)
+      if (unreachable && TRANSPORT_REASONS.has(unreachable.reason)) throw e
+      earlier = unreachable
+      deps.log(`xlogin page failed (tolerated): ${String(e)}`)
+    })
     return await deps.client.fetchQrCode(reach)
   } catch (e) {
     if (signal.aborted) throw e
-    const unreachable = timedOut ? { reason: 'timeout' as const, httpStatus: null } : classifyUnreachable(e)
+    const unreachable = timedOut ? (earlier ?? { reason: 'timeout' as const, httpStatus: null }) : classifyUnreachable(e)
     if (unreachable === null) throw e
     deps.log(`sign-in stopped: the server cannot be reached (${unreachable.reason}): ${String(e)}`)
     throw new ServerUnreachableError(unreachable, e)
