@@ -15,7 +15,7 @@ import type { SettingsStore } from './settings/settings-store'
 import { createDemoServer, type DemoServer } from './shell/demo-server'
 import { createShellSession } from './shell-session'
 import { createThemeService, type SystemTheme, type ThemeService } from './desktop/theme'
-import { createWindowRegistry, type WindowHost, type WindowRegistry } from './desktop/window-registry'
+import { createWindowRegistry, currentIdOf, type WindowHost, type WindowRegistry } from './desktop/window-registry'
 
 export interface AppServiceDeps {
   appInfo: AppInfo
@@ -75,7 +75,16 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     serverUrl: () => (demoMode() ? demo.url() : null),
     emit: deps.emit,
     log: deps.log,
-    onEngine: (engine) => desktop.attachEngine(engine)
+    onEngine: (engine) => {
+      desktop.attachEngine(engine)
+      // A session renewed after expiry or a kick has new ids: pop-out windows follow their conversation.
+      engine.on('ready', () => {
+        engine
+          .contacts()
+          .then((contacts) => windows.followIds((kind, key) => currentIdOf(contacts, kind, key)))
+          .catch((e: unknown) => deps.log(`pop-out windows could not follow the new session: ${String(e)}`))
+      })
+    }
   })
   const handlers = withReadBroadcast(
     withReadTracking(

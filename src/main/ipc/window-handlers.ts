@@ -6,7 +6,7 @@
 import type { InvokeHandlers } from './dispatcher'
 import type { EmitEvent } from '../../shared/ipc'
 import type { ThemeService } from '../desktop/theme'
-import { PopOutRefusedError, createWindowRegistry, isKnownConversation, type WindowRegistry } from '../desktop/window-registry'
+import { PopOutRefusedError, createWindowRegistry, stableKeyOf, type WindowRegistry } from '../desktop/window-registry'
 import type { MessengerService } from './messenger-handlers'
 
 export type WindowChannel = 'theme:get' | 'window:pop-out' | 'window:dock' | 'window:list'
@@ -38,8 +38,9 @@ export function createWindowHandlers(deps: {
       // would open a window that can show nothing.
       const engine = deps.messenger?.engine()
       const contacts = engine?.self ? await engine.contacts() : null
-      if (!contacts || !isKnownConversation(contacts, { kind, id })) throw new PopOutRefusedError('unknown-conversation')
-      return windows.popOut({ kind, id })
+      const key = contacts ? stableKeyOf(contacts, { kind, id }) : null
+      if (key === null) throw new PopOutRefusedError('unknown-conversation')
+      return windows.popOut({ kind, id }, key)
     },
     'window:dock': ({ kind, id }) => windows.dock({ kind, id }),
     'window:list': () => windows.list()

@@ -87,6 +87,26 @@ describe('window registry', () => {
     expect(gone).toEqual(['conversation:group:7', 'conversation:discuss:9'])
   })
 
+  it('follows its conversations into a renewed session (new ids), keeping the windows themselves', () => {
+    const { host, log } = fakeHost()
+    const events: unknown[] = []
+    const registry = createWindowRegistry(host, (_c, p) => events.push(p))
+    registry.popOut({ kind: 'group', id: 7 }, 'group:name:Family')
+    registry.popOut({ kind: 'buddy', id: 3 }, 'buddy:qq:10001')
+    // The new session: the group is now 70, the buddy is gone from the contacts.
+    registry.followIds((kind, key) => (kind === 'group' && key === 'group:name:Family' ? 70 : null))
+    expect(registry.list()).toEqual([
+      { kind: 'group', id: 70 },
+      { kind: 'buddy', id: 3 }
+    ])
+    expect(events.at(-1)).toEqual(registry.list())
+    // The window opened as group:7 is the one focused and docked under its new id.
+    expect(registry.popOut({ kind: 'group', id: 70 })).toBe(false)
+    expect(registry.has({ kind: 'group', id: 7 })).toBe(false)
+    expect(registry.dock({ kind: 'group', id: 70 })).toBe(true)
+    expect(log.slice(-3)).toEqual(['focus conversation:group:7', 'close conversation:group:7', 'main shows group:70'])
+  })
+
   it('names the conversation in the page query the renderer reads', () => {
     expect(conversationQuery({ kind: 'discuss', id: 42 })).toBe('?conversation=discuss:42')
   })

@@ -9,7 +9,7 @@ import type { Engine } from '../../../src/main/engine'
 
 /** A messenger whose signed-in engine knows exactly these groups (gids). */
 function signedInWith(gids: number[]): { engine(): Engine } {
-  const contacts = { buddies: [], discussions: [], recent: [], loadedAt: 0, groups: gids.map((gid) => ({ gid })) }
+  const contacts = { buddies: [], discussions: [], recent: [], loadedAt: 0, groups: gids.map((gid) => ({ gid, key: `group:name:${gid}` })) }
   const engine = { self: { uin: 1, qq: 1, nick: 'me' }, contacts: async () => contacts } as unknown as Engine
   return { engine: () => engine }
 }
