@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { SessionSnapshot } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
@@ -22,8 +22,25 @@ export const useSessionStore = defineStore('session', () => {
   const isSignedIn = computed(() => isOnline.value || snapshot.value.state === 'reconnecting')
   const showsQr = computed(() => snapshot.value.qrDataUrl !== null && !isOnline.value)
   const connecting = computed(
-    () => requested.value && unreachable.value === null && (snapshot.value.state === 'signed-out' || snapshot.value.state === 'signing-in') && !showsQr.value
+    // 'signing-in' says so itself (a remembered session: "Signing in as …").
+    () => requested.value && unreachable.value === null && snapshot.value.state === 'signed-out' && !showsQr.value
   )
+
+  /**
+   * The account whose messenger this window shows. It stays while that session is renewed (expiry,
+   * "signed in elsewhere"): the messenger stays in place under a sign-in sheet instead of being replaced.
+   */
+  const messengerFor = ref<number | null>(null)
+  watch(
+    snapshot,
+    (now) => {
+      if (isSignedIn.value && now.self) messengerFor.value = now.self.uin
+      else if (now.reason === 'logout') messengerFor.value = null
+    },
+    { immediate: true }
+  )
+  /** Signed out from outside (expired, kicked) while the messenger was up: a sign-in sheet over it. */
+  const renewing = computed(() => messengerFor.value !== null && !isSignedIn.value)
 
   async function run(action: () => Promise<SessionSnapshot>): Promise<void> {
     error.value = null
@@ -49,7 +66,11 @@ export const useSessionStore = defineStore('session', () => {
     requested.value = true
     await run(async () => unwrap(await api.startSession()))
   }
-  const logout = () => run(async () => unwrap(await api.logout()))
+  async function logout(): Promise<void> {
+    // Signing out on purpose leaves the messenger (the login page replaces it).
+    messengerFor.value = null
+    await run(async () => unwrap(await api.logout()))
+  }
   async function startDemo(): Promise<void> {
     requested.value = true
     await run(async () => unwrap(await api.startDemo()))
@@ -69,5 +90,21 @@ export const useSessionStore = defineStore('session', () => {
     unsubscribe = null
   }
 
-  return { snapshot, error, isOnline, isSignedIn, showsQr, unreachable, connecting, init, start, logout, startDemo, scanDemo, dispose }
+  return {
+    snapshot,
+    error,
+    isOnline,
+    isSignedIn,
+    showsQr,
+    unreachable,
+    connecting,
+    messengerFor,
+    renewing,
+    init,
+    start,
+    logout,
+    startDemo,
+    scanDemo,
+    dispose
+  }
 })
