@@ -49,10 +49,17 @@ describe('dead-server sign-in for each failure kind', () => {
     urls.refused = await closedPort()
     urls.dns = 'http://smartqq-server.invalid:8080'
     urls.timeout = await listen(createTcpServer(() => {}))
-    urls['not-smartqq'] = await listen(createHttpServer((_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>My blog</body></html>')))
-    urls['http-status'] = await listen(createHttpServer((_q, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>502 Bad Gateway</h1>')))
+    urls['not-smartqq'] = await listen(
+      createHttpServer((_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>My blog</body></html>'))
+    )
+    urls['http-status'] = await listen(
+      createHttpServer((_q, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>502 Bad Gateway</h1>'))
+    )
     const tls = { key: readFileSync(join(fixtures, 'self-signed.key')), cert: readFileSync(join(fixtures, 'self-signed.crt')) }
-    urls.tls = await listen(createHttpsServer(tls, (_q, res) => res.end('never reached')), 'https')
+    urls.tls = await listen(
+      createHttpsServer(tls, (_q, res) => res.end('never reached')),
+      'https'
+    )
     app = await startAppUnderTest()
     page = app.bridged.page
   })

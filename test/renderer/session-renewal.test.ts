@@ -78,7 +78,16 @@ describe('session renewal keeps the messenger', () => {
   })
 
   it('maps old ids to new ones by stable key, leaving out conversations that are gone or unchanged', () => {
-    const buddy = (uin: number, key: string) => ({ uin, key, nick: key, markname: null, category: '', online: false, status: 'offline' as const, vipLevel: 0 })
+    const buddy = (uin: number, key: string) => ({
+      uin,
+      key,
+      nick: key,
+      markname: null,
+      category: '',
+      online: false,
+      status: 'offline' as const,
+      vipLevel: 0
+    })
     const before = { buddies: [buddy(1, 'a'), buddy(2, 'b'), buddy(3, 'c')], groups: [], discussions: [{ did: 5, name: 'd', key: 'd' }] }
     const after = { buddies: [buddy(10, 'a'), buddy(2, 'b')], groups: [], discussions: [{ did: 50, name: 'd', key: 'd' }] }
     expect([...movedIds(before, after)]).toEqual([

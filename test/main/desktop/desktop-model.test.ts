@@ -131,7 +131,8 @@ describe('desktop model: notifications', () => {
   it('keeps view entries bounded and drops those of pages that left (hostile 10)', () => {
     const m = model()
     // 200,000 reports from made-up pages: the map stays at its bound.
-    for (let i = 0; i < 200_000; i++) m.reportView({ view: `v${i}`, conversation: { kind: 'buddy', id: 1 + (i % 50), key: `b${i % 50}` }, focused: false })
+    for (let i = 0; i < 200_000; i++)
+      m.reportView({ view: `v${i}`, conversation: { kind: 'buddy', id: 1 + (i % 50), key: `b${i % 50}` }, focused: false })
     expect(m.viewCount).toBe(MAX_VIEWS)
     // A page that left (shows nothing, no focus) has no entry any more; a removed pop-out neither.
     m.reportView({ view: 'v199999', conversation: null, focused: false })

@@ -88,7 +88,12 @@ describe('window placement', () => {
     })
 
     it('treats saved bounds of an impossible size as nothing saved', () => {
-      for (const [width, height] of [[0, 0], [-900, -600], [NaN, 600], [900, Infinity]] as const) {
+      for (const [width, height] of [
+        [0, 0],
+        [-900, -600],
+        [NaN, 600],
+        [900, Infinity]
+      ] as const) {
         const p = placeWindow(saved(10, 10, width, height, 1), [LAPTOP], LIMITS)
         expect(p.bounds).toEqual({ x: 420, y: 160, width: 1080, height: 720 })
       }

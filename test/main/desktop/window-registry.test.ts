@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  MAX_POP_OUTS,
-  PopOutRefusedError,
-  createWindowRegistry,
-  conversationQuery,
-  type WindowHost
-} from '../../../src/main/desktop/window-registry'
+import { MAX_POP_OUTS, PopOutRefusedError, createWindowRegistry, conversationQuery, type WindowHost } from '../../../src/main/desktop/window-registry'
 import type { EventChannel } from '../../../src/shared/ipc'
 
 /** A host that keeps the set of real windows it would have, plus what main window was asked. */
@@ -79,7 +73,11 @@ describe('window registry', () => {
   it('tells its owner when a window is gone, closed or docked, so its entries can go too', () => {
     const { host } = fakeHost()
     const gone: string[] = []
-    const registry = createWindowRegistry(host, () => {}, (key) => gone.push(key))
+    const registry = createWindowRegistry(
+      host,
+      () => {},
+      (key) => gone.push(key)
+    )
     registry.popOut({ kind: 'group', id: 7 })
     registry.popOut({ kind: 'discuss', id: 9 })
     registry.closed('conversation:group:7')

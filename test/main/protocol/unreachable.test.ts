@@ -63,7 +63,9 @@ describe('classifying a server that cannot be reached', () => {
   })
 
   it('not-smartqq: a web page answers 200 with HTML instead of the QR image', async () => {
-    const port = await listen(createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Hello</body></html>')))
+    const port = await listen(
+      createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Hello</body></html>'))
+    )
     expect(await signInFailure(`http://127.0.0.1:${port}`)).toEqual({ reason: 'not-smartqq', httpStatus: null })
   })
 

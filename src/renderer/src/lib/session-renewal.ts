@@ -11,7 +11,12 @@ type Directory = Pick<ContactsDto, 'buddies' | 'groups' | 'discussions'>
 /** Old ref key -> the same conversation's ref in the new session (only those whose id changed and that are still there). */
 export function movedIds(before: Directory, after: Directory): Map<string, ConversationRef> {
   const moved = new Map<string, ConversationRef>()
-  const follow = <T extends { key: string }>(kind: ConversationRef['kind'], old: readonly T[], now: readonly T[], idOf: (entry: T) => number): void => {
+  const follow = <T extends { key: string }>(
+    kind: ConversationRef['kind'],
+    old: readonly T[],
+    now: readonly T[],
+    idOf: (entry: T) => number
+  ): void => {
     const byKey = new Map(now.map((entry) => [entry.key, entry]))
     for (const entry of old) {
       const next = byKey.get(entry.key)
