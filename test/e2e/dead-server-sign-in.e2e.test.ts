@@ -86,6 +86,12 @@ describe('dead-server sign-in for each failure kind', () => {
       expect((await page.getByTestId('start-login').getAttribute('class')) ?? '').toMatch(/link/)
       await app.bridged.screenshot(`ui-first-run-${theme}-${locale === 'en' ? 'en' : 'zh'}`)
     }
+    // The narrow window (720×480): the actions stay reachable.
+    await page.setViewportSize({ width: 720, height: 480 })
+    await page.getByTestId('start-demo').scrollIntoViewIfNeeded()
+    expect(await page.getByTestId('start-demo').isVisible()).toBe(true)
+    await app.bridged.screenshot('ui-first-run-narrow-dark-en')
+    await page.setViewportSize({ width: 1080, height: 720 })
     await page.getByTestId('choose-server').click()
     await page.getByTestId('settings-view').waitFor()
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-test'))).toBe('server-mode-smartqq')
@@ -108,14 +114,27 @@ describe('dead-server sign-in for each failure kind', () => {
       // A server change resets the engine; wait until the sign-in button is back.
       const start = page.getByTestId('start-login')
       await start.waitFor()
+      // Progress at once: seen by an observer in the page, as a failure can follow within milliseconds.
+      await page.evaluate(() => {
+        const w = window as unknown as { sawConnecting: boolean }
+        w.sawConnecting = false
+        new MutationObserver((_m, observer) => {
+          if (!document.querySelector('[data-test="login-connecting"]')) return
+          w.sawConnecting = true
+          observer.disconnect()
+        }).observe(document.body, { childList: true, subtree: true })
+      })
       const pressed = Date.now()
       await start.click()
-      // Progress at once (long before any failure could be known).
-      await page.getByTestId('login-connecting').waitFor({ timeout: 2_000 })
-      if (reason === 'timeout') await app.bridged.screenshot(`ui-sign-in-connecting-${theme}-zh`)
+      if (reason === 'timeout') {
+        // A server that never answers: "Connecting…" stays up until the deadline.
+        await page.getByTestId('login-connecting').waitFor({ timeout: 2_000 })
+        await app.bridged.screenshot(`ui-sign-in-connecting-${theme}-zh`)
+      }
       const failure = page.locator(`[data-test="sign-in-failure"][data-reason="${reason}"]`)
       await failure.waitFor({ timeout: 10_000 })
       expect(Date.now() - pressed).toBeLessThan(10_000)
+      expect(await page.evaluate(() => (window as unknown as { sawConnecting: boolean }).sawConnecting)).toBe(true)
       expect(await page.getByTestId('sign-in-failure-text').textContent()).toMatch(sentence)
       expect(await failure.getAttribute('role')).toBe('alert')
       for (const action of ['failure-retry', 'failure-choose-server', 'failure-demo']) expect(await page.getByTestId(action).isVisible()).toBe(true)

@@ -125,6 +125,10 @@ describe('expiry with draft, scroll and pop-out; kick', () => {
     expect(await page.getByTestId('composer').inputValue()).toBe('draft before the kick')
     await app.bridged.screenshot('ui-kick-sheet-dark-en')
     await popOut.screenshot('ui-kick-sheet-popout-dark-en')
+    // The narrow window (720×480): the sheet scrolls inside itself, the scan button is reachable.
+    await page.setViewportSize({ width: 720, height: 480 })
+    await sheet(page).getByTestId('demo-scan').scrollIntoViewIfNeeded()
+    await app.bridged.screenshot('ui-kick-sheet-narrow-dark-en')
     await scanOnSheet()
     expect(await page.getByTestId('composer').inputValue()).toBe('draft before the kick')
     expect(await page.getByTestId('main-view').isVisible()).toBe(true)

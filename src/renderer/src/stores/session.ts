@@ -12,6 +12,8 @@ export const useSessionStore = defineStore('session', () => {
   const snapshot = ref<SessionSnapshot>(SIGNED_OUT)
   const error = ref<string | null>(null)
   let unsubscribe: (() => void) | null = null
+  /** Counts session:changed pushes: an invoke's answer older than a push must not overwrite it. */
+  let pushes = 0
 
   /** A sign-in was asked for and nothing came back yet (no QR, no failure): "Connecting…" at once. */
   const requested = ref(false)
@@ -44,8 +46,11 @@ export const useSessionStore = defineStore('session', () => {
 
   async function run(action: () => Promise<SessionSnapshot>): Promise<void> {
     error.value = null
+    const seen = pushes
     try {
-      snapshot.value = await action()
+      const answer = await action()
+      // A push that arrived meanwhile (a fast failure, the QR) is newer than this answer.
+      if (pushes === seen) snapshot.value = answer
     } catch (e) {
       error.value = errorKey(e)
       requested.value = false
@@ -54,6 +59,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function init(): Promise<void> {
     unsubscribe ??= api.onSessionChanged((next) => {
+      pushes++
       snapshot.value = next
       // The attempt has an answer (a QR, a failure, a session): progress is shown by those now.
       if (next.unreachable || next.qrDataUrl !== null || next.state === 'online') requested.value = false
