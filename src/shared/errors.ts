@@ -15,6 +15,8 @@ export const IPC_FAILURE_REASONS = [
   'not-signed-in',
   /** The engine refused a command (unknown conversation, nothing to send, pictures...). */
   'command-refused',
+  /** Too many conversations in their own windows already (MAX_POP_OUTS). */
+  'window-limit',
   /** The server could not be reached / did not answer in time. */
   'network',
   'timeout',

@@ -3,7 +3,7 @@
  * over it (a modal dialog), and after the scan the open conversation, its messages, the typed text
  * and the pop-out follow the new session's ids without the view being rebuilt.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/renderer/src/App.vue'
@@ -74,6 +74,17 @@ describe('session renewal keeps the messenger', () => {
     expect(sheet()).toBeNull()
     expect(wrapper.find('[data-test="main-view"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="login-state"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('says so when main refuses a pop-out window (too many open)', async () => {
+    const { fake, wrapper } = await mountMessenger()
+    vi.mocked(fake.api.popOutConversation).mockImplementation(() =>
+      Promise.resolve({ ok: false as const, error: { code: 'failed' as const, reason: 'window-limit' as const, message: 'at most 8' } })
+    )
+    await wrapper.get('[data-test="pop-out"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-test="pop-out-error"]').text()).toContain('最多只能有 8 个会话单独成窗')
     wrapper.unmount()
   })
 

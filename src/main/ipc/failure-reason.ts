@@ -33,7 +33,8 @@ export function failureReason(error: unknown, channel: string): IpcFailureReason
   if (channel === 'conversation:export') {
     return error instanceof Error && /^no stored history/.test(error.message) ? 'export-no-history' : 'export-failed'
   }
-  if (error instanceof EngineCommandError || error instanceof PopOutRefusedError) return 'command-refused'
+  if (error instanceof PopOutRefusedError) return error.why === 'window-limit' ? 'window-limit' : 'command-refused'
+  if (error instanceof EngineCommandError) return 'command-refused'
   if (error instanceof v.ValiError) return channel === 'settings:update' ? 'settings-invalid' : 'command-refused'
   return 'unknown'
 }

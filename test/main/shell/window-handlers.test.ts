@@ -48,6 +48,7 @@ describe('window and theme handlers', () => {
     await expect(signedOut['window:pop-out']({ kind: 'group', id: 7 })).rejects.toBeInstanceOf(PopOutRefusedError)
     expect(opened).toEqual([])
     expect(failureReason(new PopOutRefusedError('unknown-conversation'), 'window:pop-out')).toBe('command-refused')
+    expect(failureReason(new PopOutRefusedError('window-limit'), 'window:pop-out')).toBe('window-limit')
     expect(await handlers['window:pop-out']({ kind: 'group', id: 7 })).toBe(true)
     expect(opened).toEqual(['conversation:group:7'])
   })

@@ -342,6 +342,7 @@ const en: typeof zhCN = {
     failure: {
       'not-signed-in': 'You are not signed in. Sign in and try again.',
       'command-refused': 'That could not be done: the conversation may no longer be in your contacts, or the content is not supported.',
+      'window-limit': 'At most 8 conversations can have their own window. Close one of them first.',
       network: 'The server cannot be reached. Check your connection and try again.',
       timeout: 'The server took too long to answer. Try again in a moment.',
       server: 'The server answered with something the app cannot use. Try again later.',

@@ -338,6 +338,7 @@ export default {
     failure: {
       'not-signed-in': '你还没有登录，请先登录再试。',
       'command-refused': '这个操作无法完成：会话可能已不在联系人中，或者内容不被支持。',
+      'window-limit': '最多只能有 8 个会话单独成窗。请先关闭其中一个。',
       network: '连不上服务器，请检查网络连接后重试。',
       timeout: '服务器太久没有回应，请稍后重试。',
       server: '服务器返回了无法处理的结果，请稍后重试。',
