@@ -26,6 +26,7 @@ const invokeNames = {
   getSession: 'session:get',
   startSession: 'session:start',
   logout: 'session:logout',
+  retryNow: 'session:retry-now',
   startDemo: 'demo:start',
   scanDemo: 'demo:scan',
   openExternal: 'shell:open-external',

@@ -9,9 +9,9 @@
  * Every payload is plain data (structured-clone safe). No electron, DOM or Node imports here.
  */
 import * as v from 'valibot'
-import type { ConversationKind, SessionState } from './domain'
+import type { ConnectionTrouble, ConversationKind, SessionState } from './domain'
 import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
-import { settingsPatchSchema, type EffectiveTheme, type Settings } from './settings'
+import { settingsPatchSchema, type EffectiveTheme, type Settings, type SettingsFileNotice } from './settings'
 import type { IpcErrorCode, IpcFailureReason, ServerUnreachableReason } from './errors'
 import { focusedConversationSchema, statusSetSchema, type ConversationFocusDto, type MenuCommandDto, type NotifySoundDto } from './desktop'
 import {
@@ -61,6 +61,8 @@ export const invokeSchemas = {
   'session:get': empty,
   'session:start': empty,
   'session:logout': empty,
+  /** Try the server now instead of waiting for the next attempt (while unreachable or reconnecting). */
+  'session:retry-now': empty,
   'demo:start': empty,
   'demo:scan': empty,
   'shell:open-external': v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
@@ -123,6 +125,8 @@ export interface AppInfo {
   platform: string
   /** 'no-keyring': the OS offers no keychain, so sessions are not remembered across restarts. */
   secretStorage: 'encrypted' | 'no-keyring'
+  /** The settings file is read-only (a newer version's) or was unusable and moved aside; absent or null when fine. */
+  settingsNotice?: SettingsFileNotice | null
 }
 
 /** What the renderer knows about the login session. Never contains cookies or tokens. */
@@ -139,6 +143,8 @@ export interface SessionSnapshot {
   remembered?: { uin: number; nick: string } | null
   /** The last storage problem of the running session (see StorageStatusDto), null while saving works. */
   storage?: StorageStatusDto | null
+  /** While `unreachable` or `reconnecting` for network trouble: why, and when the next attempt starts. */
+  connection?: ConnectionTrouble | null
   /** Why the last sign-in stopped without reaching the server; null once a new one starts. */
   unreachable?: SignInUnreachableDto | null
 }
@@ -169,6 +175,8 @@ export interface InvokeResponses {
   'session:get': SessionSnapshot
   'session:start': SessionSnapshot
   'session:logout': SessionSnapshot
+  /** False when no attempt was waiting (already trying, or nothing to retry). */
+  'session:retry-now': boolean
   'demo:start': SessionSnapshot
   'demo:scan': boolean
   'shell:open-external': boolean

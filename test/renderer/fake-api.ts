@@ -98,6 +98,7 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       return ok(session)
     }),
     scanDemo: vi.fn(() => ok(true)),
+    retryNow: vi.fn(() => ok(true)),
     openExternal: () => ok(true),
     setStatus: vi.fn(({ status }) => {
       settings = { ...settings, onlineStatus: status }

@@ -13,6 +13,8 @@ export interface DesktopTexts {
   signedOut: string
   /** The connection dropped and the engine is getting it back (sends are queued meanwhile). */
   reconnecting: string
+  /** The server cannot be reached at all; the engine keeps retrying (the account stays). */
+  unreachable: string
   status: Record<OnlineStatusSetting, string>
   doNotDisturb: string
   /** Notification body when several messages wait in one conversation. */
@@ -45,6 +47,7 @@ const zhCN: DesktopTexts = {
   noUnread: '没有未读消息',
   signedOut: '未登录',
   reconnecting: '正在重新连接…',
+  unreachable: '无法连接服务器，正在重试…',
   status: { online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
   doNotDisturb: '免打扰',
   newMessages: (n) => `${n} 条新消息`,
@@ -73,6 +76,7 @@ const en: DesktopTexts = {
   noUnread: 'No unread messages',
   signedOut: 'Signed out',
   reconnecting: 'Reconnecting…',
+  unreachable: 'Can’t reach the server, retrying…',
   status: { online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
   doNotDisturb: 'Do not disturb',
   newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),

@@ -19,6 +19,8 @@ export interface SessionService {
   snapshot(): SessionSnapshot
   start(): Promise<SessionSnapshot>
   logout(): Promise<SessionSnapshot>
+  /** Starts the next attempt to reach the server now; false when none was waiting. */
+  retryNow(): boolean
 }
 
 /** The built-in demo server (the simulator on loopback). */
@@ -48,12 +50,13 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
   return {
-    'app:info': () => deps.appInfo,
+    'app:info': () => (deps.settings.notice ? { ...deps.appInfo, settingsNotice: deps.settings.notice } : deps.appInfo),
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
     'session:get': () => deps.session.snapshot(),
     'session:start': () => deps.session.start(),
     'session:logout': () => deps.session.logout(),
+    'session:retry-now': () => deps.session.retryNow(),
     'demo:start': () => deps.demo.start(),
     'demo:scan': () => deps.demo.scan(),
     'shell:open-external': async ({ url }) => {

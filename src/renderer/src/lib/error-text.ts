@@ -19,6 +19,7 @@ import {
   type ServerUnreachableReason,
   type SessionReason
 } from '../../../shared/errors'
+import { LINK_REFUSALS, type LinkRefusal } from '../../../shared/external-link'
 import type { IpcError } from '../../../shared/ipc'
 
 const FALLBACK = 'errors.failure.unknown'
@@ -41,6 +42,7 @@ export const localKey = (code: LocalErrorCode): string => `errors.local.${code}`
 export const unreachableKey = (reason: ServerUnreachableReason): string => `errors.unreachable.${reason}`
 /** SmartQQ's own hosts, which cannot answer any more (said instead of the transport detail). */
 export const OFFICIAL_UNREACHABLE_KEY = 'errors.unreachable.official'
+export const linkRefusalKey = (reason: LinkRefusal): string => `errors.link.${reason}`
 
 /** The i18n key for anything a store caught (an ApiError from useApi, or anything else). */
 export function errorKey(e: unknown): string {
@@ -73,6 +75,7 @@ export function allErrorKeys(): string[] {
     ...LOCAL_ERROR_CODES.map(localKey),
     ...SERVER_UNREACHABLE_REASONS.map(unreachableKey),
     OFFICIAL_UNREACHABLE_KEY,
+    ...LINK_REFUSALS.map(linkRefusalKey),
     // The storage notice (components/StorageNotice.vue) says what happened and what to do.
     ...STORAGE_PROBLEMS.flatMap((p) => [`storage.title.${p}`, `storage.advice.${p}`])
   ]

@@ -20,8 +20,15 @@ export const useSessionStore = defineStore('session', () => {
   const unreachable = computed(() => snapshot.value.unreachable ?? null)
 
   const isOnline = computed(() => snapshot.value.state === 'online')
-  /** The messenger stays up while the engine reconnects (sends queue meanwhile). */
-  const isSignedIn = computed(() => isOnline.value || snapshot.value.state === 'reconnecting')
+  /**
+   * The messenger stays up while the engine reconnects, and while the server cannot be reached for an
+   * account it knows (its contacts and history from the store, read-only; sends queue meanwhile).
+   */
+  const isSignedIn = computed(
+    () => isOnline.value || snapshot.value.state === 'reconnecting' || (snapshot.value.state === 'unreachable' && snapshot.value.self !== null)
+  )
+  /** Signed in but without a working connection: reconnecting or unreachable. */
+  const isOffline = computed(() => isSignedIn.value && !isOnline.value)
   const showsQr = computed(() => snapshot.value.qrDataUrl !== null && !isOnline.value)
   const connecting = computed(
     // 'signing-in' says so itself (a remembered session: "Signing in as …").
@@ -82,6 +89,16 @@ export const useSessionStore = defineStore('session', () => {
     await run(async () => unwrap(await api.startDemo()))
   }
 
+  /** "Retry now": the engine tries the server at once instead of waiting for the countdown. */
+  async function retryNow(): Promise<void> {
+    error.value = null
+    try {
+      unwrap(await api.retryNow())
+    } catch (e) {
+      error.value = errorKey(e)
+    }
+  }
+
   async function scanDemo(): Promise<void> {
     error.value = null
     try {
@@ -101,6 +118,7 @@ export const useSessionStore = defineStore('session', () => {
     error,
     isOnline,
     isSignedIn,
+    isOffline,
     showsQr,
     unreachable,
     connecting,
@@ -111,6 +129,7 @@ export const useSessionStore = defineStore('session', () => {
     logout,
     startDemo,
     scanDemo,
+    retryNow,
     dispose
   }
 })
