@@ -32,6 +32,8 @@ export function useSessionRenewal(): void {
       const moved = movedIds(old, contacts.contacts)
       conversations.remapIds(moved)
       windows.remapRole(moved)
+      const open = windows.role.kind === 'conversation' ? windows.role.ref : conversations.open
+      if (open) await conversations.catchUp(open)
     }
   )
 }

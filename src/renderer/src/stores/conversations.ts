@@ -226,6 +226,23 @@ export const useConversationsStore = defineStore('conversations', () => {
     // The thread moves with it (messages, scroll position, the view itself): see remapIds.
     remapIds(new Map([[refKey(from), to]]))
     await openConversation(to)
+    await catchUp(to)
+  }
+
+  /**
+   * After the session came back: what the history got meanwhile joins the end of the thread (the
+   * rows on screen stay where they are). A thread scrolled into the past catches up when paged.
+   */
+  async function catchUp(ref: ConversationRef): Promise<void> {
+    const key = refKey(ref)
+    const thread = threads.get(key)
+    if (!thread || thread.newer !== null) return
+    try {
+      const page = unwrap(await api.getHistory({ ...ref, limit: PAGE_SIZE, before: null }))
+      add(key, [...page.messages].reverse(), 'newer')
+    } catch (e) {
+      report(e)
+    }
   }
 
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
@@ -405,6 +422,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     open,
     openSerial,
     remapIds,
+    catchUp,
     failures,
     threads,
     unread,
