@@ -60,8 +60,10 @@ describe('sign-in against a server that cannot be reached', () => {
     // Choose another server: the settings open on the server choice, focused.
     await wrapper.get('[data-test="failure-choose-server"]').trigger('click')
     await flushPromises()
-    expect(wrapper.find('[data-test="settings-view"]').exists()).toBe(true)
-    expect(document.activeElement?.getAttribute('data-test')).toBe('server-mode-custom')
+    expect(document.querySelector('[data-test="settings-view"]')).not.toBeNull()
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-test')).toBe('server-mode-custom'))
+    ;(document.querySelector('[data-test="settings-close"]') as HTMLButtonElement).click()
+    await flushPromises()
     // Try the demo server.
     await wrapper.get('[data-test="failure-demo"]').trigger('click')
     expect(fake.api.startDemo).toHaveBeenCalledOnce()
@@ -96,7 +98,9 @@ describe('sign-in against a server that cannot be reached', () => {
     expect(isPrimary(wrapper.get('[data-test="start-login"]').element)).toBe(false)
     await wrapper.get('[data-test="choose-server"]').trigger('click')
     await flushPromises()
-    expect(document.activeElement?.getAttribute('data-test')).toBe('server-mode-smartqq')
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-test')).toBe('server-mode-smartqq'))
+    ;(document.querySelector('[data-test="settings-close"]') as HTMLButtonElement).click()
+    await flushPromises()
     wrapper.unmount()
     // Tried anyway: the failure says SmartQQ is gone, and Retry is not the primary action there.
     const snapshot: Partial<SessionSnapshot> = { unreachable: { reason: 'dns', httpStatus: null, official: true } }
