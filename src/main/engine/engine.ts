@@ -162,9 +162,15 @@ export function createEngine(options: EngineOptions): Engine {
   const engine: Engine = {
     on: (event, cb) => emitter.on(event, cb),
     start() {
-      running ??= loop.run().catch((e: unknown) => {
-        if (!stopper.signal.aborted && !isAbort(e)) log(`engine stopped unexpectedly: ${String(e)}`)
-      })
+      running ??= loop
+        .run()
+        .catch((e: unknown) => {
+          if (!stopper.signal.aborted && !isAbort(e)) log(`engine stopped unexpectedly: ${String(e)}`)
+        })
+        // A sign-in that stopped (unreachable server) can be started again.
+        .finally(() => {
+          if (!stopper.signal.aborted) running = null
+        })
     },
     async stop() {
       if (loop.session) loop.session.endedBy = 'stop'
