@@ -29,6 +29,7 @@ import {
   type OutboxDto,
   type PresenceDto,
   type ProfileDto,
+  type QqLookupDto,
   type StorageStatusDto,
   type UnreadDto
 } from './messenger'
@@ -56,6 +57,10 @@ const searchSchema = v.pipe(
 
 export const invokeSchemas = {
   'app:info': empty,
+  /** The About dialog: version, licence, project home and the third-party licences of what ships. */
+  'app:about': empty,
+  /** A plain-text report for bug reports: versions, OS, settings (no secrets). */
+  'app:diagnostics': empty,
   'settings:get': empty,
   'settings:update': settingsPatchSchema,
   'session:get': empty,
@@ -92,6 +97,8 @@ export const invokeSchemas = {
   'unread:get': empty,
   'conversations:list': empty,
   'profile:get': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** A buddy's real QQ number (get_friend_uin2), on the profile card's "look up". */
+  'profile:lookup-qq': v.strictObject({ id: sessionId }),
   /** Buddies (current uins) whose signature is wanted: what is on screen, 60 at most per call. */
   'contacts:signature': v.strictObject({ uins: v.pipe(v.array(sessionId), v.minLength(1), v.maxLength(60)) }),
   'prefs:get': empty,
@@ -129,6 +136,19 @@ export interface AppInfo {
   settingsNotice?: SettingsFileNotice | null
 }
 
+/** One shipped third-party package and its licence (text null: the package has no licence file). */
+export interface LicenceDto {
+  name: string
+  version: string
+  license: string
+  text: string | null
+}
+
+export interface AboutDto {
+  app: { name: string; version: string; license: string; homepage: string | null }
+  packages: LicenceDto[]
+}
+
 /** What the renderer knows about the login session. Never contains cookies or tokens. */
 export interface SessionSnapshot {
   state: SessionState
@@ -159,6 +179,8 @@ export interface PoppedOutDto {
 
 export interface InvokeResponses {
   'app:info': AppInfo
+  'app:about': AboutDto
+  'app:diagnostics': string
   'settings:get': Settings
   'settings:update': Settings
   'session:get': SessionSnapshot
@@ -188,6 +210,7 @@ export interface InvokeResponses {
   'prefs:set': ConversationPrefsDto
   'conversations:list': ConversationSummaryDto[]
   'profile:get': ProfileDto
+  'profile:lookup-qq': QqLookupDto
   /** uin -> signature ('' when the buddy has none); buddies whose fetch failed are left out. */
   'contacts:signature': Record<number, string>
   'theme:get': ThemeDto

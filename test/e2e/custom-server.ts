@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core'
 import { startSimulator, type Simulator } from '../../src/simulator'
 import type { AppUnderTest } from './app-under-test'
+import { setLocale } from './ui'
 
 /** A small, quiet account: polls held briefly so outages and recoveries show quickly. */
 export function startTestServer(): Promise<Simulator> {
@@ -28,8 +29,7 @@ export async function signInWithServer(app: AppUnderTest, sim: Simulator): Promi
   await page.getByTestId('main-view').waitFor({ timeout: 20_000 })
 }
 
-/** Switches the UI language through the title bar, as a person would. */
+/** Switches the UI language in the settings (where it lives), as a person would. */
 export async function chooseLanguage(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
-  await page.getByTestId('locale-select').selectOption(locale)
-  await page.waitForFunction((l) => document.documentElement.lang === l || document.documentElement.lang.startsWith(l.slice(0, 2)), locale)
+  await setLocale(page, locale)
 }

@@ -38,6 +38,8 @@ export interface DesktopTexts {
     nextConversation: string
     previousConversation: string
     settings: string
+    help: string
+    about: string
   }
 }
 
@@ -66,7 +68,9 @@ const zhCN: DesktopTexts = {
     closeConversation: '关闭会话',
     nextConversation: '下一个会话',
     previousConversation: '上一个会话',
-    settings: '设置…'
+    settings: '设置…',
+    help: '帮助',
+    about: '关于 QQ 桌面版'
   }
 }
 
@@ -95,7 +99,9 @@ const en: DesktopTexts = {
     closeConversation: 'Close conversation',
     nextConversation: 'Next conversation',
     previousConversation: 'Previous conversation',
-    settings: 'Settings…'
+    settings: 'Settings…',
+    help: 'Help',
+    about: 'About QQ Desktop'
   }
 }
 

@@ -9,6 +9,7 @@ import { toSafeExternalUrl } from '../security/external-url'
 import type { DesktopController } from '../desktop/desktop-controller'
 import { createDesktopHandlers } from './desktop-handlers'
 import { createContactsHandlers } from './contacts-handlers'
+import { createAboutHandlers } from './about-handlers'
 import { createWindowHandlers } from './window-handlers'
 import type { ThemeService } from '../desktop/theme'
 import type { WindowRegistry } from '../desktop/window-registry'
@@ -51,6 +52,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
   return {
     'app:info': () => (deps.settings.notice ? { ...deps.appInfo, settingsNotice: deps.settings.notice } : deps.appInfo),
+    ...createAboutHandlers(deps),
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
     'session:get': () => deps.session.snapshot(),

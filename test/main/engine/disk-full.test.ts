@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Engine, StorageStatusDto } from '../../../src/main/engine'
-import { openAccountStore, type AccountStore, type HistoryStore } from '../../../src/main/store'
+import { openAccountStore, type AccountStore, type HistoryStore, type OutboxStore } from '../../../src/main/store'
 import { startSimulator } from '../../../src/simulator'
 import { FAST_SIM, loginByQr, makeEngine, record, tempProfile, useEngineSuite } from './harness'
 
@@ -30,7 +30,18 @@ function fillableStore(profile: string): { open(account: number): AccountStore; 
           return typeof value === 'function' ? value.bind(target) : value
         }
       })
-      return { ...store, history, close: () => store.close(), searchIndex: store.searchIndex }
+      // The outbox lives in the same file: a full disk refuses new sends too.
+      const outbox: OutboxStore = new Proxy(store.outbox, {
+        get(target, prop) {
+          if (prop === 'enqueue' && control.full)
+            return () => {
+              throw diskFull()
+            }
+          const value: unknown = Reflect.get(target, prop)
+          return typeof value === 'function' ? value.bind(target) : value
+        }
+      })
+      return { ...store, history, outbox, close: () => store.close(), searchIndex: store.searchIndex }
     }
   }
   return control
@@ -117,5 +128,20 @@ describe('a full disk', () => {
     const saved = engine.history('buddy', buddy.uin!).messages
     expect(saved.map((m) => m.text)).toEqual(['unsaved 2', 'unsaved 1', 'unsaved 0', 'stored two', 'stored one'])
     expect(saved.some((m) => m.unsaved)).toBe(false)
+  })
+
+  it('keeps sending: a send the disk refuses goes out once from memory, shown marked unsaved', async () => {
+    const { disk, sim, engine, rec, statuses } = await fullDisk()
+    const buddy = sim.account().buddies[0]!
+    disk.full = true
+    const [entry] = engine.send({ kind: 'buddy', to: buddy.uin!, text: 'sent while the disk is full', ref: 'r1' })
+    expect(entry).toMatchObject({ state: 'queued' })
+    await rec.next('outbox', (o) => o.id === entry!.id && o.state === 'sent')
+    await until('the server to have it', () => sim.sent().some((s) => s.text === 'sent while the disk is full'))
+    expect(sim.sent().filter((s) => s.text === 'sent while the disk is full')).toHaveLength(1)
+    expect(statuses.at(-1)).toMatchObject({ ok: false, reason: 'disk-full' })
+    expect(engine.outboxByRef('r1')).toMatchObject({ id: entry!.id, state: 'sent' })
+    const shown = engine.history('buddy', buddy.uin!).messages
+    expect(shown.map((m) => [m.text, m.self, m.state, m.unsaved])).toEqual([['sent while the disk is full', true, 'sent', true]])
   })
 })

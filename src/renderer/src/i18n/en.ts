@@ -70,6 +70,25 @@ const en: typeof zhCN = {
   titleBar: {
     logout: 'Sign out'
   },
+  selfMenu: {
+    open: 'Me: {nick}, {status}. Open the menu',
+    profile: 'My profile'
+  },
+  about: {
+    open: 'About',
+    title: 'About {name}',
+    description: 'Version, licence, the third-party software shipped with the app and its licences, and diagnostics.',
+    version: 'Version {version}',
+    licence: 'This software is released under the {license} licence.',
+    home: 'Project home',
+    thirdParty: 'Third-party licences ({count} packages shipped with the app)',
+    noLicenceFile: 'This package ships no licence file; its licence is {license}',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Diagnostics copied: versions, system and settings, without account or keys.',
+    copyFailed: 'The diagnostics could not be copied. Please try again.',
+    loadFailed: 'The About information could not be read. Please try again.',
+    close: 'Close'
+  },
   desktop: {
     status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
     dnd: {
@@ -135,6 +154,7 @@ const en: typeof zhCN = {
   },
   conversation: {
     memberCount: '{count} members',
+    announce: '{name}: {text}',
     showMembers: 'Members',
     hideMembers: 'Hide members',
     membersTitle: 'Members ({count})',
@@ -185,6 +205,37 @@ const en: typeof zhCN = {
     placeholderCtrlEnter: 'Type a message: Ctrl+Enter sends, Enter adds a line',
     send: 'Send'
   },
+  fonts: {
+    open: 'Font',
+    title: 'My font',
+    family: 'Font family',
+    size: 'Font size',
+    smaller: 'Smaller',
+    larger: 'Larger',
+    points: '{size} pt',
+    style: 'Style',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: 'Colour',
+    colors: {
+      black: 'Black',
+      red: 'Red',
+      orange: 'Orange',
+      olive: 'Olive',
+      green: 'Green',
+      teal: 'Teal',
+      blue: 'Blue',
+      purple: 'Purple',
+      pink: 'Pink'
+    },
+    sample: 'This is how my messages look',
+    note: 'Sent with every message; the others see it if their client shows fonts.',
+    reset: 'Back to the default font'
+  },
   search: {
     label: 'Search the history',
     placeholder: 'Search the history',
@@ -212,7 +263,11 @@ const en: typeof zhCN = {
       title: 'Faces',
       recent: 'Recently used',
       all: 'All faces',
-      close: 'Close the faces'
+      close: 'Close the faces',
+      search: 'Search faces',
+      searchPlaceholder: 'Search: 微笑, weixiao, wx or smile',
+      results: '{count} found',
+      none: 'No face matches “{query}”'
     },
     scope: {
       label: 'Search in',
@@ -228,12 +283,14 @@ const en: typeof zhCN = {
     title: 'Settings',
     open: 'Settings',
     close: 'Close settings',
+    description: 'Every change is saved at once.',
     sections: {
       appearance: 'Appearance',
       chat: 'Chat',
       notifications: 'Notifications',
       windows: 'Windows',
-      account: 'Account and server'
+      account: 'Account and server',
+      about: 'About'
     },
     theme: {
       label: 'Theme',
@@ -246,6 +303,12 @@ const en: typeof zhCN = {
       label: 'Sending',
       enter: 'Enter sends, Shift+Enter adds a line',
       'ctrl-enter': 'Ctrl+Enter sends, Enter adds a line'
+    },
+    peerFonts: {
+      label: 'Fonts in messages',
+      off: 'Ignore them: every message in the usual font',
+      colors: 'Colours only (always kept readable)',
+      full: 'Colour, style and size (size within a small range)'
     },
     sendInterval: 'Minimum gap between two sends (ms)',
     sendIntervalHint: 'The server limits rapid bursts of sends.',
@@ -292,7 +355,7 @@ const en: typeof zhCN = {
       online: 'Online',
       away: 'Away',
       busy: 'Busy',
-      silent: 'Do not disturb',
+      silent: 'Silent',
       offline: 'Offline'
     },
     vip: 'VIP{level}',
@@ -307,7 +370,7 @@ const en: typeof zhCN = {
     actions: 'More actions for {name}',
     pin: 'Pin to top',
     unpin: 'Unpin',
-    mute: 'Mute notifications',
+    mute: 'Mute',
     unmute: 'Unmute',
     viewProfile: 'View profile',
     profile: {
@@ -317,6 +380,14 @@ const en: typeof zhCN = {
       failed: 'Could not load the profile: {message}',
       sendMessage: 'Send message',
       qq: 'QQ number',
+      qqLookup: {
+        lookUp: 'Look up',
+        lookUpLabel: 'Look up the QQ number',
+        looking: 'Looking up…',
+        unavailable: 'Not available: the server no longer gives QQ numbers out',
+        failed: 'Could not look it up: {message}',
+        retry: 'Try again'
+      },
       nick: 'Nickname',
       markname: 'Remark',
       category: 'Group of friends',

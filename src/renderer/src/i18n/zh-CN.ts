@@ -68,6 +68,25 @@ export default {
   titleBar: {
     logout: '退出登录'
   },
+  selfMenu: {
+    open: '我：{nick}，{status}。打开菜单',
+    profile: '我的资料'
+  },
+  about: {
+    open: '关于',
+    title: '关于 {name}',
+    description: '版本、许可证、随应用发布的第三方软件及其许可，以及诊断信息。',
+    version: '版本 {version}',
+    licence: '本软件以 {license} 许可证发布。',
+    home: '项目主页',
+    thirdParty: '第三方软件许可（{count} 个随应用发布的软件包）',
+    noLicenceFile: '这个软件包没有附带许可证文件，许可证为：{license}',
+    copyDiagnostics: '复制诊断信息',
+    copied: '诊断信息已复制：版本、系统和设置，不含账号和密钥。',
+    copyFailed: '无法复制诊断信息，请稍后再试。',
+    loadFailed: '无法读取关于信息，请稍后再试。',
+    close: '关闭'
+  },
   desktop: {
     status: { label: '我的状态', online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
     dnd: {
@@ -133,6 +152,7 @@ export default {
   },
   conversation: {
     memberCount: '{count} 位成员',
+    announce: '{name}：{text}',
     showMembers: '成员列表',
     hideMembers: '收起成员',
     membersTitle: '群成员（{count}）',
@@ -180,6 +200,37 @@ export default {
     placeholderCtrlEnter: '输入消息，Ctrl+Enter 发送，Enter 换行',
     send: '发送'
   },
+  fonts: {
+    open: '字体',
+    title: '我的字体',
+    family: '字体',
+    size: '字号',
+    smaller: '缩小字号',
+    larger: '放大字号',
+    points: '{size} 号',
+    style: '字形',
+    bold: '加粗',
+    italic: '斜体',
+    underline: '下划线',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: '颜色',
+    colors: {
+      black: '黑色',
+      red: '红色',
+      orange: '橙色',
+      olive: '橄榄色',
+      green: '绿色',
+      teal: '青色',
+      blue: '蓝色',
+      purple: '紫色',
+      pink: '粉色'
+    },
+    sample: '我的消息是这个样子',
+    note: '每条消息都会带上这个字体；对方的客户端显示字体时就能看到。',
+    reset: '恢复默认字体'
+  },
   search: {
     label: '搜索聊天记录',
     placeholder: '搜索聊天记录',
@@ -207,7 +258,11 @@ export default {
       title: '表情',
       recent: '最近使用',
       all: '全部表情',
-      close: '关闭表情面板'
+      close: '关闭表情面板',
+      search: '搜索表情',
+      searchPlaceholder: '搜索：微笑、weixiao、wx 或 smile',
+      results: '找到 {count} 个',
+      none: '没有与“{query}”相符的表情'
     },
     scope: {
       label: '搜索范围',
@@ -223,12 +278,14 @@ export default {
     title: '设置',
     open: '设置',
     close: '关闭设置',
+    description: '每项更改都会立即保存。',
     sections: {
       appearance: '外观',
       chat: '聊天',
       notifications: '通知',
       windows: '窗口',
-      account: '账号与服务器'
+      account: '账号与服务器',
+      about: '关于'
     },
     theme: {
       label: '主题',
@@ -242,12 +299,18 @@ export default {
       enter: '按 Enter 发送，Shift+Enter 换行',
       'ctrl-enter': '按 Ctrl+Enter 发送，Enter 换行'
     },
+    peerFonts: {
+      label: '消息字体',
+      off: '不显示：所有消息都用常规字体',
+      colors: '只显示颜色（始终保证清晰可读）',
+      full: '显示颜色、字形和字号（字号只在小范围内变化）'
+    },
     sendInterval: '两次发送的最短间隔（毫秒）',
     sendIntervalHint: '服务器会限制过快的连续发送。',
     notifications: '新消息时显示桌面通知',
     notificationSound: '通知时播放提示音',
     notificationPreview: '在通知中显示消息内容',
-    doNotDisturb: '勿扰模式（不通知、不闪烁）',
+    doNotDisturb: '免打扰（不通知、不闪烁）',
     windowMode: {
       label: '会话窗口',
       pane: '在主窗口右侧显示会话',
@@ -293,7 +356,7 @@ export default {
     vip: 'VIP{level}',
     vipLabel: 'QQ 会员 {level} 级',
     pinned: '已置顶',
-    muted: '已免打扰',
+    muted: '已静音',
     draft: '[草稿]',
     yesterday: '昨天',
     twin: '{members} 人 · 群主 {owner}',
@@ -302,8 +365,8 @@ export default {
     actions: '{name} 的更多操作',
     pin: '置顶',
     unpin: '取消置顶',
-    mute: '消息免打扰',
-    unmute: '取消免打扰',
+    mute: '静音',
+    unmute: '取消静音',
     viewProfile: '查看资料',
     profile: {
       title: '资料卡',
@@ -312,6 +375,14 @@ export default {
       failed: '资料读取失败：{message}',
       sendMessage: '发消息',
       qq: 'QQ 号',
+      qqLookup: {
+        lookUp: '查询',
+        lookUpLabel: '查询 QQ 号',
+        looking: '正在查询…',
+        unavailable: '无法获取：服务器已不再提供 QQ 号',
+        failed: '查询失败：{message}',
+        retry: '重试'
+      },
       nick: '昵称',
       markname: '备注',
       category: '分组',

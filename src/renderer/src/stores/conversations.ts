@@ -11,6 +11,7 @@ import { errorKey, linkRefusalKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 import { useContactsStore } from './contacts'
+import { useSettingsStore } from './settings'
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30
@@ -444,6 +445,8 @@ function ownMessage(
     segments,
     time,
     self: true,
-    state: e.state
+    state: e.state,
+    // Main sends it with the font in the settings now, and stores it so: show it so from the start.
+    font: useSettingsStore().settings.myFont
   }
 }
