@@ -29,6 +29,8 @@ export function useWindowTitle(): void {
     return total
   })
   watchEffect(() => {
-    document.title = windowTitle(t('app.name'), unread.value)
+    // Offline (reconnecting, or the server out of reach) is said first: the taskbar shows the start.
+    const offline = session.isOffline ? `${t('connection.titleOffline')} - ` : ''
+    document.title = offline + windowTitle(t('app.name'), unread.value)
   })
 }
