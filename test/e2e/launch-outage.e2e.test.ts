@@ -5,7 +5,7 @@
  * title says offline; once the server answers again the app signs in by itself within 20 s.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import type { Simulator } from '../../src/simulator'
+import type { Fault, Simulator } from '../../src/simulator'
 import { findContact, startAppUnderTest, type AppUnderTest } from './app-under-test'
 import { chooseLanguage, signInWithServer, startTestServer } from './custom-server'
 
@@ -90,4 +90,37 @@ describe('launch during an outage', () => {
     await second.bridged.screenshot('outage-launch-recovered-light-en')
     expect(second.bridged.problems).toEqual([])
   }, 90_000)
+
+  for (const [name, fault, cause, words] of [
+    ['502 on every request', { type: 'http', endpoint: '*', status: 502, count: -1 }, 'http-status', '无法连接服务器：服务器返回了错误页面'],
+    ['connections reset', { type: 'reset', endpoint: '*', count: -1 }, 'reset', '无法连接服务器：连接被中断']
+  ] as Array<[string, Fault, string, string]>)
+    it(`${name} at launch: the same, with that reason; Retry now brings it back at once`, async () => {
+      const server = await startTestServer()
+      const first = await startAppUnderTest()
+      apps.push(first)
+      try {
+        await signInWithServer(first, server)
+        await first.close()
+        apps.pop()
+        server.injectFault(fault)
+        const second = await startAppUnderTest({ profile: first.profile })
+        apps.push(second)
+        const page = second.bridged.page
+        await page.getByTestId('main-view').waitFor({ timeout: 20_000 })
+        const banner = page.getByTestId('connection-banner')
+        await expect.poll(() => banner.getAttribute('data-cause'), { timeout: 20_000 }).toBe(cause)
+        expect(await banner.getAttribute('data-state')).toBe('unreachable')
+        expect(await page.getByTestId('connection-cause').textContent()).toBe(words)
+        expect(await page.getByTestId('qr').count()).toBe(0)
+        server.injectFault({ type: 'clear' })
+        await page.getByTestId('retry-now').click()
+        await expect.poll(() => banner.count(), { timeout: 10_000, interval: 100 }).toBe(0)
+        expect((await second.services.handlers['session:get'](undefined)).state).toBe('online')
+        expect(await page.getByTestId('qr').count()).toBe(0)
+        expect(second.bridged.problems).toEqual([])
+      } finally {
+        await server.close()
+      }
+    }, 90_000)
 })
