@@ -36,6 +36,8 @@ export interface MessageDto {
   state: DeliveryState | null
   /** History may be missing just before this message (the engine lost its session or polls meanwhile). */
   gapBefore?: GapDto | null
+  /** Someone else's group or discussion message that @-mentions me (my card or nick) or everyone (shared/mentions). */
+  mentionsMe?: boolean
 }
 
 /** Why messages may be missing: the session was relinked, ended (new login), or polls failed for a long time. */

@@ -21,6 +21,8 @@ export interface DesktopTexts {
   newMessage: string
   /** The picture placeholder inside a notification. */
   picture: string
+  /** Before a notification's text when the message @-mentions me. */
+  mentioned: string
   open: string
   quit: string
   statusMenu: string
@@ -50,6 +52,7 @@ const zhCN: DesktopTexts = {
   newMessages: (n) => `${n} 条新消息`,
   newMessage: '1 条新消息',
   picture: '[图片]',
+  mentioned: '[有人@我]',
   open: '打开 QQ',
   quit: '退出',
   statusMenu: '状态',
@@ -78,6 +81,7 @@ const en: DesktopTexts = {
   newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
   newMessage: '1 new message',
   picture: '[Picture]',
+  mentioned: '[mentioned]',
   open: 'Open QQ',
   quit: 'Quit',
   statusMenu: 'Status',

@@ -32,6 +32,8 @@ export interface NotifyContext {
   muted: boolean
   /** The conversation is on screen in a focused window: the person is reading it already. */
   onScreen: boolean
+  /** The message @-mentions me: the body says so first ("[有人@我]"), even with previews off. */
+  mentioned?: boolean
   texts: DesktopTexts
 }
 
@@ -105,8 +107,9 @@ export class NotificationModel {
       id: m.conversationId,
       title: conversationTitle(m)
     }
-    if (!ctx.preview) return { ...base, body: count === 1 ? texts.newMessage : texts.newMessages(count) }
-    const text = previewText(m.segments, texts)
+    const mark = ctx.mentioned ? `${texts.mentioned} ` : ''
+    if (!ctx.preview) return { ...base, body: mark + (count === 1 ? texts.newMessage : texts.newMessages(count)) }
+    const text = mark + previewText(m.segments, texts)
     // In a group the reader needs to know who spoke; in a buddy chat the title says it.
     const line = m.kind === 'buddy' ? text : `${m.from.name}: ${text}`
     return { ...base, body: count === 1 ? line : `${texts.newMessages(count)}\n${line}` }

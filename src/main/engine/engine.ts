@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute } from 'node:path'
 import type { ConversationKind, Segment, SessionState } from '../../shared/domain'
+import { mentionsAny } from '../../shared/mentions'
 import type { ProtocolClient, SessionCredentials } from '../protocol/types'
 import { StoreError } from '../store/errors'
 import type { AccountStore, StoredMessage } from '../store/types'
@@ -427,7 +428,8 @@ export function createEngine(options: EngineOptions): Engine {
       time: m.time,
       self: m.self,
       state: m.state,
-      ...(m.gapBefore ? { gapBefore: m.gapBefore } : {})
+      ...(m.gapBefore ? { gapBefore: m.gapBefore } : {}),
+      ...(!m.self && m.kind !== 'buddy' && mentionsAny(m.text, directory.selfNames(m.kind, conversationId)) ? { mentionsMe: true } : {})
     }
   }
 
