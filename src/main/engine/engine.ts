@@ -104,6 +104,8 @@ export interface Engine {
   /** The newest outbox entry with this ref (any state), or null. */
   outboxByRef(ref: string): OutboxDto | null
   history(kind: ConversationKind, id: number, query?: HistoryQuery): HistoryPage
+  /** Removes a stored message from this computer only (the other side and other devices keep it). */
+  deleteMessage(kind: ConversationKind, id: number, messageId: string): void
   /** The stored message `messageId` with up to `limit` older and `limit` newer ones (a search jump). */
   around(kind: ConversationKind, id: number, messageId: string, limit?: number): AroundPage
   /** Writes the whole stored history of a conversation to `path` (absolute; file mode 0600). */
@@ -548,6 +550,16 @@ export function createEngine(options: EngineOptions): Engine {
       const key = directory.conversationKey(kind, id).key
       const page = requireStore().history.page(key, { limit: query.limit, before: query.before ?? null, after: query.after ?? null })
       return { messages: page.messages.map((m) => toDto(m, id)), next: page.next }
+    },
+    deleteMessage(kind, id, messageId) {
+      const key = directory.conversationKey(kind, id).key
+      try {
+        requireStore().history.deleteMessage(key, messageId)
+      } catch (e) {
+        if (e instanceof StoreError && e.code === 'not-found') throw new EngineCommandError(`no message ${messageId} with ${kind} ${id}`)
+        if (e instanceof StoreError && e.code === 'bad-input') throw new EngineCommandError(`message ${messageId} is still being sent`)
+        throw e
+      }
     },
     around(kind, id, messageId, limit) {
       const key = directory.conversationKey(kind, id).key

@@ -12,6 +12,7 @@ import { guarded } from './db'
 import { StoreError } from './errors'
 import { exportChunks } from './export'
 import { writeExportFile } from './export-file'
+import { MessageDeleter } from './delete-message'
 import { Navigation } from './navigation'
 import { ConversationPrefsTable } from './prefs'
 import { ConversationRowSchema, MessageRowSchema, NewMessageSchema, isWellFormedNewMessage, parseRow } from './schemas'
@@ -69,6 +70,7 @@ export class History implements HistoryStore {
   /** The folder holding this store (open.ts): exports never overwrite its own files (export-file.ts). */
   profileDir: string | null = null
   private readonly prefs: ConversationPrefsTable
+  private readonly deleter: MessageDeleter
 
   constructor(
     private readonly db: DatabaseSync,
@@ -76,6 +78,7 @@ export class History implements HistoryStore {
     private readonly now: () => number = Date.now
   ) {
     this.prefs = new ConversationPrefsTable(db, tx, now)
+    this.deleter = new MessageDeleter(db, tx)
     this.searcher = new MessageSearch(db, MESSAGE_SELECT)
     this.nav = new Navigation(db)
     const p = (sql: string): StatementSync => db.prepare(sql)
@@ -308,6 +311,10 @@ export class History implements HistoryStore {
   getMessage(id: string): StoredMessage | null {
     const row = guarded('getMessage', () => this.q.byId!.get(id))
     return row ? toMessage(row) : null
+  }
+
+  deleteMessage(conversation: string, id: string): void {
+    this.deleter.delete(conversation, id)
   }
 
   markRead(key: string): void {

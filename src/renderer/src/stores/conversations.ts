@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, toRaw } from 'vue'
-import { outboxMessageId, type DeliveryState, type GapDto, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
-import type { Segment } from '../../../shared/domain'
-import { faceName } from '../../../shared/faces'
+import { outboxMessageId, type DeliveryState, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
 import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
@@ -10,25 +8,12 @@ import { errorKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 import { useContactsStore } from './contacts'
+import { insertPage, lastIndexOf, newThread, ownMessage, refOf, type Thread } from './thread'
+
+export type { Thread } from './thread'
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30
-
-export interface Thread {
-  /** Oldest first (the list shows the newest at the bottom). */
-  messages: MessageDto[]
-  /** Cursor of the next older page; null when the start of the history is reached. */
-  next: string | null
-  loadingOlder: boolean
-  /**
-   * Cursor of the next NEWER page after a jump into the past; null when the newest message is shown
-   * (only then do live messages join the end of the list).
-   */
-  newer: string | null
-  loadingNewer: boolean
-  /** A gap noticed live: the next message that joins this thread carries it. */
-  pendingGap: GapDto | null
-}
 
 /** Messages on each side of a search hit when jumping to it. */
 export const AROUND_SIZE = 30
@@ -86,10 +71,6 @@ export const useConversationsStore = defineStore('conversations', () => {
       }
       insertPage(thread, fresh, 'end')
     }
-  }
-
-  function newThread(): Thread {
-    return { messages: [], next: null, loadingOlder: false, newer: null, loadingNewer: false, pendingGap: null }
   }
 
   /** Drops a thread's messages (before it is read again from another place). */
@@ -375,59 +356,3 @@ export const useConversationsStore = defineStore('conversations', () => {
 
 /** How long an unknown outbox entry waits for this window's own send answer before it counts as another window's. */
 const OTHER_WINDOW_SEND_DELAY_MS = 400
-
-/**
- * Where a message is in a thread, searched raw from the newest end: our own sends, whose states change, are
- * the newest, and a search through the reactive array would wrap every message it passes in a proxy.
- */
-function lastIndexOf(list: readonly MessageDto[], id: string): number {
-  const raw = toRaw(list)
-  for (let i = raw.length - 1; i >= 0; i--) if (raw[i]!.id === id) return i
-  return -1
-}
-
-function refOf(kind: ConversationRef['kind'], id: number | undefined): ConversationRef | null {
-  return id === undefined ? null : { kind, id }
-}
-
-/**
- * Spreading a page into unshift/push passes one argument per message, and a 100,000-message page exceeds
- * the engine's argument limit (RangeError); moving that many elements through the reactive proxy one by
- * one is slow too. Large pages therefore replace the array (built from the raw one) in one assignment.
- */
-const SPREAD_LIMIT = 5000
-
-function insertPage(thread: Thread, items: MessageDto[], where: 'start' | 'end'): void {
-  if (items.length <= SPREAD_LIMIT) {
-    if (where === 'start') thread.messages.unshift(...items)
-    else thread.messages.push(...items)
-    return
-  }
-  const current = toRaw(thread.messages)
-  thread.messages = where === 'start' ? [...items, ...current] : [...current, ...items]
-}
-
-function ownMessage(
-  ref: ConversationRef,
-  e: OutboxDto,
-  self: { uin: number; nick: string },
-  time: number,
-  sent: ReturnType<typeof composeSegments>
-): MessageDto {
-  const segments: Segment[] = sent
-    ? sent.map((s) => (s.type === 'face' ? { type: 'face', id: s.id, name: faceName(s.id) } : s))
-    : [{ type: 'text', text: e.text }]
-  return {
-    id: outboxMessageId(e.id),
-    kind: ref.kind,
-    conversationKey: e.targetKey,
-    conversationId: ref.id,
-    from: { uin: self.uin, name: self.nick },
-    to: { uin: ref.id, name: '' },
-    text: e.text,
-    segments,
-    time,
-    self: true,
-    state: e.state
-  }
-}
