@@ -8,12 +8,14 @@ import { errorKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 import { useContactsStore } from './contacts'
-import { insertPage, lastIndexOf, newThread, ownMessage, refOf, type Thread } from './thread'
+import { firstUnreadId, insertPage, lastIndexOf, newThread, ownMessage, refOf, type Thread } from './thread'
 
 export type { Thread } from './thread'
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30
+/** Older pages loaded at most to reach the first unread message when a conversation opens. */
+export const DIVIDER_MAX_PAGES = 6
 
 /** Messages on each side of a search hit when jumping to it. */
 export const AROUND_SIZE = 30
@@ -36,6 +38,13 @@ export const useConversationsStore = defineStore('conversations', () => {
   const threads = reactive(new Map<string, Thread>())
   /** refKey -> messages from others not read yet. */
   const unread = ref<Record<string, number>>({})
+  /** refKey -> unread messages that @-mention me (the recent list says "[有人@我]"). */
+  const mentions = ref<Record<string, number>>({})
+  /**
+   * refKey -> the first message that was unread when the conversation was opened: the list shows a "new
+   * messages" divider above it and opens there instead of at the bottom.
+   */
+  const dividers = ref<Record<string, string>>({})
   /** refKey -> unix seconds of the newest message seen in this session (orders the recent tab). */
   const activity = ref<Record<string, number>>({})
   const error = ref<string | null>(null)
@@ -92,6 +101,7 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   function markRead(ref: ConversationRef): void {
     unread.value[refKey(ref)] = 0
+    mentions.value[refKey(ref)] = 0
     api.markRead(ref).then(unwrap).catch(report)
   }
 
@@ -102,7 +112,10 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (threads.get(key)?.newer == null) add(key, [m], 'newer')
     activity.value[key] = Math.max(activity.value[key] ?? 0, m.time)
     if (open.value && refKey(open.value) === key) markRead(ref)
-    else if (!m.self) unread.value[key] = (unread.value[key] ?? 0) + 1
+    else if (!m.self) {
+      unread.value[key] = (unread.value[key] ?? 0) + 1
+      if (m.mentionsMe) mentions.value[key] = (mentions.value[key] ?? 0) + 1
+    }
   }
 
   function applyOutbox(entry: OutboxDto): void {
@@ -184,11 +197,51 @@ export const useConversationsStore = defineStore('conversations', () => {
   async function openConversation(ref: ConversationRef): Promise<void> {
     open.value = ref
     const key = refKey(ref)
+    const waiting = unread.value[key] ?? 0
     markRead(ref)
     if (jump.value?.key !== key) jump.value = null
-    if (threads.has(key)) return
-    threads.set(key, newThread())
-    await loadPage(ref, null)
+    if (!threads.has(key)) {
+      threads.set(key, newThread())
+      await loadPage(ref, null)
+    }
+    await placeDivider(ref, waiting)
+  }
+
+  /** Marks the first of `waiting` unread messages (loading older pages until it is in, a few at most). */
+  async function placeDivider(ref: ConversationRef, waiting: number): Promise<void> {
+    const key = refKey(ref)
+    if (waiting <= 0 || jump.value?.key === key) {
+      delete dividers.value[key]
+      return
+    }
+    for (let pages = 0; ; pages++) {
+      const thread = threads.get(key)
+      if (!thread || thread.newer !== null) return
+      const id = firstUnreadId(thread.messages, waiting)
+      if (id !== null || !thread.next || pages >= DIVIDER_MAX_PAGES) {
+        const first = id ?? thread.messages.find((m) => !m.self)?.id
+        if (first) dividers.value[key] = first
+        return
+      }
+      await loadPage(ref, thread.next)
+    }
+  }
+
+  /** Removes a message from this computer's history (the other side keeps it) and from the list. */
+  async function deleteLocal(message: MessageDto): Promise<boolean> {
+    const ref = { kind: message.kind, id: message.conversationId }
+    try {
+      unwrap(await api.deleteMessage({ ...ref, message: message.id }))
+      const key = refKey(ref)
+      const list = threads.get(key)?.messages
+      const index = list ? lastIndexOf(list, message.id) : -1
+      if (list && index >= 0) list.splice(index, 1)
+      if (dividers.value[key] === message.id) delete dividers.value[key]
+      return true
+    } catch (e) {
+      report(e)
+      return false
+    }
   }
 
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
@@ -301,7 +354,10 @@ export const useConversationsStore = defineStore('conversations', () => {
         api.onOutboxChanged(applyOutbox),
         api.onSenderResolved(applySenderName),
         // Read in another window (a pop-out, or the main window): no unread badge here either.
-        api.onUnreadCleared((read) => (unread.value[refKey(read)] = 0)),
+        api.onUnreadCleared((read) => {
+          unread.value[refKey(read)] = 0
+          mentions.value[refKey(read)] = 0
+        }),
         api.onHistoryGap(applyGap)
       ]
     }
@@ -321,6 +377,8 @@ export const useConversationsStore = defineStore('conversations', () => {
     jump.value = null
     threads.clear()
     unread.value = {}
+    mentions.value = {}
+    dividers.value = {}
     activity.value = {}
     error.value = null
     outboxStates.clear()
@@ -336,6 +394,8 @@ export const useConversationsStore = defineStore('conversations', () => {
     failures,
     threads,
     unread,
+    mentions,
+    dividers,
     activity,
     error,
     jump,
@@ -347,6 +407,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     loadOlder,
     send,
     retry,
+    deleteLocal,
     receive,
     applyOutbox,
     init,

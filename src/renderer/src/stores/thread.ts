@@ -27,6 +27,17 @@ export interface Thread {
 }
 
 
+/** The id of the first of the last `count` messages from others (where "new messages" start), or null when fewer are loaded. */
+export function firstUnreadId(messages: readonly MessageDto[], count: number): string | null {
+  const raw = toRaw(messages)
+  let seen = 0
+  for (let i = raw.length - 1; i >= 0; i--) {
+    if (raw[i]!.self) continue
+    if (++seen === count) return raw[i]!.id
+  }
+  return null
+}
+
 export function newThread(): Thread {
   return { messages: [], next: null, loadingOlder: false, newer: null, loadingNewer: false, pendingGap: null }
 }
