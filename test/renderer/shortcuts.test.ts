@@ -49,14 +49,16 @@ describe('shortcut mapping', () => {
     expect(commandForKey(key('K', { ctrlKey: true }), false)).toBe('quick-switcher')
     expect(commandForKey(key('k', { metaKey: true }), false)).toBeNull()
     expect(commandForKey(key('k', { metaKey: true }), true)).toBe('quick-switcher')
-    expect(commandForKey(key('f', { ctrlKey: true }), false)).toBe('search')
+    expect(commandForKey(key('f', { ctrlKey: true }), false)).toBe('find')
+    expect(commandForKey(key('F', { ctrlKey: true, shiftKey: true }), false)).toBe('search')
+    expect(commandForKey(key('f', { metaKey: true, shiftKey: true }), true)).toBe('search')
     expect(commandForKey(key('w', { ctrlKey: true }), false)).toBe('close-conversation')
     expect(commandForKey(key(',', { ctrlKey: true }), false)).toBe('settings')
     expect(commandForKey(key('Tab', { ctrlKey: true }), true)).toBe('next-conversation')
     expect(commandForKey(key('Tab', { ctrlKey: true, shiftKey: true }), false)).toBe('previous-conversation')
     expect(commandForKey(key('Escape'), false)).toBe('escape')
     expect(commandForKey(key('k'), false)).toBeNull()
-    expect(commandForKey(key('f', { ctrlKey: true, shiftKey: true }), false)).toBeNull()
+    expect(commandForKey(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull()
   })
 
   it('lists recent conversations first and filters by name or pinyin', () => {

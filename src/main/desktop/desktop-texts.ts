@@ -33,6 +33,8 @@ export interface DesktopTexts {
     window: string
     conversation: string
     search: string
+    /** Find in the open conversation (the history search is `search`). */
+    find: string
     quickSwitcher: string
     closeConversation: string
     nextConversation: string
@@ -61,7 +63,8 @@ const zhCN: DesktopTexts = {
     view: '视图',
     window: '窗口',
     conversation: '会话',
-    search: '搜索',
+    search: '搜索聊天记录',
+    find: '在此会话中查找',
     quickSwitcher: '快速切换会话',
     closeConversation: '关闭会话',
     nextConversation: '下一个会话',
@@ -90,7 +93,8 @@ const en: DesktopTexts = {
     view: 'View',
     window: 'Window',
     conversation: 'Conversation',
-    search: 'Search',
+    search: 'Search all history',
+    find: 'Find in conversation',
     quickSwitcher: 'Quick switcher',
     closeConversation: 'Close conversation',
     nextConversation: 'Next conversation',

@@ -10,7 +10,8 @@ import type { DesktopTexts } from '../desktop/desktop-texts'
 
 /** Accelerators of the messenger commands ('escape' stays in-page: a menu accelerator would steal Esc from every field). */
 export const MENU_ACCELERATORS: Readonly<Record<Exclude<MenuCommand, 'escape'>, string>> = {
-  search: 'CmdOrCtrl+F',
+  search: 'CmdOrCtrl+Shift+F',
+  find: 'CmdOrCtrl+F',
   'quick-switcher': 'CmdOrCtrl+K',
   'close-conversation': 'CmdOrCtrl+W',
   'next-conversation': 'Ctrl+Tab',
@@ -49,6 +50,7 @@ export function appMenuTemplate(texts: DesktopTexts, platform: string, send: (co
     {
       label: texts.menu.conversation,
       submenu: [
+        item('find', texts.menu.find),
         item('search', texts.menu.search),
         item('quick-switcher', texts.menu.quickSwitcher),
         { type: 'separator' },

@@ -189,6 +189,7 @@ const en: typeof zhCN = {
     mentions: {
       label: 'Members to mention',
       badge: '[mentioned]',
+      badgeMany: '[mentioned ×{count}]',
       highlight: 'Mentions you',
       alertsOn: "{'@'}me notifies",
       alertsOff: "{'@'}me stays quiet",

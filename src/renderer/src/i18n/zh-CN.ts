@@ -186,6 +186,7 @@ export default {
     mentions: {
       label: "可以{'@'}的成员",
       badge: "[有人{'@'}我]",
+      badgeMany: "[{count} 条{'@'}我]",
       highlight: '提到了你',
       alertsOn: "{'@'}我时提醒",
       alertsOff: "{'@'}我时不提醒",
