@@ -1,14 +1,14 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, toRaw } from 'vue'
-import { outboxMessageId, type DeliveryState, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
+import type { GapRecordedDto, MessageDto } from '../../../shared/messenger'
 import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
-import { useContactsStore } from './contacts'
-import { firstUnreadId, insertPage, lastIndexOf, newThread, ownMessage, refOf, type Thread } from './thread'
+import { firstUnreadId, insertPage, lastIndexOf, newThread, ownMessage, type Thread } from './thread'
+import { createOutboxSync } from './outbox-sync'
 
 export type { Thread } from './thread'
 
@@ -51,8 +51,6 @@ export const useConversationsStore = defineStore('conversations', () => {
   /** Message id -> why its send failed (the outbox's text; shown as a sentence via lib/error-text). */
   const failures = ref<Record<string, string | null>>({})
   const jump = ref<JumpTarget | null>(null)
-  /** Outbox states that arrived before the send answer created their message. */
-  const outboxStates = new Map<number, DeliveryState>()
   /** Message id -> thread key, to find our own messages when their outbox entry changes. */
   const located = new Map<string, string>()
   let unsubscribers: Array<() => void> = []
@@ -69,7 +67,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     for (const m of fresh) {
       located.set(m.id, key)
       const id = outboxIdOf(m.id)
-      const known = id === null ? undefined : outboxStates.get(id)
+      const known = id === null ? undefined : outbox.stateOf(id)
       if (known) m.state = known
     }
     if (where === 'older') insertPage(thread, fresh, 'start')
@@ -118,55 +116,21 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
-  function applyOutbox(entry: OutboxDto): void {
-    outboxStates.set(entry.id, entry.state)
-    const messageId = outboxMessageId(entry.id)
-    if (entry.state === 'failed') failures.value[messageId] = entry.error
-    else delete failures.value[messageId]
-    const key = located.get(messageId)
-    const list = key ? threads.get(key)?.messages : undefined
-    const index = list ? lastIndexOf(list, messageId) : -1
-    // Written through the reactive array, so the row showing it follows.
-    if (list && index >= 0) list[index]!.state = entry.state
-    else laterUnlessOurs(entry)
-  }
-
-  /**
-   * An outbox entry with no message here is either our own send whose answer is still on its way
-   * (send() adds it in a moment) or a send from another window. Wait briefly, then show it if no
-   * send here claimed it.
-   */
-  const unclaimed = new Map<number, OutboxDto>()
-  let claimTimer: ReturnType<typeof setTimeout> | null = null
-  function laterUnlessOurs(entry: OutboxDto): void {
-    unclaimed.set(entry.id, entry)
-    claimTimer ??= setTimeout(() => {
-      claimTimer = null
-      for (const waiting of unclaimed.values()) {
-        if (!located.has(outboxMessageId(waiting.id))) adoptOtherWindowsSend({ ...waiting, state: outboxStates.get(waiting.id) ?? waiting.state })
-      }
-      unclaimed.clear()
-    }, OTHER_WINDOW_SEND_DELAY_MS)
-  }
-
-  /**
-   * A message sent from another window (a pop-out or the main window) shows here too, in a thread
-   * this window has loaded; threads loaded later read it from the history anyway.
-   */
-  function adoptOtherWindowsSend(entry: OutboxDto): void {
-    const contacts = useContactsStore()
-    const ref: ConversationRef | null =
-      entry.kind === 'buddy'
-        ? refOf('buddy', contacts.buddies.find((b) => b.key === entry.targetKey)?.uin)
-        : entry.kind === 'group'
-          ? refOf('group', contacts.groups.find((g) => g.key === entry.targetKey)?.gid)
-          : refOf('discuss', contacts.discussions.find((d) => d.key === entry.targetKey)?.did)
-    if (!ref || !threads.has(refKey(ref))) return
-    const self = session.snapshot.self ?? { uin: 0, nick: '' }
-    const time = Math.floor(entry.createdAt / 1000)
-    add(refKey(ref), [ownMessage(ref, entry, self, time, null)], 'newer')
-    activity.value[refKey(ref)] = Math.max(activity.value[refKey(ref)] ?? 0, time)
-  }
+  const outbox = createOutboxSync({
+    threads,
+    located,
+    failures,
+    // A message sent from another window (a pop-out or the main window) shows here too, in a thread this
+    // window has loaded; threads loaded later read it from the history anyway.
+    adopt(ref, entry) {
+      if (!threads.has(refKey(ref))) return
+      const self = session.snapshot.self ?? { uin: 0, nick: '' }
+      const time = Math.floor(entry.createdAt / 1000)
+      add(refKey(ref), [ownMessage(ref, entry, self, time, null)], 'newer')
+      activity.value[refKey(ref)] = Math.max(activity.value[refKey(ref)] ?? 0, time)
+    }
+  })
+  const applyOutbox = outbox.apply
 
   /** A sender first shown under a placeholder got its real name: rename what is already shown. */
   function applySenderName(resolved: SenderResolvedDto): void {
@@ -381,12 +345,9 @@ export const useConversationsStore = defineStore('conversations', () => {
     dividers.value = {}
     activity.value = {}
     error.value = null
-    outboxStates.clear()
+    outbox.clear()
     located.clear()
     failures.value = {}
-    if (claimTimer) clearTimeout(claimTimer)
-    claimTimer = null
-    unclaimed.clear()
   }
 
   return {
@@ -414,6 +375,3 @@ export const useConversationsStore = defineStore('conversations', () => {
     dispose
   }
 })
-
-/** How long an unknown outbox entry waits for this window's own send answer before it counts as another window's. */
-const OTHER_WINDOW_SEND_DELAY_MS = 400
