@@ -57,7 +57,7 @@ async function mountComposer() {
     await flushPromises()
   }
   const options = () => [...document.querySelectorAll<HTMLElement>('[data-test="mention-option"]')]
-  return { fake, wrapper, box, type, options }
+  return { fake, pinia, wrapper, box, type, options }
 }
 
 describe('the mention combobox in the composer', () => {
@@ -112,8 +112,10 @@ describe('the mention combobox in the composer', () => {
   })
 
   it('shows no suggestions in a buddy chat', async () => {
-    const { wrapper } = await mountComposer()
-    await wrapper.setProps({ conversation: { kind: 'buddy', id: 7 } })
+    const { wrapper: group, pinia } = await mountComposer()
+    group.unmount()
+    const buddy = { kind: 'buddy' as const, id: 7 }
+    const wrapper = mount(MessageComposer, { props: { conversation: buddy }, global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body })
     const box = wrapper.get<HTMLTextAreaElement>('[data-test="composer"]')
     box.element.value = '@zh'
     await box.trigger('input')
