@@ -47,7 +47,10 @@ describe('conversation tools (mentions, message menu, new messages, find)', () =
   }
 
   async function look(settings: { theme?: 'light' | 'dark'; locale?: 'zh-CN' | 'en' }): Promise<void> {
-    await page.evaluate((patch) => (window as unknown as { api: { updateSettings(p: unknown): Promise<unknown> } }).api.updateSettings(patch), settings)
+    await page.evaluate(
+      (patch) => (window as unknown as { api: { updateSettings(p: unknown): Promise<unknown> } }).api.updateSettings(patch),
+      settings
+    )
     if (settings.theme) await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe(settings.theme)
     if (settings.locale) await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(settings.locale)
   }
@@ -65,7 +68,9 @@ describe('conversation tools (mentions, message menu, new messages, find)', () =
     account = sim.account({ members: true })
     // Groups the list shows under their own name (no remark of mine on them), unique among the groups.
     const shown = (await app.services.handlers['contacts:get'](undefined)).groups
-    const plain = new Set(shown.filter((g) => g.markname === null && shown.filter((x) => (x.markname ?? x.name) === g.name).length === 1).map((g) => g.gid))
+    const plain = new Set(
+      shown.filter((g) => g.markname === null && shown.filter((x) => (x.markname ?? x.name) === g.name).length === 1).map((g) => g.gid)
+    )
     const unique = account.groups.filter((g) => plain.has(g.gid!) && (g.members?.length ?? 0) > 3)
     ;[g1, g2] = [unique[0]!, unique[1]!]
     const members = g1.members!.filter((m) => m.qq !== account.self.qq)
@@ -117,7 +122,9 @@ describe('conversation tools (mentions, message menu, new messages, find)', () =
   it('highlights a message that mentions me and marks its conversation in the list', async () => {
     await openBuddy()
     sim.pushMessage({ kind: 'group', group: g1.number, from: other.qq, text: `@${myName} 明天的会你来吗` })
-    const row = page.locator('[data-test="contact"][data-kind="group"]', { has: page.getByTestId('contact-name').getByText(g1.name, { exact: true }) })
+    const row = page.locator('[data-test="contact"][data-kind="group"]', {
+      has: page.getByTestId('contact-name').getByText(g1.name, { exact: true })
+    })
     await page.getByTestId('contact-filter').fill(g1.name)
     await row.getByTestId('mention-mark').waitFor({ timeout: 15_000 })
     expect(await row.getByTestId('mention-mark').textContent()).toContain('[有人@我]')
@@ -170,15 +177,20 @@ describe('conversation tools (mentions, message menu, new messages, find)', () =
 
   it('opens at a "new messages" divider above the first unread, and counts messages arriving while reading above', async () => {
     await open(g2)
-    for (let i = 1; i <= 40; i++) sim.pushMessage({ kind: 'group', group: g2.number, from: g2.members!.find((m) => m.qq !== account.self.qq)!.qq, text: `旧消息 #${i}` })
+    for (let i = 1; i <= 40; i++)
+      sim.pushMessage({ kind: 'group', group: g2.number, from: g2.members!.find((m) => m.qq !== account.self.qq)!.qq, text: `旧消息 #${i}` })
     await message('旧消息 #40').waitFor({ timeout: 20_000 })
     await openBuddy()
     const sender = g2.members!.filter((m) => m.qq !== account.self.qq)[1]!
     for (let i = 1; i <= 5; i++) sim.pushMessage({ kind: 'group', group: g2.number, from: sender.qq, text: `新消息 #${i}` })
     await expect
-      .poll(async () => (await app.services.handlers['history:get']({ kind: 'group', id: g2.gid!, limit: 5 })).messages.some((m) => m.text === '新消息 #5'), {
-        timeout: 20_000
-      })
+      .poll(
+        async () =>
+          (await app.services.handlers['history:get']({ kind: 'group', id: g2.gid!, limit: 5 })).messages.some((m) => m.text === '新消息 #5'),
+        {
+          timeout: 20_000
+        }
+      )
       .toBe(true)
     await open(g2)
     const divider = page.getByTestId('unread-divider')
@@ -198,7 +210,11 @@ describe('conversation tools (mentions, message menu, new messages, find)', () =
     await frames()
     for (let i = 1; i <= 3; i++) sim.pushMessage({ kind: 'group', group: g2.number, from: sender.qq, text: `刚到 #${i}` })
     const button = page.getByTestId('new-messages')
-    await expect.poll(async () => (await button.count()) > 0 && /^[3-9] 条新消息 ↓$|^\d{2,} 条新消息 ↓$/.test((await button.textContent())!.trim()), { timeout: 20_000 }).toBe(true)
+    await expect
+      .poll(async () => (await button.count()) > 0 && /^[3-9] 条新消息 ↓$|^\d{2,} 条新消息 ↓$/.test((await button.textContent())!.trim()), {
+        timeout: 20_000
+      })
+      .toBe(true)
     await app.bridged.screenshot('tools-new-messages-button-light-zh')
     await page.getByTestId('message-list').focus()
     await page.keyboard.press('End')

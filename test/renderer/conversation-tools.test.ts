@@ -92,7 +92,11 @@ describe('the message menu', () => {
     const t = await setup(3)
     t.fake.data.history['group:22']![0] = fakeMessage('group', 22, 3, { self: true, from: { uin: 1, name: '我' }, ...over })
     await t.store.openConversation(GROUP)
-    const wrapper = mount(MessageList, { props: { conversation: GROUP }, global: { plugins: [t.pinia, createAppI18n('en')] }, attachTo: document.body })
+    const wrapper = mount(MessageList, {
+      props: { conversation: GROUP },
+      global: { plugins: [t.pinia, createAppI18n('en')] },
+      attachTo: document.body
+    })
     await flushPromises()
     async function openMenuOn(id: string) {
       const row = document.querySelector(`[data-test="message"][data-id="${id}"] [data-test="message-text"]`)!
@@ -171,7 +175,12 @@ describe('the message menu', () => {
   })
 
   it('formats copies with sender and time, and quotes cut at 30 characters', () => {
-    const long = fakeMessage('group', 22, 1, { segments: [{ type: 'text', text: '一二三四五六七八九十'.repeat(4) }, { type: 'face', id: 14, name: '微笑' }] })
+    const long = fakeMessage('group', 22, 1, {
+      segments: [
+        { type: 'text', text: '一二三四五六七八九十'.repeat(4) },
+        { type: 'face', id: 14, name: '微笑' }
+      ]
+    })
     expect(quoteOf(long, '[Picture]')).toBe(`「发送者1：${'一二三四五六七八九十'.repeat(3)}…」\n`)
     expect(withSenderAndTime(fakeMessage('group', 22, 2), '12:00', '[Picture]')).toBe('发送者2 12:00\n消息 2')
   })

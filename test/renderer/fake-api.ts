@@ -130,8 +130,8 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       return ok({ messages, anchor: message, older, newer })
     }),
     searchHistory: vi.fn(({ query, kind, id }) => {
-      const messages = (kind !== undefined && id !== undefined ? (data.history[conv(kind, id)] ?? []) : Object.values(data.history).flat()).filter((m) =>
-        m.text.includes(query)
+      const messages = (kind !== undefined && id !== undefined ? (data.history[conv(kind, id)] ?? []) : Object.values(data.history).flat()).filter(
+        (m) => m.text.includes(query)
       )
       return ok({ messages, next: null })
     }),

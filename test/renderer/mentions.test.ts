@@ -16,7 +16,14 @@ import type { MemberDto } from '../../src/shared/messenger'
 import { installFakeApi } from './fake-api'
 
 const GROUP = { kind: 'group' as const, id: 22 }
-const member = (uin: number, nick: string, card: string | null = null): MemberDto => ({ uin, nick, card, name: card ?? nick, status: null, role: null })
+const member = (uin: number, nick: string, card: string | null = null): MemberDto => ({
+  uin,
+  nick,
+  card,
+  name: card ?? nick,
+  status: null,
+  role: null
+})
 const MEMBERS = [member(1, '我'), member(2, 'zhang', '张三'), member(3, '李四'), member(4, 'wangwu', null), member(5, '张小凡', '小凡')]
 
 describe('mention helpers', () => {
@@ -48,7 +55,11 @@ async function mountComposer() {
   await useConversationsStore().init()
   await useConversationsStore().openConversation(GROUP)
   await useContactsStore().loadMembers(GROUP)
-  const wrapper = mount(MessageComposer, { props: { conversation: GROUP }, global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body })
+  const wrapper = mount(MessageComposer, {
+    props: { conversation: GROUP },
+    global: { plugins: [pinia, createAppI18n('en')] },
+    attachTo: document.body
+  })
   const box = wrapper.get<HTMLTextAreaElement>('[data-test="composer"]')
   async function type(value: string): Promise<void> {
     box.element.value = value
@@ -115,7 +126,11 @@ describe('the mention combobox in the composer', () => {
     const { wrapper: group, pinia } = await mountComposer()
     group.unmount()
     const buddy = { kind: 'buddy' as const, id: 7 }
-    const wrapper = mount(MessageComposer, { props: { conversation: buddy }, global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body })
+    const wrapper = mount(MessageComposer, {
+      props: { conversation: buddy },
+      global: { plugins: [pinia, createAppI18n('en')] },
+      attachTo: document.body
+    })
     const box = wrapper.get<HTMLTextAreaElement>('[data-test="composer"]')
     box.element.value = '@zh'
     await box.trigger('input')

@@ -355,7 +355,8 @@ export class Directory {
   selfNames(kind: ConversationKind, conversationId: number): string[] {
     const self = this.self
     if (!self) return []
-    const members = kind === 'group' ? this.groups.get(conversationId)?.members : kind === 'discuss' ? this.discussions.get(conversationId)?.members : null
+    const members =
+      kind === 'group' ? this.groups.get(conversationId)?.members : kind === 'discuss' ? this.discussions.get(conversationId)?.members : null
     const card = members?.get(self.uin)?.card ?? null
     return card && card !== self.nick ? [card, self.nick] : [self.nick]
   }

@@ -59,8 +59,7 @@ export class MessageDeleter {
         const raw = this.q.target!.get(id, conversation)
         if (!raw) throw new StoreError('not-found', `no message ${id} in ${conversation}`)
         const row = parseRow(TargetRowSchema, raw, 'message to delete')
-        if (row.outbox_state !== null && LIVE_OUTBOX.has(row.outbox_state))
-          throw new StoreError('bad-input', `message ${id} is still being sent`)
+        if (row.outbox_state !== null && LIVE_OUTBOX.has(row.outbox_state)) throw new StoreError('bad-input', `message ${id} is still being sent`)
         const afterRead = row.read_time === null || row.time > row.read_time || (row.time === row.read_time && row.seq > (row.read_seq ?? 0))
         const unread = row.self === 0 && afterRead
         this.q.remove!.run(row.seq)

@@ -29,7 +29,12 @@ describe('messages that mention me', () => {
     expect(plain.mentionsMe).toBeUndefined()
 
     const stored = engine.history('group', group.gid!, { limit: 10 }).messages
-    expect(stored.filter((m) => m.mentionsMe).map((m) => m.text).sort()).toEqual([byName.text, everyone.text].sort())
+    expect(
+      stored
+        .filter((m) => m.mentionsMe)
+        .map((m) => m.text)
+        .sort()
+    ).toEqual([byName.text, everyone.text].sort())
   })
 
   it('by my nick in a discussion', async () => {

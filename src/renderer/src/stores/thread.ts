@@ -26,7 +26,6 @@ export interface Thread {
   pendingGap: GapDto | null
 }
 
-
 /** The id of the first of the last `count` messages from others (where "new messages" start), or null when fewer are loaded. */
 export function firstUnreadId(messages: readonly MessageDto[], count: number): string | null {
   const raw = toRaw(messages)
