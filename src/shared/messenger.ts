@@ -38,10 +38,15 @@ export interface MessageDto {
   gapBefore?: GapDto | null
   /** Someone else's group or discussion message that @-mentions me (my card or nick) or everyone (shared/mentions). */
   mentionsMe?: boolean
+  /** Shown but not saved yet: the history cannot be written (a full disk); saved by itself once it can. */
+  unsaved?: boolean
 }
 
-/** Why messages may be missing: the session was relinked, ended (new login), or polls failed for a long time. */
-export type GapReason = 'relink' | 'session-ended' | 'outage'
+/**
+ * Why messages may be missing: the session was relinked, ended (new login), polls failed for a long
+ * time, or a poll answer came back broken after the server may have handed its messages over.
+ */
+export type GapReason = 'relink' | 'session-ended' | 'outage' | 'broken-answer'
 
 export interface GapDto {
   reason: GapReason

@@ -3,13 +3,14 @@
  * back from disk (electron-store), so a hand-edited or corrupt settings file cannot crash the app.
  */
 import * as v from 'valibot'
+import { MAX_SERVER_URL_CHARS, checkServerUrl } from './server-url'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 const serverUrl = v.pipe(
   v.string(),
-  v.maxLength(512),
+  v.maxLength(MAX_SERVER_URL_CHARS),
   v.check((s) => s === '' || isValidServerUrl(s), 'must be an http(s) URL or empty')
 )
 
@@ -33,9 +34,9 @@ export type OnlineStatusSetting = (typeof ONLINE_STATUSES)[number]
 export const SIDEBAR_WIDTH_MIN = 200
 export const SIDEBAR_WIDTH_MAX = 480
 
-/** True when `url` is usable as a custom compatible server (http(s), a host, nothing odd). */
+/** True when `url` is usable as a custom compatible server (server-url.ts: the one check). */
 export function isValidServerUrl(url: string): boolean {
-  return url.length <= 512 && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)
+  return checkServerUrl(url).ok
 }
 
 export const settingsSchema = v.object({
@@ -80,6 +81,12 @@ export type Settings = v.InferOutput<typeof settingsSchema>
 
 export const settingsPatchSchema = v.partial(v.strictObject(settingsSchema.entries))
 export type SettingsPatch = v.InferOutput<typeof settingsPatchSchema>
+
+/**
+ * Why the settings file is not used as usual (AppInfo.settingsNotice): written by a newer version (read,
+ * never written: changes last until quit), or unusable and moved aside (defaults are used).
+ */
+export type SettingsFileNotice = { kind: 'newer-version'; version: number } | { kind: 'moved-aside'; movedTo: string }
 
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',

@@ -60,8 +60,9 @@ export const FaultSchema = v.variant('type', [
   v.object({
     type: v.literal('slow'),
     endpoint: Endpoint,
-    bytesPerTick: v.optional(Int),
-    tickMs: v.optional(Int),
+    // 0 bytes a tick never finishes the body: a request that hangs for ever tests nothing.
+    bytesPerTick: v.optional(v.pipe(Int, v.minValue(1, 'bytesPerTick must be at least 1 byte (0 or less would never finish the body).'))),
+    tickMs: v.optional(v.pipe(Int, v.minValue(0, 'tickMs must be 0 or more milliseconds.'))),
     ...Count
   }),
   v.object({
@@ -80,8 +81,13 @@ const Statuses = ['online', 'away', 'busy', 'silent', 'hidden', 'callme', 'offli
 
 function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const r = v.safeParse(schema, input)
-  if (!r.success) throw new InvalidInput(v.summarize(r.issues))
+  if (!r.success) throw new InvalidInput(sentences(r.issues) ?? v.summarize(r.issues))
   return r.output
+}
+
+/** The issues' own messages when every one is a sentence written for people (ends with a period). */
+function sentences(issues: readonly v.BaseIssue<unknown>[]): string | null {
+  return issues.every((i) => i.message.endsWith('.')) ? issues.map((i) => i.message).join(' ') : null
 }
 
 export class Actions {

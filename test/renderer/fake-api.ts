@@ -85,6 +85,16 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
   const conv = (kind: string, id: number) => `${kind}:${id}`
   const api: Api = {
     appInfo: () => ok({ name: 'qq', version: '0.0.0', platform: 'test', secretStorage }),
+    getAbout: vi.fn(() =>
+      ok({
+        app: { name: 'QQ Desktop', version: '0.1.0', license: 'MIT', homepage: 'https://example.org/qq-desktop' },
+        packages: [
+          { name: 'vue', version: '3.5.0', license: 'MIT', text: 'MIT License\n\nPermission is hereby granted, free of charge…' },
+          { name: 'tough-cookie', version: '6.1.0', license: 'BSD-3-Clause', text: null }
+        ]
+      })
+    ),
+    getDiagnostics: vi.fn(() => ok('QQ Desktop 0.1.0\nSettings: …')),
     getSettings: () => ok(settings),
     updateSettings: vi.fn((patch) => ok((settings = { ...settings, ...patch }))),
     getSession: () => ok(session),
@@ -98,7 +108,8 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       return ok(session)
     }),
     scanDemo: vi.fn(() => ok(true)),
-    openExternal: () => ok(true),
+    retryNow: vi.fn(() => ok(true)),
+    openExternal: vi.fn(() => ok(true)),
     setStatus: vi.fn(({ status }) => {
       settings = { ...settings, onlineStatus: status }
       emit('settings:changed', settings)

@@ -9,12 +9,13 @@
  *    memory, and stored before the next batch as soon as the store accepts writes again (also retried on
  *    a timer, so freeing space is enough). Nothing reported as stored is ever dropped.
  *  - Telling: every change of the situation is one `storage` event (StorageStatusDto): headless prints
- *    it as a JSON line, the app shows a notice.
+ *    it as a JSON line, the app shows a notice. More refused batches are no change (see set()).
  */
 import type { StorageProblem, StorageStatusDto } from '../../shared/messenger'
 import { StoreError, storageProblemOf } from '../store/errors'
 import { openMemoryStore } from '../store/open'
 import type { AccountStore, HistoryStore, NewMessage } from '../store/types'
+import { withUnsaved } from './unsaved-overlay'
 
 /** How often unsaved messages are retried while the store refuses writes (default). */
 export const STORAGE_RETRY_MS = 5000
@@ -86,7 +87,8 @@ export class StorageHealth {
       this.set({ ok: false, reason, detail, path: this.path, movedTo: null, unsaved: 0 })
     }
     this.history = store.history
-    return store
+    // Pages and searches also show what is waiting in memory (marked unsaved) while the disk refuses it.
+    return withUnsaved(store, () => this.unsaved)
   }
 
   /** The store was closed (stop): forget it; unsaved messages cannot be saved any more. */
@@ -170,18 +172,15 @@ export class StorageHealth {
     })
   }
 
+  /**
+   * The status now; emitted only when the situation changes (ok, reason, file, moved-aside file). The
+   * count of unsaved messages and the error's wording change with every refused batch: emitting those
+   * too said the same thing ~90 times in a few seconds of a full disk. `status` always has the latest.
+   */
   private set(next: StorageStatusDto): void {
     const c = this.current
-    if (
-      c.ok === next.ok &&
-      c.reason === next.reason &&
-      c.detail === next.detail &&
-      c.path === next.path &&
-      c.movedTo === next.movedTo &&
-      c.unsaved === next.unsaved
-    )
-      return
     this.current = next
+    if (c.ok === next.ok && c.reason === next.reason && c.path === next.path && c.movedTo === next.movedTo) return
     this.deps.emit(next)
   }
 }

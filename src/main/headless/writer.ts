@@ -22,6 +22,8 @@ export interface HeadlessMessage {
   state?: string
   /** Messages may be missing just before this one (history and around answers). */
   gapBefore?: { reason: string; recordedAt: number }
+  /** Shown but not saved yet (a full disk); saved by itself once the history accepts writes. */
+  unsaved?: true
 }
 
 export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
@@ -38,6 +40,7 @@ export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
   if (m.self) out.self = true
   if (m.state) out.state = m.state
   if (m.gapBefore) out.gapBefore = m.gapBefore
+  if (m.unsaved) out.unsaved = true
   return out
 }
 

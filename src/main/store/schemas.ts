@@ -14,7 +14,13 @@ export const SegmentsSchema = v.array(SegmentSchema)
 
 /** Longest stored key (ids, conversation keys); the engine keeps unbounded names out of keys. */
 const KEY_MAX = 512
-const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(KEY_MAX))
+/** Keys are compared and read back whole only without NUL (node:sqlite reads TEXT as C strings; see text-codec.ts). */
+const Key = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(KEY_MAX),
+  v.check((k) => !k.includes('\u0000'), 'a key must not contain NUL')
+)
 
 export const NewMessageSchema = v.object({
   id: Key,
@@ -35,7 +41,7 @@ export const ConversationKeySchema = Key
 
 const KINDS = new Set<unknown>(KindSchema.options)
 const STATES = new Set<unknown>(DeliveryStateSchema.options)
-const isKey = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= KEY_MAX
+const isKey = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= KEY_MAX && !x.includes('\u0000')
 const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0
 
 /**
@@ -65,7 +71,7 @@ export function isWellFormedNewMessage(m: unknown): boolean {
   return true
 }
 
-/** One row of the message SELECT in history.ts. */
+/** One row of the message SELECT in message-rows.ts. */
 export const MessageRowSchema = v.object({
   seq: v.number(),
   id: v.string(),

@@ -11,6 +11,7 @@
  */
 import type { ConversationKind, Segment } from '../../shared/domain'
 import type { DeliveryState, GapReason } from '../../shared/messenger'
+import type { SnapshotStore } from './snapshots'
 import type { StoreError } from './errors'
 import type { SearchIndexMode } from './search-index'
 
@@ -61,6 +62,8 @@ export interface StoredMessage extends MessageBase {
   damage?: StoreError
   /** Messages may be missing just before this one (see navigation.ts); set by page() and around(). */
   gapBefore?: GapInfo
+  /** Not on disk yet: the history refused to store it (a full disk); kept in memory and stored later (engine/unsaved-overlay.ts). */
+  unsaved?: true
 }
 
 /** A recorded "messages may be missing here" point. */
@@ -90,7 +93,7 @@ export interface AppendResult {
   inserted: string[]
   /** Ids that were already stored (or repeated within the batch) and were ignored. */
   duplicates: string[]
-  /** Ids stored with the time of storing instead of an impossible time (see history.ts plausibleTime); absent when none. */
+  /** Ids stored with the time of storing instead of an impossible time (see message-writer.ts plausibleTime); absent when none. */
   timeAdjusted?: string[]
 }
 
@@ -286,6 +289,8 @@ export interface OpenReport {
 export interface AccountStore {
   readonly history: HistoryStore
   readonly outbox: OutboxStore
+  /** Small JSON documents of the account (the last contact list); snapshots.ts. */
+  readonly snapshots: SnapshotStore
   readonly report: OpenReport
   readonly path: string
   /** The background full-text indexer (search-index.ts); searches are complete whatever it has done. */

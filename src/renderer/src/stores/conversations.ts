@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, toRaw } from 'vue'
 import type { GapRecordedDto, MessageDto } from '../../../shared/messenger'
+import { checkExternalLink } from '../../../shared/external-link'
 import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
-import { errorKey } from '../lib/error-text'
+import { errorKey, linkRefusalKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 import { firstUnreadId, insertPage, lastIndexOf, newThread, ownMessage, type Thread } from './thread'
@@ -208,6 +209,12 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /** The open conversation has a new id (a new session): its thread is read again under that id. */
+  async function follow(from: ConversationRef, to: ConversationRef): Promise<void> {
+    forget(refKey(from))
+    await openConversation(to)
+  }
+
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
   async function jumpTo(ref: ConversationRef, messageId: string, query: string | null = null): Promise<boolean> {
     const key = refKey(ref)
@@ -260,9 +267,16 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /** Opens a link in the browser, or says in a sentence why it is not opened (shared/external-link.ts). */
   async function openLink(url: string): Promise<void> {
+    // Decided here first, so a refused link gets its reason at once (main checks again).
+    const check = checkExternalLink(url)
+    if (!check.ok) {
+      error.value = linkRefusalKey(check.reason)
+      return
+    }
     try {
-      unwrap(await api.openExternal({ url }))
+      if (!unwrap(await api.openExternal({ url: check.href }))) error.value = linkRefusalKey('invalid')
     } catch (e) {
       report(e)
     }
@@ -361,6 +375,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     error,
     jump,
     openConversation,
+    follow,
     jumpTo,
     showLatest,
     loadNewer,

@@ -30,7 +30,8 @@ export function createOutboxSync(deps: OutboxSyncDeps) {
   function apply(entry: OutboxDto): void {
     states.set(entry.id, entry.state)
     const messageId = outboxMessageId(entry.id)
-    if (entry.state === 'failed') failures.value[messageId] = entry.error
+    // Failed and unconfirmed sends keep their reason: the tooltip says what really happened.
+    if (entry.state === 'failed' || entry.state === 'unconfirmed') failures.value[messageId] = entry.error
     else delete failures.value[messageId]
     const key = located.get(messageId)
     const list = key ? threads.get(key)?.messages : undefined
