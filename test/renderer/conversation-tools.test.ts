@@ -166,7 +166,7 @@ describe('the message menu', () => {
     expect(menu!.querySelector('[data-test="menu-profile"]')).toBeNull()
     item('resend')!.click()
     await flushPromises()
-    expect(document.querySelector('[data-test="message-confirm"]')!.textContent).toContain('may or may not have arrived')
+    expect(document.querySelector('[data-test="message-confirm"]')!.textContent).toContain('not resent automatically')
     expect(fake.api.retryOutbox).not.toHaveBeenCalled()
     document.querySelector<HTMLElement>('[data-test="confirm-ok"]')!.click()
     await flushPromises()
