@@ -104,6 +104,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
       secrets,
       openStore: (account) => openAccountStore(profile, String(account), { log: deps.log }),
       sendIntervalMs: () => deps.settings.get().sendIntervalMs,
+      sendFont: () => deps.settings.get().myFont,
       log: deps.log
     })
     created.on('state', onState)

@@ -47,6 +47,7 @@ const invokeNames = {
   getUnread: 'unread:get',
   listConversations: 'conversations:list',
   getProfile: 'profile:get',
+  lookupQQ: 'profile:lookup-qq',
   getSignatures: 'contacts:signature',
   getConversationPrefs: 'prefs:get',
   setConversationPrefs: 'prefs:set',

@@ -29,6 +29,7 @@ import {
   type OutboxDto,
   type PresenceDto,
   type ProfileDto,
+  type QqLookupDto,
   type StorageStatusDto,
   type UnreadDto
 } from './messenger'
@@ -98,6 +99,8 @@ export const invokeSchemas = {
   'unread:get': empty,
   'conversations:list': empty,
   'profile:get': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** A buddy's real QQ number (get_friend_uin2), on the profile card's "look up". */
+  'profile:lookup-qq': v.strictObject({ id: sessionId }),
   /** Buddies (current uins) whose signature is wanted: what is on screen, 60 at most per call. */
   'contacts:signature': v.strictObject({ uins: v.pipe(v.array(sessionId), v.minLength(1), v.maxLength(60)) }),
   'prefs:get': empty,
@@ -211,6 +214,7 @@ export interface InvokeResponses {
   'prefs:set': ConversationPrefsDto
   'conversations:list': ConversationSummaryDto[]
   'profile:get': ProfileDto
+  'profile:lookup-qq': QqLookupDto
   /** uin -> signature ('' when the buddy has none); buddies whose fetch failed are left out. */
   'contacts:signature': Record<number, string>
   'theme:get': ThemeDto

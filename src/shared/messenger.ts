@@ -5,6 +5,7 @@
  * All `uin`/`gid`/`did`/`id` numbers are the CURRENT session's ids; `key`s are stable across logins.
  */
 import type { ConversationKind, PresenceStatus, Segment } from './domain'
+import type { MessageFont } from './fonts'
 
 /** One compose box at most (the engine splits long texts into several sends). */
 export const MAX_MESSAGE_CHARS = 4000
@@ -38,6 +39,8 @@ export interface MessageDto {
   gapBefore?: GapDto | null
   /** Someone else's group or discussion message that @-mentions me (my card or nick) or everyone (shared/mentions). */
   mentionsMe?: boolean
+  /** The sender's font (shown per the peerFonts setting); null or absent when none is known. */
+  font?: MessageFont | null
   /** Shown but not saved yet: the history cannot be written (a full disk); saved by itself once it can. */
   unsaved?: boolean
 }
@@ -220,6 +223,16 @@ export interface BirthdayDto {
   year: number
   month: number
   day: number
+}
+
+/**
+ * A buddy's QQ number looked up on demand (get_friend_uin2). `available` false: the server no longer gives
+ * QQ numbers out (closed by Tencent in 2017-04), so `qq` is null and asking again will not change that.
+ */
+export interface QqLookupDto {
+  uin: number
+  qq: number | null
+  available: boolean
 }
 
 /** A buddy's card: get_friend_info2 fields (empty strings from the server become null), signature, QQ number. */

@@ -3,6 +3,7 @@
  * back from disk (electron-store), so a hand-edited or corrupt settings file cannot crash the app.
  */
 import * as v from 'valibot'
+import { DEFAULT_FONT, messageFontSchema, PEER_FONT_MODES } from './fonts'
 import { MAX_SERVER_URL_CHARS, checkServerUrl } from './server-url'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -46,6 +47,10 @@ export const settingsSchema = v.object({
   theme: v.picklist(THEMES),
   /** Which key sends from the composer; the other one inserts a line break. */
   sendKey: v.picklist(SEND_KEYS),
+  /** The font my messages carry (the content's font element), chosen in the composer's font bar. */
+  myFont: messageFontSchema,
+  /** How the fonts of received messages are shown: not at all, colours only, or colour, style and size. */
+  peerFonts: v.picklist(PEER_FONT_MODES),
   /** Desktop notifications for new messages. */
   notifications: v.boolean(),
   /** Play a sound with a notification. */
@@ -92,6 +97,8 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   theme: 'system',
   sendKey: 'enter',
+  myFont: DEFAULT_FONT,
+  peerFonts: 'colors',
   notifications: true,
   notificationSound: true,
   notificationPreview: true,

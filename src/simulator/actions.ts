@@ -29,7 +29,14 @@ const SegmentSchema = v.union([
   ),
   v.object({ type: v.literal('image') })
 ])
-const Content = { text: v.optional(v.string()), segments: v.optional(v.array(SegmentSchema)) }
+/** A font to deliver the push with: the wire object's fields, loosely (a test may want an odd one). */
+const FontSchema = v.looseObject({
+  name: v.optional(v.string()),
+  size: v.optional(v.union([v.number(), v.string()])),
+  style: v.optional(v.array(v.unknown())),
+  color: v.optional(v.union([v.string(), v.number()]))
+})
+const Content = { text: v.optional(v.string()), segments: v.optional(v.array(SegmentSchema)), font: v.optional(FontSchema) }
 const Int = v.pipe(v.number(), v.integer())
 export const PushSchema = v.union([
   v.object({ kind: v.literal('buddy'), self: v.literal(true), to: Int, ...Content }),

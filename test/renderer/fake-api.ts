@@ -32,6 +32,8 @@ export interface FakeMessengerData {
   profiles: Record<string, ProfileDto>
   /** uin -> signature. */
   signatures: Record<number, string>
+  /** uin -> what profile:lookup-qq answers: a QQ number, null (the service is closed) or 'fail' (a network failure). */
+  qqNumbers: Record<number, number | null | 'fail'>
 }
 
 const emptyData = (): FakeMessengerData => ({
@@ -43,7 +45,8 @@ const emptyData = (): FakeMessengerData => ({
   prefs: [],
   conversations: [],
   profiles: {},
-  signatures: {}
+  signatures: {},
+  qqNumbers: {}
 })
 
 /** A message from a contact (or ourselves) in the shape the engine produces. */
@@ -218,6 +221,12 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
             ok: false as const,
             error: { code: 'failed' as const, reason: 'command-refused' as const, message: `unknown ${kind} ${id}` }
           })
+    }),
+    lookupQQ: vi.fn(({ id }) => {
+      const qq = data.qqNumbers[id]
+      return qq === 'fail' || qq === undefined
+        ? Promise.resolve({ ok: false as const, error: { code: 'failed' as const, reason: 'network' as const, message: 'connection reset' } })
+        : ok({ uin: id, qq, available: qq !== null })
     }),
     getSignatures: vi.fn(({ uins }) => ok(Object.fromEntries(uins.flatMap((u: number) => (u in data.signatures ? [[u, data.signatures[u]!]] : []))))),
     // Theme and windows: the system theme is light unless a test pushes theme:changed; pop-outs are recorded.

@@ -2,6 +2,8 @@
  * The engine's public surface: its options and the Engine facade's commands (engine.ts builds it).
  */
 import type { ConnectionTrouble, ConversationKind, SessionState } from '../../shared/domain'
+import type { MessageFont } from '../../shared/fonts'
+import type { QqLookupDto } from '../../shared/messenger'
 import type { ProtocolClient } from '../protocol/types'
 import type { AccountStore } from '../store/types'
 import type { Clock } from './clock'
@@ -33,6 +35,8 @@ export interface EngineOptions {
   clock?: Clock
   /** Minimum time between two sends. Default 1000 ms. */
   sendIntervalMs?: number | (() => number)
+  /** The font my messages are sent with (read at each send). Default: the seed's 宋体/10/black. */
+  sendFont?: MessageFont | (() => MessageFont)
   /** Contacts are reloaded this often (and on demand). Default 10 minutes. */
   contactRefreshMs?: number
   /** Time between two QR state checks. Default 1000 ms. */
@@ -104,4 +108,6 @@ export interface Engine {
   profile(kind: ConversationKind, id: number): Promise<ProfileDto>
   /** Signatures of up to 60 buddies (cached; fetched a few at a time); failed ones are left out. */
   signatures(uins: number[]): Promise<Record<number, string>>
+  /** A buddy's real QQ number (get_friend_uin2, cached; qq-lookup.ts). */
+  lookupQQ(uin: number): Promise<QqLookupDto>
 }

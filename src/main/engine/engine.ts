@@ -6,6 +6,7 @@
  */
 import { isAbsolute } from 'node:path'
 import type { ConversationKind, Segment } from '../../shared/domain'
+import { DEFAULT_FONT } from '../../shared/fonts'
 import { StoreError } from '../store/errors'
 import type { AccountStore, StoredMessage } from '../store/types'
 import { isAbort, systemClock } from './clock'
@@ -21,6 +22,7 @@ import { toMessageDto } from './message-dto'
 import { OutboxRunner, toOutboxDto } from './outbox-runner'
 import { Pipeline } from './pipeline'
 import { Profiles, toMemberDto } from './profiles'
+import { QqLookup } from './qq-lookup'
 import { SessionLoop } from './session-loop'
 import { STORAGE_RETRY_MS, StorageHealth } from './storage-health'
 import { EngineCommandError, type EngineEvents, type MessageDto, type SendInput } from './types'
@@ -140,7 +142,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   const prefs = new ConversationPrefs(directory, () => requireStore().history)
-  const profiles = new Profiles(client, directory, clock, log)
+  const qqLookup = new QqLookup(client, directory, log)
+  const profiles = new Profiles(client, directory, clock, log, (key) => qqLookup.known(key))
   const sessionSignal = (): AbortSignal | undefined => (loop.session ? AbortSignal.any([stopper.signal, loop.session.abort.signal]) : undefined)
 
   function keyOf(kind: ConversationKind, id: number): string {
@@ -238,7 +241,8 @@ export function createEngine(options: EngineOptions): Engine {
         sessionId,
         segments,
         ref: input.ref ?? null,
-        sender: { key: sender.key, name: sender.name }
+        sender: { key: sender.key, name: sender.name },
+        font: typeof options.sendFont === 'function' ? options.sendFont() : (options.sendFont ?? DEFAULT_FONT)
       })
       return entries.map(toOutboxDto)
     },
@@ -330,7 +334,8 @@ export function createEngine(options: EngineOptions): Engine {
       keyOf(kind, id)
       return profiles.profile(kind, id, sessionSignal())
     },
-    signatures: (uins) => profiles.signatures(uins, sessionSignal())
+    signatures: (uins) => profiles.signatures(uins, sessionSignal()),
+    lookupQQ: (uin) => qqLookup.lookup(uin, sessionSignal())
   }
   return engine
 }

@@ -20,6 +20,7 @@ export function toMessageDto(directory: Directory, self: SelfDto | null, m: Stor
     time: m.time,
     self: m.self,
     state: m.state,
+    font: m.font,
     ...(m.gapBefore ? { gapBefore: m.gapBefore } : {}),
     ...(m.unsaved ? { unsaved: true } : {}),
     ...(!m.self && m.kind !== 'buddy' && mentionsAny(m.text, directory.selfNames(m.kind, conversationId)) ? { mentionsMe: true } : {})

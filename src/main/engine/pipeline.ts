@@ -163,7 +163,8 @@ export class Pipeline {
       segments: m.segments,
       time: m.time,
       self: fromSelf,
-      state: null
+      state: null,
+      font: m.font
     }
     if (!fromSelf && m.kind !== 'buddy' && mentionsAny(text, directory.selfNames(m.kind, conversationId))) dto.mentionsMe = true
     const row: NewMessage = {
@@ -175,7 +176,8 @@ export class Pipeline {
       self: fromSelf,
       time: m.time,
       segments: m.segments,
-      text
+      text,
+      font: m.font
     }
     return { row, dto }
   }

@@ -15,6 +15,7 @@ import type { StorageProblem, StorageStatusDto } from '../../shared/messenger'
 import { StoreError, storageProblemOf } from '../store/errors'
 import { openMemoryStore } from '../store/open'
 import type { AccountStore, HistoryStore, NewMessage } from '../store/types'
+import { SpareOutbox } from './spare-outbox'
 import { withUnsaved } from './unsaved-overlay'
 
 /** How often unsaved messages are retried while the store refuses writes (default). */
@@ -45,6 +46,7 @@ export class StorageHealth {
   private memoryOnly = false
   private movedTo: string | null = null
   private cancelRetry: (() => void) | null = null
+  private spare: SpareOutbox | null = null
 
   constructor(private readonly deps: StorageHealthDeps) {}
 
@@ -87,8 +89,11 @@ export class StorageHealth {
       this.set({ ok: false, reason, detail, path: this.path, movedTo: null, unsaved: 0 })
     }
     this.history = store.history
+    // Sends the disk refuses go out from a spare in-memory outbox (spare-outbox.ts).
+    this.spare?.close()
+    const spare = (this.spare = new SpareOutbox(store.outbox, (err) => this.failed(err)))
     // Pages and searches also show what is waiting in memory (marked unsaved) while the disk refuses it.
-    return withUnsaved(store, () => this.unsaved)
+    return withUnsaved(store, () => this.unsaved, spare)
   }
 
   /** The store was closed (stop): forget it; unsaved messages cannot be saved any more. */
@@ -98,6 +103,8 @@ export class StorageHealth {
     this.cancelRetry = null
     this.unsaved = []
     this.history = null
+    this.spare?.close()
+    this.spare = null
   }
 
   /**

@@ -11,9 +11,12 @@
 import { segmentsToText } from '../../shared/domain'
 import { decodeCursor, encodeCursor } from '../store/cursor'
 import type { AccountStore, HistoryStore, MessagePage, NewMessage, PageQuery, SearchQuery, StoredMessage } from '../store/types'
+import type { SpareOutbox } from './spare-outbox'
 
 /** Beyond any real seq (a rowid) while staying an exact integer. */
 const UNSAVED_SEQ = 2 ** 40
+/** Sends kept in the spare outbox sit below unsaved received messages of the same second. */
+const SPARE_SEQ = 2 ** 39
 const DEFAULT_LIMIT = 50
 
 function toStored(m: NewMessage, index: number): StoredMessage {
@@ -30,9 +33,15 @@ function toStored(m: NewMessage, index: number): StoredMessage {
     outboxId: m.outboxId ?? null,
     ref: m.ref ?? null,
     state: m.state ?? null,
+    font: m.font ?? null,
     cursor: encodeCursor({ time: m.time, seq: UNSAVED_SEQ + index }),
     unsaved: true
   }
+}
+
+/** The spare outbox's messages of a conversation, marked unsaved, at positions after the stored ones. */
+function spareMessages(spare: SpareOutbox, conversation: string): StoredMessage[] {
+  return spare.messages(conversation).map((m, i) => ({ ...m, unsaved: true, cursor: encodeCursor({ time: m.time, seq: SPARE_SEQ + i }) }))
 }
 
 const position = (m: StoredMessage): { time: number; seq: number } => decodeCursor(m.cursor)
@@ -51,13 +60,17 @@ function merge(stored: MessagePage, unsaved: StoredMessage[], limit: number): Me
   return { messages, next: more && messages.length > 0 ? messages[messages.length - 1]!.cursor : null }
 }
 
-/** `store` whose history also shows `unsaved()` (oldest first, as they wait to be stored). */
-export function withUnsaved(store: AccountStore, unsaved: () => readonly NewMessage[]): AccountStore {
+/**
+ * `store` whose history also shows `unsaved()` (oldest first, as they wait to be stored) and the sends
+ * `spare` holds, and whose outbox is `spare` (it falls back to memory when the disk refuses a send).
+ */
+export function withUnsaved(store: AccountStore, unsaved: () => readonly NewMessage[], spare?: SpareOutbox): AccountStore {
   const history = store.history
-  const pending = (keep: (m: StoredMessage) => boolean): StoredMessage[] => {
+  const pending = (keep: (m: StoredMessage) => boolean, conversation?: string): StoredMessage[] => {
     const list = unsaved()
-    if (list.length === 0) return []
-    return list.map(toStored).filter(keep)
+    const sent = spare && conversation !== undefined ? spareMessages(spare, conversation) : []
+    if (list.length === 0 && sent.length === 0) return []
+    return [...list.map(toStored), ...sent].filter(keep)
   }
   const overlay: Partial<HistoryStore> = {
     page(conversation: string, query: PageQuery = {}): MessagePage {
@@ -72,7 +85,8 @@ export function withUnsaved(store: AccountStore, unsaved: () => readonly NewMess
             (() => {
               const p = position(m)
               return p.time < before.time || (p.time === before.time && p.seq < before.seq)
-            })())
+            })()),
+        conversation
       )
       return merge(page, mine, query.limit ?? DEFAULT_LIMIT)
     },
@@ -103,6 +117,7 @@ export function withUnsaved(store: AccountStore, unsaved: () => readonly NewMess
   return new Proxy(store, {
     get(target, prop, receiver) {
       if (prop === 'history') return wrapped
+      if (prop === 'outbox' && spare) return spare
       const value: unknown = Reflect.get(target, prop, receiver)
       return typeof value === 'function' ? value.bind(target) : value
     }

@@ -8,6 +8,7 @@ import type * as v from 'valibot'
 import { encodeCursor } from './cursor'
 import { StoreError } from './errors'
 import { ConversationRowSchema, MessageRowSchema, parseRow } from './schemas'
+import { decodeFont } from './font-codec'
 import { decodeSegments } from './segment-codec'
 import { decodeNullable, decodeText } from './text-codec'
 import type { ConversationInfo, StoredMessage } from './types'
@@ -16,7 +17,7 @@ export const DEFAULT_LIMIT = 50
 export const MAX_LIMIT = 500
 
 export const MESSAGE_SELECT = `SELECT m.seq, m.id, c.key, c.kind, s.key AS sender_key, s.name AS sender_name,
-  m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state
+  m.self, m.time, m.segs, m.text, m.outbox_id, m.ref, m.state, m.font
   FROM messages m JOIN conversations c ON c.id = m.conv JOIN senders s ON s.id = m.sender`
 
 export type ConversationRow = v.InferOutput<typeof ConversationRowSchema>
@@ -36,6 +37,7 @@ export function toMessage(raw: unknown): StoredMessage {
     outboxId: row.outbox_id,
     ref: row.ref,
     state: row.state,
+    font: decodeFont(row.font),
     cursor: encodeCursor({ time: row.time, seq: row.seq })
   }
   try {

@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { segmentsToText, type ConversationKind } from '../../shared/domain'
+import { encodeFont } from './font-codec'
 import { encodeSegments } from './segment-codec'
 import { encodeText } from './text-codec'
 import type { AppendResult, NewMessage } from './types'
@@ -13,10 +14,10 @@ import type { AppendResult, NewMessage } from './types'
 const PREVIEW_CHARS = 60
 /**
  * Messages per INSERT statement: a few hundred rows per statement instead of one saves most of the
- * per-statement overhead; 200 rows x 10 columns stays far below SQLite's bound-parameter limit.
+ * per-statement overhead; 200 rows x 11 columns stays far below SQLite's bound-parameter limit.
  */
 const INSERT_CHUNK = 200
-const MESSAGE_COLUMNS = 10
+const MESSAGE_COLUMNS = 11
 
 interface Touched {
   unread: number
@@ -94,6 +95,7 @@ export class MessageWriter {
         params[p++] = m.outboxId ?? null
         params[p++] = m.ref ?? null
         params[p++] = m.state ?? null
+        params[p++] = encodeFont(m.font)
       }
       const run = this.insertStatement(rows).run(...params)
       const last = Number(run.lastInsertRowid)
@@ -148,7 +150,7 @@ export class MessageWriter {
     let stmt = this.insertMany.get(rows)
     if (!stmt) {
       const values = Array.from({ length: rows }, () => `(${Array(MESSAGE_COLUMNS).fill('?').join(', ')})`).join(', ')
-      stmt = this.db.prepare(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state)
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO messages (id, conv, sender, self, time, segs, text, outbox_id, ref, state, font)
         VALUES ${values}`)
       this.insertMany.set(rows, stmt)
     }

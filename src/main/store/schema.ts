@@ -220,6 +220,14 @@ CREATE TABLE snapshots (
 );
 `
 
+/**
+ * The sender's font with each message (font-codec.ts; NULL = none known). A plain nullable column: adding
+ * it rewrites nothing, and old rows read back as "no font".
+ */
+const V_MESSAGE_FONTS = `
+ALTER TABLE messages ADD COLUMN font TEXT;
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
 export const MIGRATIONS: readonly string[] = [
   V1,
@@ -229,11 +237,14 @@ export const MIGRATIONS: readonly string[] = [
   V_HISTORY_GAPS,
   V_BACKGROUND_SEARCH_INDEX,
   V_REPAIR_IMPOSSIBLE_TIMES,
-  V_OUTAGE
+  V_OUTAGE,
+  V_MESSAGE_FONTS
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 /** The version the impossible-times repair brings a file to (its test starts one before). */
 export const REPAIR_TIMES_VERSION = MIGRATIONS.indexOf(V_REPAIR_IMPOSSIBLE_TIMES) + 1
+/** The version that stores fonts (its test starts one before). */
+export const MESSAGE_FONTS_VERSION = MIGRATIONS.indexOf(V_MESSAGE_FONTS) + 1
 
 export function readVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number }

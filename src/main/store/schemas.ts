@@ -1,6 +1,7 @@
 /** valibot schemas for what crosses the store's boundary: caller input and rows read back from disk. */
 import * as v from 'valibot'
 import { StoreError } from './errors'
+import { isMessageFont, messageFontSchema } from '../../shared/fonts'
 
 export const KindSchema = v.picklist(['buddy', 'group', 'discuss'])
 export const DeliveryStateSchema = v.picklist(['queued', 'sending', 'sent', 'unconfirmed', 'failed'])
@@ -34,7 +35,8 @@ export const NewMessageSchema = v.object({
   text: v.optional(v.string()),
   outboxId: v.nullish(v.pipe(v.number(), v.integer())),
   ref: v.nullish(v.string()),
-  state: v.nullish(DeliveryStateSchema)
+  state: v.nullish(DeliveryStateSchema),
+  font: v.nullish(messageFontSchema)
 })
 
 export const ConversationKeySchema = Key
@@ -59,6 +61,7 @@ export function isWellFormedNewMessage(m: unknown): boolean {
   if (r.outboxId != null && !Number.isInteger(r.outboxId)) return false
   if (r.ref != null && typeof r.ref !== 'string') return false
   if (r.state != null && !STATES.has(r.state)) return false
+  if (r.font != null && !isMessageFont(r.font)) return false
   for (const seg of r.segments as unknown[]) {
     if (typeof seg !== 'object' || seg === null) return false
     const s = seg as Record<string, unknown>
@@ -85,7 +88,8 @@ export const MessageRowSchema = v.object({
   text: v.string(),
   outbox_id: v.nullable(v.number()),
   ref: v.nullable(v.string()),
-  state: v.nullable(DeliveryStateSchema)
+  state: v.nullable(DeliveryStateSchema),
+  font: v.nullable(v.string())
 })
 
 export const ConversationRowSchema = v.object({

@@ -10,6 +10,7 @@
  * (backoff needs sub-second precision).
  */
 import type { ConversationKind, Segment } from '../../shared/domain'
+import type { MessageFont } from '../../shared/fonts'
 import type { DeliveryState, GapReason } from '../../shared/messenger'
 import type { SnapshotStore } from './snapshots'
 import type { StoreError } from './errors'
@@ -44,6 +45,8 @@ export interface NewMessage extends MessageBase {
   ref?: string | null
   /** For self messages; null/absent for received ones. */
   state?: DeliveryState | null
+  /** The sender's font as it came with the message (null/absent: none known). */
+  font?: MessageFont | null
 }
 
 export interface StoredMessage extends MessageBase {
@@ -53,6 +56,7 @@ export interface StoredMessage extends MessageBase {
   outboxId: number | null
   ref: string | null
   state: DeliveryState | null
+  font: MessageFont | null
   /** Position of this message, usable as `before` to page or search older than it. */
   cursor: string
   /**
@@ -239,7 +243,7 @@ export interface EnqueueInput {
    * When given, a self message (`id = outbox:<entry id>`, state 'queued') is stored in the history
    * in the same transaction, and its state follows the entry from then on.
    */
-  message?: { sender: string; senderName: string } | null
+  message?: { sender: string; senderName: string; font?: MessageFont | null } | null
 }
 
 export interface OutboxStore {

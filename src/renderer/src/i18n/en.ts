@@ -205,6 +205,37 @@ const en: typeof zhCN = {
     placeholderCtrlEnter: 'Type a message: Ctrl+Enter sends, Enter adds a line',
     send: 'Send'
   },
+  fonts: {
+    open: 'Font',
+    title: 'My font',
+    family: 'Font family',
+    size: 'Font size',
+    smaller: 'Smaller',
+    larger: 'Larger',
+    points: '{size} pt',
+    style: 'Style',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: 'Colour',
+    colors: {
+      black: 'Black',
+      red: 'Red',
+      orange: 'Orange',
+      olive: 'Olive',
+      green: 'Green',
+      teal: 'Teal',
+      blue: 'Blue',
+      purple: 'Purple',
+      pink: 'Pink'
+    },
+    sample: 'This is how my messages look',
+    note: 'Sent with every message; the others see it if their client shows fonts.',
+    reset: 'Back to the default font'
+  },
   search: {
     label: 'Search the history',
     placeholder: 'Search the history',
@@ -232,7 +263,11 @@ const en: typeof zhCN = {
       title: 'Faces',
       recent: 'Recently used',
       all: 'All faces',
-      close: 'Close the faces'
+      close: 'Close the faces',
+      search: 'Search faces',
+      searchPlaceholder: 'Search: 微笑, weixiao, wx or smile',
+      results: '{count} found',
+      none: 'No face matches “{query}”'
     },
     scope: {
       label: 'Search in',
@@ -312,6 +347,12 @@ const en: typeof zhCN = {
       enter: 'Enter sends, Shift+Enter adds a line',
       'ctrl-enter': 'Ctrl+Enter sends, Enter adds a line'
     },
+    peerFonts: {
+      label: 'Fonts in messages',
+      off: 'Ignore them: every message in the usual font',
+      colors: 'Colours only (always kept readable)',
+      full: 'Colour, style and size (size within a small range)'
+    },
     sendInterval: 'Minimum gap between two sends (ms)',
     sendIntervalHint: 'The server limits rapid bursts of sends.',
     notifications: 'Show a desktop notification for new messages',
@@ -382,6 +423,14 @@ const en: typeof zhCN = {
       failed: 'Could not load the profile: {message}',
       sendMessage: 'Send message',
       qq: 'QQ number',
+      qqLookup: {
+        lookUp: 'Look up',
+        lookUpLabel: 'Look up the QQ number',
+        looking: 'Looking up…',
+        unavailable: 'Not available: the server no longer gives QQ numbers out',
+        failed: 'Could not look it up: {message}',
+        retry: 'Try again'
+      },
       nick: 'Nickname',
       markname: 'Remark',
       category: 'Group of friends',

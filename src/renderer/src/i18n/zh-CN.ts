@@ -200,6 +200,37 @@ export default {
     placeholderCtrlEnter: '输入消息，Ctrl+Enter 发送，Enter 换行',
     send: '发送'
   },
+  fonts: {
+    open: '字体',
+    title: '我的字体',
+    family: '字体',
+    size: '字号',
+    smaller: '缩小字号',
+    larger: '放大字号',
+    points: '{size} 号',
+    style: '字形',
+    bold: '加粗',
+    italic: '斜体',
+    underline: '下划线',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: '颜色',
+    colors: {
+      black: '黑色',
+      red: '红色',
+      orange: '橙色',
+      olive: '橄榄色',
+      green: '绿色',
+      teal: '青色',
+      blue: '蓝色',
+      purple: '紫色',
+      pink: '粉色'
+    },
+    sample: '我的消息是这个样子',
+    note: '每条消息都会带上这个字体；对方的客户端显示字体时就能看到。',
+    reset: '恢复默认字体'
+  },
   search: {
     label: '搜索聊天记录',
     placeholder: '搜索聊天记录',
@@ -227,7 +258,11 @@ export default {
       title: '表情',
       recent: '最近使用',
       all: '全部表情',
-      close: '关闭表情面板'
+      close: '关闭表情面板',
+      search: '搜索表情',
+      searchPlaceholder: '搜索：微笑、weixiao、wx 或 smile',
+      results: '找到 {count} 个',
+      none: '没有与“{query}”相符的表情'
     },
     scope: {
       label: '搜索范围',
@@ -307,6 +342,12 @@ export default {
       enter: '按 Enter 发送，Shift+Enter 换行',
       'ctrl-enter': '按 Ctrl+Enter 发送，Enter 换行'
     },
+    peerFonts: {
+      label: '消息字体',
+      off: '不显示：所有消息都用常规字体',
+      colors: '只显示颜色（始终保证清晰可读）',
+      full: '显示颜色、字形和字号（字号只在小范围内变化）'
+    },
     sendInterval: '两次发送的最短间隔（毫秒）',
     sendIntervalHint: '服务器会限制过快的连续发送。',
     notifications: '新消息时显示桌面通知',
@@ -377,6 +418,14 @@ export default {
       failed: '资料读取失败：{message}',
       sendMessage: '发消息',
       qq: 'QQ 号',
+      qqLookup: {
+        lookUp: '查询',
+        lookUpLabel: '查询 QQ 号',
+        looking: '正在查询…',
+        unavailable: '无法获取：服务器已不再提供 QQ 号',
+        failed: '查询失败：{message}',
+        retry: '重试'
+      },
       nick: '昵称',
       markname: '备注',
       category: '分组',

@@ -9,6 +9,7 @@ import type { Segment } from '../../../shared/domain'
 import { faceName } from '../../../shared/faces'
 import type { composeSegments } from '../lib/compose-segments'
 import type { ConversationRef } from '../lib/conversation-ref'
+import { useSettingsStore } from './settings'
 
 export interface Thread {
   /** Oldest first (the list shows the newest at the bottom). */
@@ -93,6 +94,8 @@ export function ownMessage(
     segments,
     time,
     self: true,
-    state: e.state
+    state: e.state,
+    // Main sends it with the font in the settings now, and stores it so: show it so from the start.
+    font: useSettingsStore().settings.myFont
   }
 }
