@@ -324,7 +324,9 @@ describe('desktop shell adapters (electron mocked)', () => {
     type Item = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: Item[] }
     const menu = fake.appMenu as Item[]
     expect(menu.map((m) => m.label)).toEqual(['QQ Desktop', 'Conversation', 'Edit', 'View', 'Window'])
-    expect(menu[0]!.submenu!.map((i) => i.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit'])
+    expect(menu[0]!.submenu!.map((i) => i.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit'])
+    // Our own About (licences, diagnostics) comes first in the macOS app menu, instead of the OS panel.
+    expect(menu[0]!.submenu![0]!.label).toBe('About QQ Desktop')
     expect(menu[4]!.submenu!.map((i) => i.role).filter(Boolean)).toEqual(['minimize', 'zoom', 'front', 'window'])
     const items = menu.flatMap((m) => m.submenu ?? [])
     const accel = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]))
@@ -340,9 +342,11 @@ describe('desktop shell adapters (electron mocked)', () => {
     fake.focusedWindow = window
     items.find((i) => i.label === 'Quick switcher')!.click!()
     items.find((i) => i.label === 'Close conversation')!.click!()
+    items.find((i) => i.label === 'About QQ Desktop')!.click!()
     expect(window.sent).toEqual([
       { channel: 'menu:command', payload: { command: 'quick-switcher' } },
-      { channel: 'menu:command', payload: { command: 'close-conversation' } }
+      { channel: 'menu:command', payload: { command: 'close-conversation' } },
+      { channel: 'menu:command', payload: { command: 'about' } }
     ])
     // The menu follows the UI language.
     store.update({ locale: 'zh-CN' })
@@ -355,7 +359,8 @@ describe('desktop shell adapters (electron mocked)', () => {
     await setup('win32')
     type Item = { label?: string; role?: string; submenu?: Item[] }
     const menu = fake.appMenu as Item[]
-    expect(menu.map((m) => m.label)).toEqual(['Conversation', 'Edit', 'View', 'Window'])
+    expect(menu.map((m) => m.label)).toEqual(['Conversation', 'Edit', 'View', 'Window', 'Help'])
+    expect(menu[4]!.submenu!.map((i) => i.label)).toEqual(['About QQ Desktop'])
     expect(menu[0]!.submenu!.filter((i) => i.label).map((i) => i.label)).toContain('Settings…')
     expect(menu[0]!.submenu!.some((i) => i.role === 'quit')).toBe(true)
     // Ctrl+W closes the conversation: no role in the menu may claim it too (Window > Close would).
