@@ -40,6 +40,7 @@ const invokeNames = {
   searchHistory: 'history:search',
   getHistoryAround: 'history:around',
   sendMessage: 'message:send',
+  deleteMessage: 'message:delete',
   retryOutbox: 'outbox:retry',
   markRead: 'conversation:read',
   exportConversation: 'conversation:export',

@@ -10,6 +10,8 @@ import { ONLINE_STATUSES } from './settings'
 /** Commands the app menu (and its accelerators) send to the focused window. */
 export const MENU_COMMANDS = [
   'search',
+  /** Find in the open conversation. */
+  'find',
   'quick-switcher',
   'close-conversation',
   'next-conversation',

@@ -90,6 +90,8 @@ export const invokeSchemas = {
   'history:around': historyAroundSchema,
   /** `text`, or `segments` (text and faces by id). */
   'message:send': sendMessageSchema,
+  /** Delete one message from this computer's history only (the other side keeps it). */
+  'message:delete': v.strictObject({ kind: conversationKind, id: sessionId, message: v.pipe(v.string(), v.minLength(1), v.maxLength(512)) }),
   'outbox:retry': v.strictObject({ id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)) }),
   'conversation:read': v.strictObject({ kind: conversationKind, id: sessionId }),
   /** Main asks the user where to save (a native dialog); the renderer never names a path. */
@@ -211,6 +213,8 @@ export interface InvokeResponses {
   'history:around': AroundPage
   /** One entry per part (long texts are split). */
   'message:send': OutboxDto[]
+  /** True once the message is gone from this computer's history. */
+  'message:delete': boolean
   'outbox:retry': OutboxDto
   /** False when there was nothing to mark (no stored message in that conversation). */
   'conversation:read': boolean

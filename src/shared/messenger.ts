@@ -37,6 +37,8 @@ export interface MessageDto {
   state: DeliveryState | null
   /** History may be missing just before this message (the engine lost its session or polls meanwhile). */
   gapBefore?: GapDto | null
+  /** Someone else's group or discussion message that @-mentions me (my card or nick) or everyone (shared/mentions). */
+  mentionsMe?: boolean
   /** The sender's font (shown per the peerFonts setting); null or absent when none is known. */
   font?: MessageFont | null
   /** Shown but not saved yet: the history cannot be written (a full disk); saved by itself once it can. */

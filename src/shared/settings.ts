@@ -59,6 +59,11 @@ export const settingsSchema = v.object({
   notificationPreview: v.boolean(),
   /** Global do-not-disturb: no notifications, no attention requests. */
   doNotDisturb: v.boolean(),
+  /**
+   * Groups and discussions (stable keys) where an @-mention of me does NOT notify while the conversation is
+   * muted; everywhere else a mention notifies even in a muted conversation (the per-group default is on).
+   */
+  mentionAlertsOff: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(512))), v.maxLength(2000)),
   /** One window with a conversation pane, or each conversation in its own window (classic QQ). */
   windowMode: v.picklist(WINDOW_MODES),
   /** Closing the main window hides it to the tray (when a tray exists) instead of quitting. */
@@ -98,6 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notificationSound: true,
   notificationPreview: true,
   doNotDisturb: false,
+  mentionAlertsOff: [],
   windowMode: 'pane',
   closeToTray: true,
   serverMode: 'smartqq',

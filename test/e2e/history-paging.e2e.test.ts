@@ -95,6 +95,9 @@ describe('scrolling up pages in older history (real engine, store, virtual list)
         { timeout: 30_000 }
       )
       .toBe(COUNT)
+    // Read (as from another device): opening a conversation with unread messages would load pages up to
+    // the first unread one (the "new messages" divider); this test pages by scrolling from the newest page.
+    await page.evaluate(async (uin) => void (await window.api.markRead({ kind: 'buddy', id: uin })), buddy.uin!)
 
     await (await findContact(page, name, 'buddy')).click()
     await expect.poll(() => page.getByTestId('conversation-title').textContent()).toBe(name)

@@ -143,11 +143,18 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       const newer = at - limit > 0 ? messages[0]!.id : null
       return ok({ messages, anchor: message, older, newer })
     }),
-    searchHistory: vi.fn(({ query }) => {
-      const messages = Object.values(data.history)
-        .flat()
-        .filter((m) => m.text.includes(query))
+    searchHistory: vi.fn(({ query, kind, id }) => {
+      const messages = (kind !== undefined && id !== undefined ? (data.history[conv(kind, id)] ?? []) : Object.values(data.history).flat()).filter(
+        (m) => m.text.includes(query)
+      )
       return ok({ messages, next: null })
+    }),
+    deleteMessage: vi.fn(({ kind, id, message }) => {
+      const all = data.history[conv(kind, id)] ?? []
+      const at = all.findIndex((m) => m.id === message)
+      if (at < 0) return Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message: `no message ${message}` } })
+      all.splice(at, 1)
+      return ok(true)
     }),
     sendMessage: vi.fn(({ kind, text: plain, segments }) => {
       const text = plain ?? (segments ?? []).map((s: SendSegment) => (s.type === 'text' ? s.text : `[face ${s.id}]`)).join('')

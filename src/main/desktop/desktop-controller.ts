@@ -87,7 +87,8 @@ function desktopSettings(s: Settings): ConstructorParameters<typeof DesktopModel
     notificationSound: s.notificationSound,
     notificationPreview: s.notificationPreview,
     doNotDisturb: s.doNotDisturb,
-    onlineStatus: s.onlineStatus
+    onlineStatus: s.onlineStatus,
+    mentionAlertsOff: s.mentionAlertsOff
   }
 }
 

@@ -14,7 +14,7 @@ import { badgeView, trayView, type BadgeView, type TrayState, type TrayView } fr
 
 export type DesktopSettings = Pick<
   Settings,
-  'locale' | 'notifications' | 'notificationSound' | 'notificationPreview' | 'doNotDisturb' | 'onlineStatus'
+  'locale' | 'notifications' | 'notificationSound' | 'notificationPreview' | 'doNotDisturb' | 'onlineStatus' | 'mentionAlertsOff'
 >
 
 /** What one renderer window shows: its open conversation and whether the window has the focus. */
@@ -175,17 +175,20 @@ export class DesktopModel {
 
   onMessage(m: MessageDto, appFocused: boolean): MessageOutcome {
     const key = m.conversationKey
-    const muted = this.muted.has(key)
+    const s = this.settings
+    // A mention of me gets through a muted conversation unless the person turned that off for it.
+    const mentionAlert = m.mentionsMe === true && !s.mentionAlertsOff.includes(key)
+    const muted = this.muted.has(key) && !mentionAlert
     const onScreen = this.isOnScreen(m)
     // On screen in a focused window the renderer marks it read at once: counting it would flicker.
     if (!m.self && !onScreen) this.unread.set(key, (this.unread.get(key) ?? 0) + 1)
-    const s = this.settings
     const action = this.notifications.onMessage(m, {
       enabled: s.notifications,
       preview: s.notificationPreview,
       doNotDisturb: s.doNotDisturb,
       muted,
       onScreen,
+      mentioned: m.mentionsMe === true,
       texts: desktopTexts(s.locale),
       platform: this.platform
     })

@@ -23,6 +23,8 @@ export interface DesktopTexts {
   newMessage: string
   /** The picture placeholder inside a notification. */
   picture: string
+  /** Before a notification's text when the message @-mentions me. */
+  mentioned: string
   open: string
   quit: string
   statusMenu: string
@@ -33,6 +35,8 @@ export interface DesktopTexts {
     window: string
     conversation: string
     search: string
+    /** Find in the open conversation (the history search is `search`). */
+    find: string
     quickSwitcher: string
     closeConversation: string
     nextConversation: string
@@ -55,6 +59,7 @@ const zhCN: DesktopTexts = {
   newMessages: (n) => `${n} 条新消息`,
   newMessage: '1 条新消息',
   picture: '[图片]',
+  mentioned: '[有人@我]',
   open: '打开 QQ',
   quit: '退出',
   statusMenu: '状态',
@@ -63,7 +68,8 @@ const zhCN: DesktopTexts = {
     view: '视图',
     window: '窗口',
     conversation: '会话',
-    search: '搜索',
+    search: '搜索聊天记录',
+    find: '在此会话中查找',
     quickSwitcher: '快速切换会话',
     closeConversation: '关闭会话',
     nextConversation: '下一个会话',
@@ -86,6 +92,7 @@ const en: DesktopTexts = {
   newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
   newMessage: '1 new message',
   picture: '[Picture]',
+  mentioned: '[mentioned]',
   open: 'Open QQ',
   quit: 'Quit',
   statusMenu: 'Status',
@@ -94,7 +101,8 @@ const en: DesktopTexts = {
     view: 'View',
     window: 'Window',
     conversation: 'Conversation',
-    search: 'Search',
+    search: 'Search all history',
+    find: 'Find in conversation',
     quickSwitcher: 'Quick switcher',
     closeConversation: 'Close conversation',
     nextConversation: 'Next conversation',

@@ -33,6 +33,8 @@ export interface NotifyContext {
   muted: boolean
   /** The conversation is on screen in a focused window: the person is reading it already. */
   onScreen: boolean
+  /** The message @-mentions me: the body says so first ("[有人@我]"), even with previews off. */
+  mentioned?: boolean
   texts: DesktopTexts
   /** process.platform: Linux bodies are escaped (notification-text.ts). */
   platform: string
@@ -105,8 +107,9 @@ export class NotificationModel {
       // A nick of nothing but bidi marks or controls still needs a title.
       title: notificationTitle(conversationTitle(m), texts.appName)
     }
-    if (!ctx.preview) return { ...base, body: count === 1 ? texts.newMessage : texts.newMessages(count) }
-    const text = previewText(m.segments, texts)
+    const mark = ctx.mentioned ? `${texts.mentioned} ` : ''
+    if (!ctx.preview) return { ...base, body: mark + (count === 1 ? texts.newMessage : texts.newMessages(count)) }
+    const text = mark + previewText(m.segments, texts)
     // In a group the reader needs to know who spoke; in a buddy chat the title says it.
     const line = m.kind === 'buddy' ? text : `${cutGraphemes(cleanLine(m.from.name), MAX_NAME_GRAPHEMES)}: ${text}`
     const lines = [cutGraphemes(line, MAX_LINE_GRAPHEMES)]

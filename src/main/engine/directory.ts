@@ -313,6 +313,16 @@ export class Directory {
     return self ? { name: self.nick, key: qqSenderKey(self.qq), known: true } : { name: '', key: 'self', known: false }
   }
 
+  /** The names others @-mention me by in a conversation: my card there (when its members are loaded) and my nick. */
+  selfNames(kind: ConversationKind, conversationId: number): string[] {
+    const self = this.self
+    if (!self) return []
+    const members =
+      kind === 'group' ? this.groups.get(conversationId)?.members : kind === 'discuss' ? this.discussions.get(conversationId)?.members : null
+    const card = members?.get(self.uin)?.card ?? null
+    return card && card !== self.nick ? [card, self.nick] : [self.nick]
+  }
+
   /** Who sent a message in a conversation, per the naming rules. */
   sender(kind: ConversationKind, conversationId: number, uin: number): SenderInfo {
     if (this.self && uin === this.self.uin) return this.selfSender()

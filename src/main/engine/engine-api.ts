@@ -89,6 +89,8 @@ export interface Engine {
   /** The newest outbox entry with this ref (any state), or null. */
   outboxByRef(ref: string): OutboxDto | null
   history(kind: ConversationKind, id: number, query?: HistoryQuery): HistoryPage
+  /** Removes a stored message from this computer only (the other side and other devices keep it). */
+  deleteMessage(kind: ConversationKind, id: number, messageId: string): void
   /** The stored message `messageId` with up to `limit` older and `limit` newer ones (a search jump). */
   around(kind: ConversationKind, id: number, messageId: string, limit?: number): AroundPage
   /** Writes the whole stored history of a conversation to `path` (absolute; file mode 0600). */

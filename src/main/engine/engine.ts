@@ -268,6 +268,16 @@ export function createEngine(options: EngineOptions): Engine {
       const page = requireStore().history.page(key, { limit: query.limit, before: query.before ?? null, after: query.after ?? null })
       return { messages: page.messages.map((m) => toDto(m, id)), next: page.next }
     },
+    deleteMessage(kind, id, messageId) {
+      const key = directory.conversationKey(kind, id).key
+      try {
+        requireStore().history.deleteMessage(key, messageId)
+      } catch (e) {
+        if (e instanceof StoreError && e.code === 'not-found') throw new EngineCommandError(`no message ${messageId} with ${kind} ${id}`)
+        if (e instanceof StoreError && e.code === 'bad-input') throw new EngineCommandError(`message ${messageId} is still being sent`)
+        throw e
+      }
+    },
     around(kind, id, messageId, limit) {
       const key = directory.conversationKey(kind, id).key
       try {

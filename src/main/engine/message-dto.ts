@@ -1,4 +1,5 @@
 /** Stored history rows as MessageDto, with the current session's ids and names. */
+import { mentionsAny } from '../../shared/mentions'
 import type { StoredMessage } from '../store/types'
 import type { Directory } from './directory'
 import type { MessageDto, SelfDto } from './types'
@@ -21,6 +22,7 @@ export function toMessageDto(directory: Directory, self: SelfDto | null, m: Stor
     state: m.state,
     font: m.font,
     ...(m.gapBefore ? { gapBefore: m.gapBefore } : {}),
-    ...(m.unsaved ? { unsaved: true } : {})
+    ...(m.unsaved ? { unsaved: true } : {}),
+    ...(!m.self && m.kind !== 'buddy' && mentionsAny(m.text, directory.selfNames(m.kind, conversationId)) ? { mentionsMe: true } : {})
   }
 }

@@ -17,6 +17,7 @@ import type { IncomingMessage, PollEvent } from '../protocol/types'
 import type { HistoryStore, NewMessage } from '../store/types'
 import type { Directory, SenderInfo } from './directory'
 import { contentKey, eventIdOfContent } from './identity'
+import { mentionsAny } from '../../shared/mentions'
 import type { MessageDto, PresenceEvent } from './types'
 
 /** Implemented by the outbox runner. */
@@ -165,6 +166,7 @@ export class Pipeline {
       state: null,
       font: m.font
     }
+    if (!fromSelf && m.kind !== 'buddy' && mentionsAny(text, directory.selfNames(m.kind, conversationId))) dto.mentionsMe = true
     const row: NewMessage = {
       id,
       conversation: conv.key,

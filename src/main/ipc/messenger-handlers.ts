@@ -15,6 +15,7 @@ export type MessengerChannel =
   | 'history:get'
   | 'history:search'
   | 'history:around'
+  | 'message:delete'
   | 'message:send'
   | 'outbox:retry'
   | 'conversation:read'
@@ -50,6 +51,10 @@ export function createMessengerHandlers(service: MessengerService): Pick<InvokeH
     'history:search': ({ query, kind, id, limit, before }) =>
       signedIn().search(query, kind !== undefined && id !== undefined ? { kind, id } : null, { limit, before }),
     'message:send': (request) => known().send(toEngineSend(request)),
+    'message:delete': ({ kind, id, message }) => {
+      signedIn().deleteMessage(kind, id, message)
+      return true
+    },
     'outbox:retry': ({ id }) => known().retry(id),
     'conversation:read': ({ kind, id }) => {
       try {

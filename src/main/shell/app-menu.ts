@@ -13,7 +13,8 @@ import type { DesktopTexts } from '../desktop/desktop-texts'
  * from every field; 'about' has none, as in every app).
  */
 export const MENU_ACCELERATORS: Readonly<Record<Exclude<MenuCommand, 'escape' | 'about'>, string>> = {
-  search: 'CmdOrCtrl+F',
+  search: 'CmdOrCtrl+Shift+F',
+  find: 'CmdOrCtrl+F',
   'quick-switcher': 'CmdOrCtrl+K',
   'close-conversation': 'CmdOrCtrl+W',
   'next-conversation': 'Ctrl+Tab',
@@ -54,6 +55,7 @@ export function appMenuTemplate(texts: DesktopTexts, platform: string, send: (co
     {
       label: texts.menu.conversation,
       submenu: [
+        item('find', texts.menu.find),
         item('search', texts.menu.search),
         item('quick-switcher', texts.menu.quickSwitcher),
         { type: 'separator' },

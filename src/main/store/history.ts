@@ -13,6 +13,7 @@ import { guarded } from './db'
 import { StoreError } from './errors'
 import { exportChunks } from './export'
 import { writeExportFile } from './export-file'
+import { MessageDeleter } from './delete-message'
 import { MESSAGE_SELECT, clampLimit, parseConversationRow, toConversationInfo, toMessage, type ConversationRow } from './message-rows'
 import { MessageWriter } from './message-writer'
 import { Navigation } from './navigation'
@@ -53,6 +54,7 @@ export class History implements HistoryStore {
   /** The folder holding this store (open.ts): exports never overwrite its own files (export-file.ts). */
   profileDir: string | null = null
   private readonly prefs: ConversationPrefsTable
+  private readonly deleter: MessageDeleter
 
   constructor(
     db: DatabaseSync,
@@ -60,6 +62,7 @@ export class History implements HistoryStore {
     now: () => number = Date.now
   ) {
     this.prefs = new ConversationPrefsTable(db, tx, now)
+    this.deleter = new MessageDeleter(db, tx)
     this.searcher = new MessageSearch(db, MESSAGE_SELECT)
     this.nav = new Navigation(db)
     this.writer = new MessageWriter(db, now)
@@ -162,6 +165,10 @@ export class History implements HistoryStore {
   getMessage(id: string): StoredMessage | null {
     const row = guarded('getMessage', () => this.q.byId!.get(id))
     return row ? toMessage(row) : null
+  }
+
+  deleteMessage(conversation: string, id: string): void {
+    this.deleter.delete(conversation, id)
   }
 
   markRead(key: string): void {

@@ -195,6 +195,8 @@ export interface HistoryStore {
   recordGap(reason: GapReason, conversation?: string | null, recordedAt?: number): GapInfo | null
   /** Unread to 0 and read position to the newest message. */
   markRead(key: string): void
+  /** Removes one message from this computer's history (not-found if absent, bad-input while it may still send). */
+  deleteMessage(conversation: string, id: string): void
   /** Moves a conversation's history (and outbox entries) under a new stable key, merging if it exists. One transaction. */
   rekeyConversation(oldKey: string, newKey: string): void
   /** Whole conversation, oldest first. TXT for people, JSON (with segments) for programs. */

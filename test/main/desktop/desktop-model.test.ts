@@ -78,6 +78,32 @@ describe('desktop model: notifications', () => {
     expect(m.badge().count).toBe(1)
   })
 
+  it('a mention of me notifies (flash and sound too) even in a muted group, marked as a mention', () => {
+    const m = model()
+    m.setMuted('group:5001', true)
+    const outcome = m.onMessage(groupMessage('@Me look', { from: 'Carol', mentionsMe: true }), false)
+    expect(shown(outcome.actions)).toEqual({ title: 'Weekend hikers', body: 'Carol: [mentioned] @Me look' })
+    expect(outcome).toMatchObject({ flash: true, sound: true })
+    // The next unmentioning message in that muted group stays quiet.
+    expect(m.onMessage(groupMessage('chatter'), false).actions).toEqual([])
+  })
+
+  it('a mention in a muted group stays quiet where the person turned mention alerts off', () => {
+    const m = model({ mentionAlertsOff: ['group:5001'] })
+    m.setMuted('group:5001', true)
+    expect(m.onMessage(groupMessage('@Me look', { mentionsMe: true }), false)).toEqual({ actions: [], flash: false, sound: false })
+    // Another muted group still lets mentions through.
+    m.setMuted('group:5002', true)
+    expect(shown(m.onMessage(groupMessage('@Me here', { gid: 5002, mentionsMe: true }), false).actions)?.body).toBe('Bob: [mentioned] @Me here')
+  })
+
+  it('says a mention in Chinese and even without previews; do-not-disturb still wins', () => {
+    const m = model({ locale: 'zh-CN', notificationPreview: false })
+    expect(shown(m.onMessage(groupMessage('@我 看', { mentionsMe: true }), false).actions)?.body).toBe('[有人@我] 1 条新消息')
+    const quiet = model({ doNotDisturb: true })
+    expect(quiet.onMessage(groupMessage('@Me', { mentionsMe: true }), false).actions).toEqual([])
+  })
+
   it('muting a conversation closes its notification', () => {
     const m = model()
     m.onMessage(buddyMessage('hi'), false)

@@ -23,7 +23,7 @@ export function buddyMessage(text: string, opts: { from?: string; uin?: number; 
   }
 }
 
-export function groupMessage(text: string, opts: { group?: string; gid?: number; from?: string } = {}): MessageDto {
+export function groupMessage(text: string, opts: { group?: string; gid?: number; from?: string; mentionsMe?: boolean } = {}): MessageDto {
   const gid = opts.gid ?? 5001
   seq++
   return {
@@ -37,7 +37,8 @@ export function groupMessage(text: string, opts: { group?: string; gid?: number;
     segments: [{ type: 'text', text }],
     time: 1_700_000_000 + seq,
     self: false,
-    state: null
+    state: null,
+    ...(opts.mentionsMe ? { mentionsMe: true } : {})
   }
 }
 

@@ -23,6 +23,9 @@ function setup() {
     history: (...args: unknown[]) => {
       calls.push(['history', ...args])
       return { messages: [], next: null }
+    },
+    deleteMessage: (...args: unknown[]) => {
+      calls.push(['delete', ...args])
     }
   } as unknown as Engine
   const dispatch = createDispatcher(createMessengerHandlers({ engine: () => engine }) as InvokeHandlers, (url) => url === PAGE)
@@ -92,5 +95,21 @@ describe('history:around and history:get after', () => {
       { kind: 'group', id: 3, message: 'x', limit: 1000 }
     ])
       expect(await dispatch('history:around', trusted, payload)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+  })
+})
+
+describe('message:delete', () => {
+  it('deletes one message of one conversation from this computer, and refuses a malformed request before the engine', async () => {
+    const { dispatch, calls } = setup()
+    expect(await dispatch('message:delete', trusted, { kind: 'group', id: 6, message: 'g1' })).toEqual({ ok: true, value: true })
+    for (const bad of [
+      { kind: 'group', id: 6 },
+      { kind: 'group', id: 6, message: '' },
+      { kind: 'room', id: 6, message: 'g1' },
+      { kind: 'group', id: 0, message: 'g1' }
+    ]) {
+      expect(await dispatch('message:delete', trusted, bad)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    }
+    expect(calls).toEqual([['delete', 'group', 6, 'g1']])
   })
 })

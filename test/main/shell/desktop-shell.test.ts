@@ -332,7 +332,8 @@ describe('desktop shell adapters (electron mocked)', () => {
     const accel = Object.fromEntries(items.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]))
     expect(accel).toEqual({
       'Settings…': 'CmdOrCtrl+,',
-      Search: 'CmdOrCtrl+F',
+      'Find in conversation': 'CmdOrCtrl+F',
+      'Search all history': 'CmdOrCtrl+Shift+F',
       'Quick switcher': 'CmdOrCtrl+K',
       'Next conversation': 'Ctrl+Tab',
       'Previous conversation': 'Ctrl+Shift+Tab',

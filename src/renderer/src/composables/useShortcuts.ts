@@ -9,6 +9,7 @@ import { useApi } from './useApi'
 import { neighbour } from '../lib/quick-switch'
 import { useContactsStore } from '../stores/contacts'
 import { useConversationsStore } from '../stores/conversations'
+import { useFindStore } from '../stores/find'
 import { useSearchStore } from '../stores/search'
 import { useSessionStore } from '../stores/session'
 import { useUiStore } from '../stores/ui'
@@ -27,10 +28,11 @@ export function commandForKey(event: KeyLike, mac: boolean): MenuCommand | null 
   // Ctrl+Tab is Ctrl on every platform (as in browsers and Telegram).
   if (event.key === 'Tab' && event.ctrlKey && !event.altKey) return event.shiftKey ? 'previous-conversation' : 'next-conversation'
   const primary = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
-  if (!primary || event.altKey || event.shiftKey) return null
+  if (!primary || event.altKey) return null
+  // Ctrl/Cmd+F finds in the open conversation; with Shift it searches the whole history.
+  if (event.key.toLowerCase() === 'f') return event.shiftKey ? 'search' : 'find'
+  if (event.shiftKey) return null
   switch (event.key.toLowerCase()) {
-    case 'f':
-      return 'search'
     case 'k':
       return 'quick-switcher'
     case 'w':
@@ -54,6 +56,7 @@ export function useShortcuts(options: { singleConversation?: boolean } = {}): { 
   const conversations = useConversationsStore()
   const contacts = useContactsStore()
   const search = useSearchStore()
+  const find = useFindStore()
 
   function switchBy(step: 1 | -1): void {
     const recent = contacts.recent.map((r) => ({ kind: r.kind, id: r.id }))
@@ -72,10 +75,19 @@ export function useShortcuts(options: { singleConversation?: boolean } = {}): { 
         ui.openAbout()
         return
       case 'escape':
-        if (!ui.closeTopmost() && search.searched !== null) search.clear()
+        if (ui.closeTopmost()) return
+        if (find.target) find.close()
+        else if (search.searched !== null) search.clear()
         return
       case 'search':
         if (signedIn) document.querySelector<HTMLInputElement>('[data-test="history-search"]')?.focus()
+        return
+      case 'find':
+        // Without an open conversation there is nothing to find in: the history search instead.
+        if (signedIn && conversations.open) {
+          find.open(conversations.open)
+          document.querySelector<HTMLInputElement>('[data-test="find-input"]')?.select()
+        } else if (signedIn) document.querySelector<HTMLInputElement>('[data-test="history-search"]')?.focus()
         return
       case 'quick-switcher':
         if (signedIn && !options.singleConversation) ui.openQuickSwitcher()

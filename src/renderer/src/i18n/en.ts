@@ -297,6 +297,49 @@ const en: typeof zhCN = {
     allShown: 'All {count} results are shown',
     resultsSoFar: 'Results for “{query}”: {count} shown, more available'
   },
+  conversationTools: {
+    mentions: {
+      label: 'Members to mention',
+      badge: '[mentioned]',
+      badgeMany: '[mentioned ×{count}]',
+      highlight: 'Mentions you',
+      alertsOn: "{'@'}me notifies",
+      alertsOff: "{'@'}me stays quiet",
+      alertsOnHint: 'Muted, but a message that mentions you still notifies. Click to silence mentions here too.',
+      alertsOffHint: 'Muted, mentions included. Click to be notified when someone mentions you here.'
+    },
+    actions: {
+      label: 'Message actions',
+      copy: 'Copy text',
+      copyWithSender: 'Copy with sender and time',
+      quote: 'Quote',
+      select: 'Select text',
+      resend: 'Send again',
+      delete: 'Delete from this computer',
+      profile: 'Open the sender’s profile',
+      copied: 'Copied',
+      copyFailed: 'Could not copy to the clipboard',
+      deleteConfirm: 'Delete this message from this computer? It stays on the other side and on other devices; only your local history loses it.',
+      deleteYes: 'Delete here',
+      cancel: 'Cancel',
+      menuHint: 'Right-click, Shift+F10 or the menu key on a message for its actions'
+    },
+    newMessages: {
+      jump: '{count} new messages ↓',
+      jumpOne: '1 new message ↓',
+      divider: 'New messages'
+    },
+    find: {
+      label: 'Find in this conversation',
+      placeholder: 'Find in this conversation',
+      count: '{current} / {total}',
+      none: 'No match',
+      searching: 'Searching…',
+      next: 'Next match (Enter, F3)',
+      previous: 'Previous match (Shift+Enter, Shift+F3)',
+      close: 'Close (Esc)'
+    }
+  },
   settings: {
     title: 'Settings',
     open: 'Settings',

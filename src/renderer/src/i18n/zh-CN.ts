@@ -291,6 +291,49 @@ export default {
     allShown: '已显示全部 {count} 条结果',
     resultsSoFar: '“{query}”的搜索结果：已显示 {count} 条，还有更多'
   },
+  conversationTools: {
+    mentions: {
+      label: "可以{'@'}的成员",
+      badge: "[有人{'@'}我]",
+      badgeMany: "[{count} 条{'@'}我]",
+      highlight: '提到了你',
+      alertsOn: "{'@'}我时提醒",
+      alertsOff: "{'@'}我时不提醒",
+      alertsOnHint: "已静音，但有人{'@'}你时仍会提醒。点击后{'@'}你也不提醒。",
+      alertsOffHint: "已静音，{'@'}你的消息也不提醒。点击后有人{'@'}你时提醒。"
+    },
+    actions: {
+      label: '消息操作',
+      copy: '复制文字',
+      copyWithSender: '连同发送者和时间复制',
+      quote: '引用',
+      select: '选择文字',
+      resend: '重新发送',
+      delete: '从本机删除',
+      profile: '查看发送者资料',
+      copied: '已复制',
+      copyFailed: '无法复制到剪贴板',
+      deleteConfirm: '从本机删除这条消息？对方和其他设备上仍然保留，只是本机的聊天记录里不再有它。',
+      deleteYes: '从本机删除',
+      cancel: '取消',
+      menuHint: '在消息上右键、按 Shift+F10 或菜单键打开消息操作'
+    },
+    newMessages: {
+      jump: '{count} 条新消息 ↓',
+      jumpOne: '1 条新消息 ↓',
+      divider: '以下是新消息'
+    },
+    find: {
+      label: '在此会话中查找',
+      placeholder: '在此会话中查找',
+      count: '{current} / {total}',
+      none: '无结果',
+      searching: '正在查找…',
+      next: '下一个（Enter、F3）',
+      previous: '上一个（Shift+Enter、Shift+F3）',
+      close: '关闭（Esc）'
+    }
+  },
   settings: {
     title: '设置',
     open: '设置',

@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, toRaw } from 'vue'
-import { outboxMessageId, type DeliveryState, type GapDto, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
-import type { Segment } from '../../../shared/domain'
-import { faceName } from '../../../shared/faces'
+import type { GapRecordedDto, MessageDto } from '../../../shared/messenger'
 import { checkExternalLink } from '../../../shared/external-link'
 import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
@@ -10,27 +8,15 @@ import { unwrap, useApi } from '../composables/useApi'
 import { errorKey, linkRefusalKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
-import { useContactsStore } from './contacts'
-import { useSettingsStore } from './settings'
+import { firstUnreadId, insertPage, lastIndexOf, newThread, ownMessage, type Thread } from './thread'
+import { createOutboxSync } from './outbox-sync'
+
+export type { Thread } from './thread'
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30
-
-export interface Thread {
-  /** Oldest first (the list shows the newest at the bottom). */
-  messages: MessageDto[]
-  /** Cursor of the next older page; null when the start of the history is reached. */
-  next: string | null
-  loadingOlder: boolean
-  /**
-   * Cursor of the next NEWER page after a jump into the past; null when the newest message is shown
-   * (only then do live messages join the end of the list).
-   */
-  newer: string | null
-  loadingNewer: boolean
-  /** A gap noticed live: the next message that joins this thread carries it. */
-  pendingGap: GapDto | null
-}
+/** Older pages loaded at most to reach the first unread message when a conversation opens. */
+export const DIVIDER_MAX_PAGES = 6
 
 /** Messages on each side of a search hit when jumping to it. */
 export const AROUND_SIZE = 30
@@ -62,14 +48,19 @@ export const useConversationsStore = defineStore('conversations', () => {
   const threads = reactive(new Map<string, Thread>())
   /** refKey -> messages from others not read yet. */
   const unread = ref<Record<string, number>>({})
+  /** refKey -> unread messages that @-mention me (the recent list says "[有人@我]"). */
+  const mentions = ref<Record<string, number>>({})
+  /**
+   * refKey -> the first message that was unread when the conversation was opened: the list shows a "new
+   * messages" divider above it and opens there instead of at the bottom.
+   */
+  const dividers = ref<Record<string, string>>({})
   /** refKey -> unix seconds of the newest message seen in this session (orders the recent tab). */
   const activity = ref<Record<string, number>>({})
   const error = ref<string | null>(null)
   /** Message id -> why its send failed (the outbox's text; shown as a sentence via lib/error-text). */
   const failures = ref<Record<string, string | null>>({})
   const jump = ref<JumpTarget | null>(null)
-  /** Outbox states that arrived before the send answer created their message. */
-  const outboxStates = new Map<number, DeliveryState>()
   /** Message id -> thread key, to find our own messages when their outbox entry changes. */
   const located = new Map<string, string>()
   let unsubscribers: Array<() => void> = []
@@ -86,7 +77,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     for (const m of fresh) {
       located.set(m.id, key)
       const id = outboxIdOf(m.id)
-      const known = id === null ? undefined : outboxStates.get(id)
+      const known = id === null ? undefined : outbox.stateOf(id)
       if (known) m.state = known
     }
     if (where === 'older') insertPage(thread, fresh, 'start')
@@ -97,10 +88,6 @@ export const useConversationsStore = defineStore('conversations', () => {
       }
       insertPage(thread, fresh, 'end')
     }
-  }
-
-  function newThread(): Thread {
-    return { messages: [], next: null, loadingOlder: false, newer: null, loadingNewer: false, pendingGap: null }
   }
 
   /** Drops a thread's messages (before it is read again from another place). */
@@ -122,6 +109,7 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   function markRead(ref: ConversationRef): void {
     unread.value[refKey(ref)] = 0
+    mentions.value[refKey(ref)] = 0
     api.markRead(ref).then(unwrap).catch(report)
   }
 
@@ -132,59 +120,27 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (threads.get(key)?.newer == null) add(key, [m], 'newer')
     activity.value[key] = Math.max(activity.value[key] ?? 0, m.time)
     if (open.value && refKey(open.value) === key) markRead(ref)
-    else if (!m.self) unread.value[key] = (unread.value[key] ?? 0) + 1
+    else if (!m.self) {
+      unread.value[key] = (unread.value[key] ?? 0) + 1
+      if (m.mentionsMe) mentions.value[key] = (mentions.value[key] ?? 0) + 1
+    }
   }
 
-  function applyOutbox(entry: OutboxDto): void {
-    outboxStates.set(entry.id, entry.state)
-    const messageId = outboxMessageId(entry.id)
-    // Failed and unconfirmed sends keep their reason: the tooltip says what really happened.
-    if (entry.state === 'failed' || entry.state === 'unconfirmed') failures.value[messageId] = entry.error
-    else delete failures.value[messageId]
-    const key = located.get(messageId)
-    const list = key ? threads.get(key)?.messages : undefined
-    const index = list ? lastIndexOf(list, messageId) : -1
-    // Written through the reactive array, so the row showing it follows.
-    if (list && index >= 0) list[index]!.state = entry.state
-    else laterUnlessOurs(entry)
-  }
-
-  /**
-   * An outbox entry with no message here is either our own send whose answer is still on its way
-   * (send() adds it in a moment) or a send from another window. Wait briefly, then show it if no
-   * send here claimed it.
-   */
-  const unclaimed = new Map<number, OutboxDto>()
-  let claimTimer: ReturnType<typeof setTimeout> | null = null
-  function laterUnlessOurs(entry: OutboxDto): void {
-    unclaimed.set(entry.id, entry)
-    claimTimer ??= setTimeout(() => {
-      claimTimer = null
-      for (const waiting of unclaimed.values()) {
-        if (!located.has(outboxMessageId(waiting.id))) adoptOtherWindowsSend({ ...waiting, state: outboxStates.get(waiting.id) ?? waiting.state })
-      }
-      unclaimed.clear()
-    }, OTHER_WINDOW_SEND_DELAY_MS)
-  }
-
-  /**
-   * A message sent from another window (a pop-out or the main window) shows here too, in a thread
-   * this window has loaded; threads loaded later read it from the history anyway.
-   */
-  function adoptOtherWindowsSend(entry: OutboxDto): void {
-    const contacts = useContactsStore()
-    const ref: ConversationRef | null =
-      entry.kind === 'buddy'
-        ? refOf('buddy', contacts.buddies.find((b) => b.key === entry.targetKey)?.uin)
-        : entry.kind === 'group'
-          ? refOf('group', contacts.groups.find((g) => g.key === entry.targetKey)?.gid)
-          : refOf('discuss', contacts.discussions.find((d) => d.key === entry.targetKey)?.did)
-    if (!ref || !threads.has(refKey(ref))) return
-    const self = session.snapshot.self ?? { uin: 0, nick: '' }
-    const time = Math.floor(entry.createdAt / 1000)
-    add(refKey(ref), [ownMessage(ref, entry, self, time, null)], 'newer')
-    activity.value[refKey(ref)] = Math.max(activity.value[refKey(ref)] ?? 0, time)
-  }
+  const outbox = createOutboxSync({
+    threads,
+    located,
+    failures,
+    // A message sent from another window (a pop-out or the main window) shows here too, in a thread this
+    // window has loaded; threads loaded later read it from the history anyway.
+    adopt(ref, entry) {
+      if (!threads.has(refKey(ref))) return
+      const self = session.snapshot.self ?? { uin: 0, nick: '' }
+      const time = Math.floor(entry.createdAt / 1000)
+      add(refKey(ref), [ownMessage(ref, entry, self, time, null)], 'newer')
+      activity.value[refKey(ref)] = Math.max(activity.value[refKey(ref)] ?? 0, time)
+    }
+  })
+  const applyOutbox = outbox.apply
 
   /** A sender first shown under a placeholder got its real name: rename what is already shown. */
   function applySenderName(resolved: SenderResolvedDto): void {
@@ -215,11 +171,51 @@ export const useConversationsStore = defineStore('conversations', () => {
   async function openConversation(ref: ConversationRef): Promise<void> {
     setOpen(ref)
     const key = refKey(ref)
+    const waiting = unread.value[key] ?? 0
     markRead(ref)
     if (jump.value?.key !== key) jump.value = null
-    if (threads.has(key)) return
-    threads.set(key, newThread())
-    await loadPage(ref, null)
+    if (!threads.has(key)) {
+      threads.set(key, newThread())
+      await loadPage(ref, null)
+    }
+    await placeDivider(ref, waiting)
+  }
+
+  /** Marks the first of `waiting` unread messages (loading older pages until it is in, a few at most). */
+  async function placeDivider(ref: ConversationRef, waiting: number): Promise<void> {
+    const key = refKey(ref)
+    if (waiting <= 0 || jump.value?.key === key) {
+      delete dividers.value[key]
+      return
+    }
+    for (let pages = 0; ; pages++) {
+      const thread = threads.get(key)
+      if (!thread || thread.newer !== null) return
+      const id = firstUnreadId(thread.messages, waiting)
+      if (id !== null || !thread.next || pages >= DIVIDER_MAX_PAGES) {
+        const first = id ?? thread.messages.find((m) => !m.self)?.id
+        if (first) dividers.value[key] = first
+        return
+      }
+      await loadPage(ref, thread.next)
+    }
+  }
+
+  /** Removes a message from this computer's history (the other side keeps it) and from the list. */
+  async function deleteLocal(message: MessageDto): Promise<boolean> {
+    const ref = { kind: message.kind, id: message.conversationId }
+    try {
+      unwrap(await api.deleteMessage({ ...ref, message: message.id }))
+      const key = refKey(ref)
+      const list = threads.get(key)?.messages
+      const index = list ? lastIndexOf(list, message.id) : -1
+      if (list && index >= 0) list.splice(index, 1)
+      if (dividers.value[key] === message.id) delete dividers.value[key]
+      return true
+    } catch (e) {
+      report(e)
+      return false
+    }
   }
 
   /** The open conversation has a new id (a new session): its thread is read again under that id. */
@@ -363,7 +359,10 @@ export const useConversationsStore = defineStore('conversations', () => {
         api.onOutboxChanged(applyOutbox),
         api.onSenderResolved(applySenderName),
         // Read in another window (a pop-out, or the main window): no unread badge here either.
-        api.onUnreadCleared((read) => (unread.value[refKey(read)] = 0)),
+        api.onUnreadCleared((read) => {
+          unread.value[refKey(read)] = 0
+          mentions.value[refKey(read)] = 0
+        }),
         api.onHistoryGap(applyGap)
       ]
     }
@@ -409,14 +408,13 @@ export const useConversationsStore = defineStore('conversations', () => {
     jump.value = null
     threads.clear()
     unread.value = {}
+    mentions.value = {}
+    dividers.value = {}
     activity.value = {}
     error.value = null
-    outboxStates.clear()
+    outbox.clear()
     located.clear()
     failures.value = {}
-    if (claimTimer) clearTimeout(claimTimer)
-    claimTimer = null
-    unclaimed.clear()
   }
 
   return {
@@ -427,6 +425,8 @@ export const useConversationsStore = defineStore('conversations', () => {
     failures,
     threads,
     unread,
+    mentions,
+    dividers,
     activity,
     error,
     jump,
@@ -439,70 +439,10 @@ export const useConversationsStore = defineStore('conversations', () => {
     loadOlder,
     send,
     retry,
+    deleteLocal,
     receive,
     applyOutbox,
     init,
     dispose
   }
 })
-
-/** How long an unknown outbox entry waits for this window's own send answer before it counts as another window's. */
-const OTHER_WINDOW_SEND_DELAY_MS = 400
-
-/**
- * Where a message is in a thread, searched raw from the newest end: our own sends, whose states change, are
- * the newest, and a search through the reactive array would wrap every message it passes in a proxy.
- */
-function lastIndexOf(list: readonly MessageDto[], id: string): number {
-  const raw = toRaw(list)
-  for (let i = raw.length - 1; i >= 0; i--) if (raw[i]!.id === id) return i
-  return -1
-}
-
-function refOf(kind: ConversationRef['kind'], id: number | undefined): ConversationRef | null {
-  return id === undefined ? null : { kind, id }
-}
-
-/**
- * Spreading a page into unshift/push passes one argument per message, and a 100,000-message page exceeds
- * the engine's argument limit (RangeError); moving that many elements through the reactive proxy one by
- * one is slow too. Large pages therefore replace the array (built from the raw one) in one assignment.
- */
-const SPREAD_LIMIT = 5000
-
-function insertPage(thread: Thread, items: MessageDto[], where: 'start' | 'end'): void {
-  if (items.length <= SPREAD_LIMIT) {
-    if (where === 'start') thread.messages.unshift(...items)
-    else thread.messages.push(...items)
-    return
-  }
-  const current = toRaw(thread.messages)
-  thread.messages = where === 'start' ? [...items, ...current] : [...current, ...items]
-}
-
-function ownMessage(
-  ref: ConversationRef,
-  e: OutboxDto,
-  self: { uin: number; nick: string },
-  time: number,
-  sent: ReturnType<typeof composeSegments>
-): MessageDto {
-  const segments: Segment[] = sent
-    ? sent.map((s) => (s.type === 'face' ? { type: 'face', id: s.id, name: faceName(s.id) } : s))
-    : [{ type: 'text', text: e.text }]
-  return {
-    id: outboxMessageId(e.id),
-    kind: ref.kind,
-    conversationKey: e.targetKey,
-    conversationId: ref.id,
-    from: { uin: self.uin, name: self.nick },
-    to: { uin: ref.id, name: '' },
-    text: e.text,
-    segments,
-    time,
-    self: true,
-    state: e.state,
-    // Main sends it with the font in the settings now, and stores it so: show it so from the start.
-    font: useSettingsStore().settings.myFont
-  }
-}
