@@ -60,7 +60,15 @@ function burstPushes(sim: Simulator, n: number, rep: number): PushMessage[] {
     if (i % 3 === 0) {
       const g = acc.groups[(i / 3) % acc.groups.length]!
       const from = g.members!.find((m) => m.qq !== acc.self.qq)!.qq
-      out.push({ kind: 'group', group: g.number, from, segments: [{ type: 'text', text }, { type: 'face', id: 14 }] })
+      out.push({
+        kind: 'group',
+        group: g.number,
+        from,
+        segments: [
+          { type: 'text', text },
+          { type: 'face', id: 14 }
+        ]
+      })
     } else out.push({ kind: 'buddy', from: acc.buddies[i % acc.buddies.length]!.qq, segments: [{ type: 'text', text }] })
   }
   return out
@@ -154,7 +162,9 @@ async function headlessRuns(sim: Simulator, dir: string): Promise<{ ms: number[]
       rss.push(rssMb(child.pid!))
       verdicts.push(checkLines(messages, rep))
       for (const l of messages) ids.add((JSON.parse(l) as { id: string }).id)
-      process.stderr.write(`  headless burst ${rep + 1}: ${(lastMessageAt - leaving.at).toFixed(0)} ms, RSS ${rss.at(-1)!.toFixed(0)} MB\n`)
+      process.stderr.write(
+        `  headless burst ${rep + 1}: ${(lastMessageAt - leaving.at).toFixed(0)} ms, RSS ${rss.at(-1)!.toFixed(0)} MB (answer left at ${(performance.timeOrigin + leaving.at).toFixed(0)})\n`
+      )
     }
     return { ms, rss, verdicts, ids }
   } finally {

@@ -41,12 +41,59 @@ export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
   return out
 }
 
-export function createJsonWriter(stdout: Writable): { write(obj: Record<string, unknown> & { type: string }): void; flush(): Promise<void> } {
+/** One `message` line's object, built directly (no intermediate object spread into another). */
+export function messageLine(m: MessageDto): Record<string, unknown> & { type: 'message' } {
+  const out: HeadlessMessage & { type: 'message' } = {
+    type: 'message',
+    id: m.id,
+    kind: m.kind,
+    key: m.conversationKey,
+    from: m.from,
+    to: m.to,
+    text: m.text,
+    segments: m.segments,
+    time: m.time
+  }
+  if (m.self) out.self = true
+  if (m.state) out.state = m.state
+  if (m.gapBefore) out.gapBefore = m.gapBefore
+  return out as Record<string, unknown> & HeadlessMessage & { type: 'message' }
+}
+
+export interface JsonWriter {
+  write(obj: Record<string, unknown> & { type: string }): void
+  /** Resolves once every line written so far has been handed to the OS. */
+  flush(): Promise<void>
+}
+
+/**
+ * Lines are gathered and written once per turn of the event loop (a microtask after the first line):
+ * the engine handles a whole poll answer synchronously, so a 20,000-message burst becomes one write
+ * instead of 20,000 (each with its own callback and writev bookkeeping: a third of the burst's stdout time).
+ * Order is kept, and nothing waits longer than the code that produced it.
+ */
+export function createJsonWriter(stdout: Writable): JsonWriter {
+  let pending = ''
+  let scheduled = false
+  const drain = (): void => {
+    scheduled = false
+    if (pending === '') return
+    const chunk = pending
+    pending = ''
+    stdout.write(chunk)
+  }
   return {
     write(obj) {
-      stdout.write(JSON.stringify(obj) + '\n')
+      pending += JSON.stringify(obj) + '\n'
+      if (!scheduled) {
+        scheduled = true
+        queueMicrotask(drain)
+      }
     },
-    flush: () => new Promise<void>((resolve) => stdout.write('', () => resolve()))
+    flush: () => {
+      drain()
+      return new Promise<void>((resolve) => stdout.write('', () => resolve()))
+    }
   }
 }
 
