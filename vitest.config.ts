@@ -36,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup-pinyin.ts'],
           include: ['test/renderer/**/*.test.ts']
         }
       }
