@@ -14,11 +14,14 @@ export const SCREENSHOTS = {
   'login-light.png': 'ui-login-light-zh.png',
   'login-dark.png': 'ui-login-dark-zh.png',
   'contacts-light.png': 'ui-contacts-light-zh.png',
-  'contacts-dark.png': 'ui-contacts-dark-zh.png',
-  'group-light.png': 'ui-group-light-zh.png',
-  'group-dark.png': 'ui-group-dark-zh.png',
+  // A real conversation: a busy group with its members panel, faces and a mention (narrow-layout e2e).
+  'group-light.png': 'showcase-group-light-zh.png',
+  'group-dark.png': 'showcase-group-dark-zh.png',
+  'menu-dark.png': 'a11y-self-menu-dark-zh.png',
+  'about-light.png': 'a11y-about-light-zh.png',
   'settings-dark-en.png': 'ui-settings-dark-en.png',
-  'narrow-light-en.png': 'ui-narrow-720-light-en.png',
+  'narrow-light-zh.png': 'narrow-group-light-zh-CN.png',
+  'narrow-drawer-dark-en.png': 'narrow-members-drawer-dark-en.png',
   'quick-switcher-dark-en.png': 'ui-quick-switcher-dark-en.png'
 }
 

@@ -91,7 +91,8 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
             if (demoMode()) await demo.start()
             return session.start()
           },
-          logout: () => session.logout()
+          logout: () => session.logout(),
+          retryNow: () => session.retryNow()
         },
         messenger: session,
         openExternal: deps.openExternal,

@@ -49,10 +49,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     denyAllPermissions(electronSession.defaultSession)
-    const settings = createSettingsStore()
     const pageUrl = rendererPageUrl()
     // Same redaction as the headless stderr: no session token, no message text (unless QQ_DEBUG=1).
     const log = (message: string): void => console.error(`[engine] ${redact(message)}`)
+    // The folder is given so an unusable settings file can be checked and moved aside first.
+    const settings = createSettingsStore({ cwd: app.getPath('userData'), log })
     const secrets = createAppSecretStore(join(app.getPath('userData'), 'sessions'), log)
     // Windows: sizes and places remembered per kind; conversations can have their own windows.
     const windowStates = createWindowStateStore()

@@ -6,9 +6,9 @@
 import { join } from 'node:path'
 import type { EmitEvent, SessionSnapshot } from '../shared/ipc'
 import type { SessionState } from '../shared/domain'
-import { createEngine, type Engine, type SecretStore, type StateEvent } from './engine'
-import { createProtocolClient } from './protocol'
-import { openAccountStore } from './store'
+import { acquireProfileLock, createEngine, type Engine, type ProfileLock, type SecretStore, type StateEvent } from './engine'
+import { createProtocolClient, ServerUrlError } from './protocol'
+import { ensurePrivateDir, openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
 import type { MessengerService } from './ipc/messenger-handlers'
 import type { SettingsStore } from './settings/settings-store'
@@ -77,25 +77,38 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     // knows why they are asked to scan again; going online clears it.
     const told = TOLD_REASONS.has(event.reason) ? event.reason : null
     const forgotten = remembered.stateReason(event.reason)
+    // Unreachable before any session was online in this run: the account the store remembers is
+    // shown (read-only messenger) while the engine retries.
+    const self = event.state === 'unreachable' && !snapshot.self && engine?.self ? { uin: engine.self.uin, nick: engine.self.nick } : null
     update({
       state: event.state,
       reason: event.state === 'online' ? null : (told ?? snapshot.reason),
+      connection: event.retry,
+      ...(self ? { self } : {}),
       ...(forgotten ? { remembered: null } : {})
     })
   }
 
+  let profileLock: ProfileLock | null = null
+
   function build(): Engine {
     const override = deps.serverUrl?.() ?? null
     const serverUrl = serverUrlFor(deps.settings.get(), override)
+    // A custom server without a usable address (one unreadable on disk reads as ''): say so, never fall back to SmartQQ's hosts.
+    if (serverUrl === null && deps.settings.get().serverMode === 'custom') throw new ServerUrlError('missing')
     builtFor = serverUrl
     serverChangePending = false
     snapshot = { ...snapshot, demo: override !== null }
     const profile = join(deps.userDataDir, 'accounts')
+    // Held for the process: a headless client on this folder would fight over the session and history.
+    ensurePrivateDir(profile)
+    profileLock ??= acquireProfileLock(profile)
     const created = createEngine({
       client: createProtocolClient({ serverUrl: serverUrl ?? undefined }),
       secrets,
       openStore: (account) => openAccountStore(profile, String(account), { log: deps.log }),
       sendIntervalMs: () => deps.settings.get().sendIntervalMs,
+      sendFont: () => deps.settings.get().myFont,
       log: deps.log
     })
     created.on('state', onState)
@@ -150,7 +163,10 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     async stop() {
       await engine?.stop()
       messages.flush()
+      profileLock?.release()
+      profileLock = null
     },
+    retryNow: () => engine?.retryNow() ?? false,
     reset,
     settingsChanged(next) {
       if (!next.rememberSession && remembered.current()) {

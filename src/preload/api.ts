@@ -21,11 +21,14 @@ type Subscriber<C extends EventChannel> = (listener: (payload: EventMap[C]) => v
 /** Function names for channels; the mapped type makes a missing channel a compile error. */
 const invokeNames = {
   appInfo: 'app:info',
+  getAbout: 'app:about',
+  getDiagnostics: 'app:diagnostics',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   getSession: 'session:get',
   startSession: 'session:start',
   logout: 'session:logout',
+  retryNow: 'session:retry-now',
   startDemo: 'demo:start',
   scanDemo: 'demo:scan',
   openExternal: 'shell:open-external',
@@ -43,6 +46,7 @@ const invokeNames = {
   getUnread: 'unread:get',
   listConversations: 'conversations:list',
   getProfile: 'profile:get',
+  lookupQQ: 'profile:lookup-qq',
   getSignatures: 'contacts:signature',
   getConversationPrefs: 'prefs:get',
   setConversationPrefs: 'prefs:set',

@@ -15,6 +15,7 @@ export const MENU_COMMANDS = [
   'next-conversation',
   'previous-conversation',
   'settings',
+  'about',
   'escape'
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

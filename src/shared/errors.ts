@@ -32,6 +32,10 @@ export const IPC_FAILURE_REASONS = [
   'export-no-history',
   /** A settings change the schema refused (e.g. an invalid server URL). */
   'settings-invalid',
+  /** Sign-in with the custom server chosen but its saved address unusable or missing (shared/server-url.ts). */
+  'server-url-invalid',
+  /** Another process (a headless client) uses this profile's folder (engine/profile-lock.ts). */
+  'profile-in-use',
   /** Anything else: a bug; the details are in main's log. */
   'unknown'
 ] as const
@@ -55,6 +59,19 @@ export function outboxErrorCode(error: string | null): OutboxErrorCode {
   if (/^refused with 10000[01]\b/.test(error) || /times$/.test(error)) return 'session-dead'
   if (/^refused/.test(error)) return 'refused'
   return 'send-failed'
+}
+
+/** Why a send is `unconfirmed` (it may or may not have arrived), classified from the outbox entry's error. */
+export const OUTBOX_UNCERTAIN_CODES = ['1202', 'no-answer', 'interrupted', 'unknown'] as const
+export type OutboxUncertainCode = (typeof OUTBOX_UNCERTAIN_CODES)[number]
+
+/** The renderer says only what happened: the server's 1202, a connection that broke, or the app stopping mid-send. */
+export function outboxUncertainCode(error: string | null | undefined): OutboxUncertainCode {
+  if (!error) return 'unknown'
+  if (/^the server answered \d+/.test(error)) return '1202'
+  if (/^no answer/.test(error)) return 'no-answer'
+  if (/^interrupted/.test(error)) return 'interrupted'
+  return 'unknown'
 }
 
 /** Why the history is not being saved (StorageStatusDto.reason, pushed as storage:changed). */

@@ -9,9 +9,9 @@
  * Every payload is plain data (structured-clone safe). No electron, DOM or Node imports here.
  */
 import * as v from 'valibot'
-import type { ConversationKind, SessionState } from './domain'
+import type { ConnectionTrouble, ConversationKind, SessionState } from './domain'
 import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
-import { settingsPatchSchema, type EffectiveTheme, type Settings } from './settings'
+import { settingsPatchSchema, type EffectiveTheme, type Settings, type SettingsFileNotice } from './settings'
 import type { IpcErrorCode, IpcFailureReason } from './errors'
 import { focusedConversationSchema, statusSetSchema, type ConversationFocusDto, type MenuCommandDto, type NotifySoundDto } from './desktop'
 import {
@@ -29,6 +29,7 @@ import {
   type OutboxDto,
   type PresenceDto,
   type ProfileDto,
+  type QqLookupDto,
   type StorageStatusDto,
   type UnreadDto
 } from './messenger'
@@ -56,11 +57,17 @@ const searchSchema = v.pipe(
 
 export const invokeSchemas = {
   'app:info': empty,
+  /** The About dialog: version, licence, project home and the third-party licences of what ships. */
+  'app:about': empty,
+  /** A plain-text report for bug reports: versions, OS, settings (no secrets). */
+  'app:diagnostics': empty,
   'settings:get': empty,
   'settings:update': settingsPatchSchema,
   'session:get': empty,
   'session:start': empty,
   'session:logout': empty,
+  /** Try the server now instead of waiting for the next attempt (while unreachable or reconnecting). */
+  'session:retry-now': empty,
   'demo:start': empty,
   'demo:scan': empty,
   'shell:open-external': v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) }),
@@ -90,6 +97,8 @@ export const invokeSchemas = {
   'unread:get': empty,
   'conversations:list': empty,
   'profile:get': v.strictObject({ kind: conversationKind, id: sessionId }),
+  /** A buddy's real QQ number (get_friend_uin2), on the profile card's "look up". */
+  'profile:lookup-qq': v.strictObject({ id: sessionId }),
   /** Buddies (current uins) whose signature is wanted: what is on screen, 60 at most per call. */
   'contacts:signature': v.strictObject({ uins: v.pipe(v.array(sessionId), v.minLength(1), v.maxLength(60)) }),
   'prefs:get': empty,
@@ -123,6 +132,21 @@ export interface AppInfo {
   platform: string
   /** 'no-keyring': the OS offers no keychain, so sessions are not remembered across restarts. */
   secretStorage: 'encrypted' | 'no-keyring'
+  /** The settings file is read-only (a newer version's) or was unusable and moved aside; absent or null when fine. */
+  settingsNotice?: SettingsFileNotice | null
+}
+
+/** One shipped third-party package and its licence (text null: the package has no licence file). */
+export interface LicenceDto {
+  name: string
+  version: string
+  license: string
+  text: string | null
+}
+
+export interface AboutDto {
+  app: { name: string; version: string; license: string; homepage: string | null }
+  packages: LicenceDto[]
 }
 
 /** What the renderer knows about the login session. Never contains cookies or tokens. */
@@ -139,6 +163,8 @@ export interface SessionSnapshot {
   remembered?: { uin: number; nick: string } | null
   /** The last storage problem of the running session (see StorageStatusDto), null while saving works. */
   storage?: StorageStatusDto | null
+  /** While `unreachable` or `reconnecting` for network trouble: why, and when the next attempt starts. */
+  connection?: ConnectionTrouble | null
 }
 
 export interface ThemeDto {
@@ -153,11 +179,15 @@ export interface PoppedOutDto {
 
 export interface InvokeResponses {
   'app:info': AppInfo
+  'app:about': AboutDto
+  'app:diagnostics': string
   'settings:get': Settings
   'settings:update': Settings
   'session:get': SessionSnapshot
   'session:start': SessionSnapshot
   'session:logout': SessionSnapshot
+  /** False when no attempt was waiting (already trying, or nothing to retry). */
+  'session:retry-now': boolean
   'demo:start': SessionSnapshot
   'demo:scan': boolean
   'shell:open-external': boolean
@@ -180,6 +210,7 @@ export interface InvokeResponses {
   'prefs:set': ConversationPrefsDto
   'conversations:list': ConversationSummaryDto[]
   'profile:get': ProfileDto
+  'profile:lookup-qq': QqLookupDto
   /** uin -> signature ('' when the buddy has none); buddies whose fetch failed are left out. */
   'contacts:signature': Record<number, string>
   'theme:get': ThemeDto

@@ -5,6 +5,7 @@
  * All `uin`/`gid`/`did`/`id` numbers are the CURRENT session's ids; `key`s are stable across logins.
  */
 import type { ConversationKind, PresenceStatus, Segment } from './domain'
+import type { MessageFont } from './fonts'
 
 /** One compose box at most (the engine splits long texts into several sends). */
 export const MAX_MESSAGE_CHARS = 4000
@@ -36,10 +37,17 @@ export interface MessageDto {
   state: DeliveryState | null
   /** History may be missing just before this message (the engine lost its session or polls meanwhile). */
   gapBefore?: GapDto | null
+  /** The sender's font (shown per the peerFonts setting); null or absent when none is known. */
+  font?: MessageFont | null
+  /** Shown but not saved yet: the history cannot be written (a full disk); saved by itself once it can. */
+  unsaved?: boolean
 }
 
-/** Why messages may be missing: the session was relinked, ended (new login), or polls failed for a long time. */
-export type GapReason = 'relink' | 'session-ended' | 'outage'
+/**
+ * Why messages may be missing: the session was relinked, ended (new login), polls failed for a long
+ * time, or a poll answer came back broken after the server may have handed its messages over.
+ */
+export type GapReason = 'relink' | 'session-ended' | 'outage' | 'broken-answer'
 
 export interface GapDto {
   reason: GapReason
@@ -213,6 +221,16 @@ export interface BirthdayDto {
   year: number
   month: number
   day: number
+}
+
+/**
+ * A buddy's QQ number looked up on demand (get_friend_uin2). `available` false: the server no longer gives
+ * QQ numbers out (closed by Tencent in 2017-04), so `qq` is null and asking again will not change that.
+ */
+export interface QqLookupDto {
+  uin: number
+  qq: number | null
+  available: boolean
 }
 
 /** A buddy's card: get_friend_info2 fields (empty strings from the server become null), signature, QQ number. */

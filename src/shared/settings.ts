@@ -3,13 +3,15 @@
  * back from disk (electron-store), so a hand-edited or corrupt settings file cannot crash the app.
  */
 import * as v from 'valibot'
+import { DEFAULT_FONT, messageFontSchema, PEER_FONT_MODES } from './fonts'
+import { MAX_SERVER_URL_CHARS, checkServerUrl } from './server-url'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 const serverUrl = v.pipe(
   v.string(),
-  v.maxLength(512),
+  v.maxLength(MAX_SERVER_URL_CHARS),
   v.check((s) => s === '' || isValidServerUrl(s), 'must be an http(s) URL or empty')
 )
 
@@ -33,9 +35,9 @@ export type OnlineStatusSetting = (typeof ONLINE_STATUSES)[number]
 export const SIDEBAR_WIDTH_MIN = 200
 export const SIDEBAR_WIDTH_MAX = 480
 
-/** True when `url` is usable as a custom compatible server (http(s), a host, nothing odd). */
+/** True when `url` is usable as a custom compatible server (server-url.ts: the one check). */
 export function isValidServerUrl(url: string): boolean {
-  return url.length <= 512 && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)
+  return checkServerUrl(url).ok
 }
 
 export const settingsSchema = v.object({
@@ -45,6 +47,10 @@ export const settingsSchema = v.object({
   theme: v.picklist(THEMES),
   /** Which key sends from the composer; the other one inserts a line break. */
   sendKey: v.picklist(SEND_KEYS),
+  /** The font my messages carry (the content's font element), chosen in the composer's font bar. */
+  myFont: messageFontSchema,
+  /** How the fonts of received messages are shown: not at all, colours only, or colour, style and size. */
+  peerFonts: v.picklist(PEER_FONT_MODES),
   /** Desktop notifications for new messages. */
   notifications: v.boolean(),
   /** Play a sound with a notification. */
@@ -76,10 +82,18 @@ export type Settings = v.InferOutput<typeof settingsSchema>
 export const settingsPatchSchema = v.partial(v.strictObject(settingsSchema.entries))
 export type SettingsPatch = v.InferOutput<typeof settingsPatchSchema>
 
+/**
+ * Why the settings file is not used as usual (AppInfo.settingsNotice): written by a newer version (read,
+ * never written: changes last until quit), or unusable and moved aside (defaults are used).
+ */
+export type SettingsFileNotice = { kind: 'newer-version'; version: number } | { kind: 'moved-aside'; movedTo: string }
+
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   theme: 'system',
   sendKey: 'enter',
+  myFont: DEFAULT_FONT,
+  peerFonts: 'colors',
   notifications: true,
   notificationSound: true,
   notificationPreview: true,

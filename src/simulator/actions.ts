@@ -29,7 +29,14 @@ const SegmentSchema = v.union([
   ),
   v.object({ type: v.literal('image') })
 ])
-const Content = { text: v.optional(v.string()), segments: v.optional(v.array(SegmentSchema)) }
+/** A font to deliver the push with: the wire object's fields, loosely (a test may want an odd one). */
+const FontSchema = v.looseObject({
+  name: v.optional(v.string()),
+  size: v.optional(v.union([v.number(), v.string()])),
+  style: v.optional(v.array(v.unknown())),
+  color: v.optional(v.union([v.string(), v.number()]))
+})
+const Content = { text: v.optional(v.string()), segments: v.optional(v.array(SegmentSchema)), font: v.optional(FontSchema) }
 const Int = v.pipe(v.number(), v.integer())
 export const PushSchema = v.union([
   v.object({ kind: v.literal('buddy'), self: v.literal(true), to: Int, ...Content }),
@@ -60,8 +67,9 @@ export const FaultSchema = v.variant('type', [
   v.object({
     type: v.literal('slow'),
     endpoint: Endpoint,
-    bytesPerTick: v.optional(Int),
-    tickMs: v.optional(Int),
+    // 0 bytes a tick never finishes the body: a request that hangs for ever tests nothing.
+    bytesPerTick: v.optional(v.pipe(Int, v.minValue(1, 'bytesPerTick must be at least 1 byte (0 or less would never finish the body).'))),
+    tickMs: v.optional(v.pipe(Int, v.minValue(0, 'tickMs must be 0 or more milliseconds.'))),
     ...Count
   }),
   v.object({
@@ -80,8 +88,13 @@ const Statuses = ['online', 'away', 'busy', 'silent', 'hidden', 'callme', 'offli
 
 function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const r = v.safeParse(schema, input)
-  if (!r.success) throw new InvalidInput(v.summarize(r.issues))
+  if (!r.success) throw new InvalidInput(sentences(r.issues) ?? v.summarize(r.issues))
   return r.output
+}
+
+/** The issues' own messages when every one is a sentence written for people (ends with a period). */
+function sentences(issues: readonly v.BaseIssue<unknown>[]): string | null {
+  return issues.every((i) => i.message.endsWith('.')) ? issues.map((i) => i.message).join(' ') : null
 }
 
 export class Actions {

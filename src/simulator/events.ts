@@ -7,6 +7,7 @@ import type { PollElement } from './poll-hub'
 import type { Session } from './sessions'
 import { InvalidInput } from './errors'
 import type { PushMessage, PushSegment } from './types'
+import { senderFont } from './fonts'
 import { receivedContent } from './wire-content'
 
 export const KICK_REASON = '您的账号在另一地点登录，您已被迫下线。如有疑问，请登录 safe.qq.com 了解更多。'
@@ -23,6 +24,19 @@ export const events = {
   }
 }
 
+/** Who speaks in a push (QQ number), for their font: the account itself, the buddy, or the member (or first member). */
+function speaker(core: SimCore, push: PushMessage): number {
+  const { account } = core
+  if (push.self) return account.self.qq
+  if (push.kind === 'buddy') return push.from
+  if (push.from !== undefined) return push.from
+  if (push.kind === 'group') {
+    const group = account.groupByNumber(push.group)
+    return group ? (account.members(group)[0]?.qq ?? 0) : 0
+  }
+  return account.discussions[push.discuss]?.memberQqs.find((q) => q !== account.self.qq) ?? 0
+}
+
 /** Render a push for `session`; throws InvalidInput when it names a contact the account does not have. */
 export function renderPush(core: SimCore, session: Session, push: PushMessage): PollElement {
   const { account } = core
@@ -30,7 +44,7 @@ export function renderPush(core: SimCore, session: Session, push: PushMessage): 
   const self = account.self.qq
   const segments: PushSegment[] = push.segments ?? [{ type: 'text', text: push.text ?? '' }]
   const base = {
-    content: receivedContent(segments, core.opts.zeroFaces),
+    content: receivedContent(segments, core.opts.zeroFaces, push.font ?? senderFont(speaker(core, push))),
     msg_id: core.nextMsgId(),
     msg_type: 0,
     time: Math.floor(core.now() / 1000),

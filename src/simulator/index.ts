@@ -39,6 +39,12 @@ export interface Simulator {
   account(opts?: { members?: boolean }): AccountView
   /** Renames a group (by its number) as its owner would; the next group list carries the new name. */
   renameGroup(number: number, name: string): void
+  /**
+   * An outage: stops listening (connections are refused, held polls are cut) while every session,
+   * QR and message stays as it was. `resume()` listens on the same port again.
+   */
+  suspend(): Promise<void>
+  resume(): Promise<void>
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -46,11 +52,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const core = new SimCore(opts)
   const actions = new Actions(core)
   const server = createServer(createRequestListener(core, actions))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port, opts.host, () => resolve())
-  })
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, opts.host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  const unlisten = async (): Promise<void> => {
+    core.hub.closeAll()
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  await listen(opts.port)
   const { port } = server.address() as AddressInfo
+  let suspended = false
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host
   core.baseUrl = `http://${host}:${port}`
   const stopScenario = startScenario(core, {
@@ -63,9 +80,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: core.baseUrl,
     close: async () => {
       stopScenario()
-      core.hub.closeAll()
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      if (suspended) return
+      suspended = true
+      await unlisten()
+    },
+    suspend: async () => {
+      if (suspended) return
+      suspended = true
+      await unlisten()
+    },
+    resume: async () => {
+      if (!suspended) return
+      await listen(port)
+      suspended = false
     },
     scan: (o) => actions.scan(o?.confirm ?? true),
     expireQr: () => actions.expireQr(),

@@ -42,6 +42,7 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
     text: '',
     segments: [],
     rawContent: body?.content,
+    font: null,
     msgId: body?.msg_id ?? null,
     time: core.now(),
     answer: null,
@@ -75,6 +76,7 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
     )
   record.segments = content.segments
   record.text = segmentsToText(content.segments)
+  record.font = content.font
   const ref = resolveTarget(core, session, endpoint, target)
   if (ref === null)
     return answer(
@@ -88,7 +90,7 @@ export function send(core: SimCore, req: SimRequest, endpoint: SendEndpoint): Re
     )
   record.targetRef = ref
   const { answerBody, deliver, refusal } = decide(core, endpoint, textOnly(content.segments))
-  if (deliver) echo(core, session, endpoint, ref, content.segments)
+  if (deliver) echo(core, session, endpoint, ref, content.segments, content.font)
   const reply = json(answerBody)
   return answer(refusal ? refuse(reply, refusal.rule, refusal.detail) : reply, deliver)
 }
@@ -161,11 +163,19 @@ function decide(core: SimCore, endpoint: SendEndpoint, text: string): Decision {
 }
 
 /** Real servers echoed the account's own group/discussion messages with send_uin = self uin. */
-function echo(core: SimCore, session: Session, endpoint: SendEndpoint, ref: number, segments: SentRecord['segments']): void {
+function echo(
+  core: SimCore,
+  session: Session,
+  endpoint: SendEndpoint,
+  ref: number,
+  segments: SentRecord['segments'],
+  font: Record<string, unknown>
+): void {
   if (!core.echo || endpoint === 'send_buddy_msg2') return
   const group = endpoint === 'send_qun_msg2' ? core.account.groups[ref] : undefined
+  // The echo carries the font the client sent, as the real server's did.
   const element = group
-    ? renderPush(core, session, { kind: 'group', group: group.number, self: true, segments })
-    : renderPush(core, session, { kind: 'discuss', discuss: ref, self: true, segments })
+    ? renderPush(core, session, { kind: 'group', group: group.number, self: true, segments, font })
+    : renderPush(core, session, { kind: 'discuss', discuss: ref, self: true, segments, font })
   core.hub.enqueue(session, element)
 }

@@ -64,11 +64,17 @@ export interface SimulatorOptions {
 /** A domain Segment, except that a face's `name` may be left out (it comes from the face table). */
 export type PushSegment = Exclude<Segment, { type: 'face' }> | { type: 'face'; id: number; name?: string }
 
-/** A message from a contact to the account (POST /__sim/push). Give `text` or `segments`. */
+/** The font object a push is delivered with (normally `{name,size,style,color}`), as given. */
+export type PushFont = Record<string, unknown>
+
+/**
+ * A message from a contact to the account (POST /__sim/push). Give `text` or `segments`. `font`: the font
+ * object to deliver with it; absent = the sender's own (fonts.ts senderFont).
+ */
 export type PushMessage =
-  | { kind: 'buddy'; from: number; text?: string; segments?: PushSegment[]; self?: false }
+  | { kind: 'buddy'; from: number; text?: string; segments?: PushSegment[]; self?: false; font?: PushFont }
   /** The account itself wrote to buddy `to` (QQ number) from another device. */
-  | { kind: 'buddy'; self: true; to: number; text?: string; segments?: PushSegment[] }
+  | { kind: 'buddy'; self: true; to: number; text?: string; segments?: PushSegment[]; font?: PushFont }
   /** `group` = group number; `from` = member QQ number (ignored with self:true). */
   | {
       kind: 'group'
@@ -77,6 +83,7 @@ export type PushMessage =
       self?: boolean
       text?: string
       segments?: PushSegment[]
+      font?: PushFont
     }
   /** `discuss` = discussion index as listed by account(); `from` = member QQ number. */
   | {
@@ -86,6 +93,7 @@ export type PushMessage =
       self?: boolean
       text?: string
       segments?: PushSegment[]
+      font?: PushFont
     }
 
 export type FaultEndpoint = string
@@ -131,6 +139,8 @@ export interface SentRecord {
   segments: Segment[]
   /** `content` exactly as received (a string when the client was right). */
   rawContent: unknown
+  /** The font element's object as the client sent it (`{name,size,style,color}`); null when the content was invalid. */
+  font: Record<string, unknown> | null
   msgId: number | null
   time: number
   /** The JSON answer given. */

@@ -5,10 +5,10 @@
  */
 import { faceName } from '../shared/faces'
 import type { Segment } from '../shared/domain'
+import { RECEIVED_FONT, sentFont, type WireFont } from './fonts'
 import type { PushSegment } from './types'
 
-/** Font of received messages (seed §三 example). */
-export const RECEIVED_FONT = { color: '000000', name: '微软雅黑', size: 10, style: [0, 0, 0] }
+export { RECEIVED_FONT }
 
 /** Names (nick, markname, card, group name) are HTML-escaped on the wire; U+00A0 stays raw. */
 export function escapeName(text: string): string {
@@ -26,8 +26,12 @@ export function escapeMessageText(text: string): string {
  * The content array of a poll element. Pictures cannot travel over SmartQQ: an image segment
  * leaves nothing but the font behind (reference §2.4, "picture-only messages").
  */
-export function receivedContent(segments: readonly PushSegment[], zeroFaces: boolean): unknown[] {
-  const out: unknown[] = [['font', RECEIVED_FONT]]
+export function receivedContent(
+  segments: readonly PushSegment[],
+  zeroFaces: boolean,
+  font: WireFont | Record<string, unknown> = RECEIVED_FONT
+): unknown[] {
+  const out: unknown[] = [['font', font]]
   for (const s of segments) {
     if (s.type === 'text') out.push(escapeMessageText(s.text))
     else if (s.type === 'face') out.push(['face', zeroFaces ? 0 : s.id])
@@ -35,7 +39,8 @@ export function receivedContent(segments: readonly PushSegment[], zeroFaces: boo
   return out
 }
 
-export type SentContent = { ok: true; segments: Segment[] } | { ok: false; reason: string }
+/** `font`: the font element's object as the client sent it. */
+export type SentContent = { ok: true; segments: Segment[]; font: Record<string, unknown> } | { ok: false; reason: string }
 
 /** Validate and decode the `content` of a send request. */
 export function parseSentContent(raw: unknown): SentContent {
@@ -47,7 +52,8 @@ export function parseSentContent(raw: unknown): SentContent {
     return { ok: false, reason: 'content is not JSON' }
   }
   if (!Array.isArray(parsed) || parsed.length === 0) return { ok: false, reason: 'content is not a non-empty array' }
-  if (!isFont(parsed[parsed.length - 1])) return { ok: false, reason: 'the last content element must be ["font",{...}]' }
+  const font = sentFont(parsed[parsed.length - 1])
+  if (!font) return { ok: false, reason: 'the last content element must be ["font",{...}]' }
   const segments: Segment[] = []
   for (const el of parsed.slice(0, -1)) {
     if (typeof el === 'string') segments.push({ type: 'text', text: el })
@@ -55,11 +61,7 @@ export function parseSentContent(raw: unknown): SentContent {
       segments.push({ type: 'face', id: el[1] as number, name: faceName(el[1] as number) })
     else return { ok: false, reason: `unexpected content element ${JSON.stringify(el)}` }
   }
-  return { ok: true, segments }
-}
-
-function isFont(el: unknown): boolean {
-  return Array.isArray(el) && el.length === 2 && el[0] === 'font' && typeof el[1] === 'object' && el[1] !== null && !Array.isArray(el[1])
+  return { ok: true, segments, font }
 }
 
 /** Plain text of the text segments only (what the length and spam rules look at). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { pickOption } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -177,7 +178,7 @@ describe('contacts you can recognise (real engine, demo simulator, built rendere
     app.setSystemDark(true)
     await page.keyboard.press('Control+Comma')
     await page.getByTestId('settings-view').waitFor()
-    await page.getByTestId('settings-locale').selectOption('en')
+    await pickOption(page, 'settings-locale', 'en')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('settings-view').count()).toBe(0)
     await page.getByTestId('tab-recent').focus()

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { setLocale } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -168,7 +169,7 @@ describe('the conversation view (grouping, links, faces, drafts, search jump, ga
   it('reads well in the dark theme, in English and in a narrow window', async () => {
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'))
     await app.bridged.screenshot('conversation-gap-zh-dark')
-    await page.getByTestId('locale-select').selectOption('en')
+    await setLocale(page, 'en')
     await expect.poll(() => page.getByTestId('gap-marker').textContent()).toContain('Messages may be missing here')
     // The narrowest main window there is (its minimum width): lines wrap, the newest message stays in view.
     await page.setViewportSize({ width: 720, height: 480 })
@@ -186,7 +187,7 @@ describe('the conversation view (grouping, links, faces, drafts, search jump, ga
     await page.getByTestId('face-button').click()
     await app.bridged.screenshot('conversation-face-picker-en')
     await page.keyboard.press('Escape')
-    await page.getByTestId('locale-select').selectOption('zh-CN')
+    await setLocale(page, 'zh-CN')
     expect(app.bridged.problems).toEqual([])
   })
 

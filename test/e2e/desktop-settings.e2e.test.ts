@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { openSettings, pickOption } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -53,8 +54,8 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     await page.getByTestId('contact-filter').fill('')
     await app.bridged.screenshot('ui-group-light-zh')
 
-    await page.getByTestId('open-settings').click()
-    await page.getByTestId('theme-dark').check()
+    await openSettings(page)
+    await page.getByTestId('theme-dark').click()
     await expect.poll(() => theme(page)).toBe('dark')
     await app.bridged.screenshot('ui-settings-dark-zh')
     await page.getByTestId('settings-close').click()
@@ -74,10 +75,10 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
   it('changes the language and the send key from the settings view, with their effects', async () => {
     await page.keyboard.press('Control+Comma')
     await page.getByTestId('settings-view').waitFor()
-    await page.getByTestId('settings-locale').selectOption('en')
-    await expect.poll(() => page.locator('#settings-title').textContent()).toBe('Settings')
+    await pickOption(page, 'settings-locale', 'en')
+    await expect.poll(() => page.getByTestId('settings-view').locator('h2').textContent()).toBe('Settings')
     await app.bridged.screenshot('ui-settings-dark-en')
-    await page.getByTestId('send-key-ctrl-enter').check()
+    await page.getByTestId('send-key-ctrl-enter').click()
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByTestId('settings-view').count()).toBe(0)
     expect(await page.getByTestId('tab-buddies').textContent()).toContain('Friends')
@@ -95,8 +96,8 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     await page.locator('[data-test="message"]', { hasText: 'second line' }).waitFor()
     await expect.poll(() => sim.sent().some((s) => s.text === 'first line\nsecond line')).toBe(true)
     // Back to the default for the rest of the run.
-    await page.getByTestId('open-settings').click()
-    await page.getByTestId('send-key-enter').check()
+    await openSettings(page)
+    await page.getByTestId('send-key-enter').click()
     await page.getByTestId('settings-close').click()
   })
 
@@ -167,7 +168,7 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     const inside = async () => {
       const viewport = page.viewportSize()!
       const boxes = await Promise.all(
-        ['send', 'composer', 'conversation-title', 'contact-filter', 'pop-out', 'open-settings', 'logout'].map(async (id) => [
+        ['send', 'composer', 'conversation-title', 'contact-filter', 'pop-out', 'self-menu'].map(async (id) => [
           id,
           await page.getByTestId(id).first().boundingBox()
         ])
@@ -197,7 +198,7 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     await page.getByTestId('members-panel').waitFor()
     await app.bridged.screenshot('ui-narrow-720-members-dark-en')
     await page.getByTestId('members-toggle').click()
-    await page.getByTestId('open-settings').click()
+    await openSettings(page)
     // The settings dialog fits the small window; its last option is reachable by scrolling.
     const dialog = (await page.getByTestId('settings-view').boundingBox())!
     expect(dialog.y).toBeGreaterThanOrEqual(0)
@@ -206,7 +207,7 @@ describe('desktop: themes, settings, windows, shortcuts, layout', () => {
     await page.getByTestId('settings-remember').scrollIntoViewIfNeeded()
     const remember = (await page.getByTestId('settings-remember').boundingBox())!
     expect(remember.y + remember.height).toBeLessThanOrEqual(dialog.y + dialog.height)
-    await page.getByTestId('theme-light').check()
+    await page.getByTestId('theme-light').click()
     await page.getByTestId('settings-close').click()
     await expect.poll(inside).toEqual([])
     await app.bridged.screenshot('ui-narrow-720-light-en')

@@ -9,6 +9,7 @@ import type { DesktopShellPort } from '../../src/main/desktop/desktop-controller
 import type { TrayView } from '../../src/main/desktop/tray-model'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { chooseFromSelfMenu } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -112,9 +113,8 @@ describe('desktop: notifications, mute, do not disturb, status (real engine, rea
   })
 
   it('do not disturb from the title bar: no notification while on, the tray says so', async () => {
-    const dnd = page.getByTestId('dnd-toggle')
-    await dnd.click()
-    await expect.poll(() => dnd.getAttribute('aria-pressed')).toBe('true')
+    await chooseFromSelfMenu(page, 'dnd-toggle')
+    await page.getByTestId('dnd-mark').waitFor()
     await expect.poll(() => shell.state.tray?.tooltip ?? '').toContain('免打扰')
     expect(shell.state.tray?.menu.find((i) => 'command' in i && i.command === 'toggle-dnd')).toMatchObject({ checked: true })
     const before = shell.live.get([...shell.live.keys()].find((k) => shell.live.get(k)!.title === nameOf(c))!)
@@ -125,22 +125,24 @@ describe('desktop: notifications, mute, do not disturb, status (real engine, rea
     await expect.poll(() => row.getByTestId('unread-badge').textContent({ timeout: 15_000 })).toMatch(/^\s*[2-9]/)
     expect([...shell.live.values()].find((n) => n.title === nameOf(c))).toEqual(before)
     await app.bridged.screenshot('desktop-dnd-zh-light')
-    await dnd.click()
-    await expect.poll(() => dnd.getAttribute('aria-pressed')).toBe('false')
+    await chooseFromSelfMenu(page, 'dnd-toggle')
+    await page.getByTestId('dnd-mark').waitFor({ state: 'detached' })
   })
 
   it('changes our status: sent with change_status2, checked in the tray menu, shown in the title bar', async () => {
     const sent = sim.state().requests['change_status2'] ?? 0
-    await page.getByTestId('status-select').selectOption('busy')
+    await chooseFromSelfMenu(page, 'status-busy')
     await expect.poll(() => sim.state().requests['change_status2'] ?? 0).toBe(sent + 1)
     await expect
       .poll(() => shell.state.tray?.menu.filter((i) => 'checked' in i && i.checked).map((i) => ('command' in i ? i.command : '')))
       .toEqual(['status:busy'])
     expect(shell.state.tray?.image).toBe('tray-light-busy-unread.png')
-    await expect.poll(() => page.getByTestId('status-dot').getAttribute('class')).toContain('busy')
+    await expect.poll(() => page.getByTestId('status-dot').getAttribute('data-status')).toBe('busy')
     // The tray's menu changes it too: the title bar follows live.
     app.services.desktop.setStatus('away')
-    await expect.poll(() => page.getByTestId('status-select').inputValue()).toBe('away')
+    await expect.poll(() => page.getByTestId('status-dot').getAttribute('data-status')).toBe('away')
+    await page.getByTestId('self-menu').click()
+    await expect.poll(() => page.getByTestId('status-away').getAttribute('aria-checked')).toBe('true')
     await app.bridged.screenshot('desktop-status-zh-light')
   })
 
@@ -151,7 +153,7 @@ describe('desktop: notifications, mute, do not disturb, status (real engine, rea
     await app.bridged.screenshot('desktop-muted-zh-dark')
     await page.evaluate(() => window.api.updateSettings({ locale: 'en' }))
     await expect.poll(() => page.getByTestId('mute-label').textContent()).toBe('Muted')
-    await expect.poll(() => page.getByTestId('dnd-toggle').textContent()).toContain('Do not disturb')
+    await expect.poll(() => page.getByTestId('self-menu').textContent()).toContain('Away')
     await app.bridged.screenshot('desktop-muted-en-dark')
     app.setSystemDark(false)
     await page.setViewportSize({ width: 720, height: 480 })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { chooseFromSelfMenu, setLocale } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -103,6 +104,7 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     const [buddy] = account.buddies
     await expect.poll(() => page.getByTestId('conversation-title').textContent()).toBe(buddy!.markname ?? buddy!.nick)
     await page.getByTestId('export-chat').click()
+    await page.getByTestId('export-txt').click()
     const outcome = page.getByTestId('export-outcome')
     await outcome.waitFor()
     const txtPath = app.exportPaths.at(-1)!
@@ -113,8 +115,8 @@ describe('the messenger against the demo server (real engine, real simulator)', 
     expect(txt).toContain('晚上一起吃饭吗')
     expect(statSync(txtPath).mode & 0o777).toBe(0o600)
 
-    await page.getByTestId('export-format').selectOption('json')
     await page.getByTestId('export-chat').click()
+    await page.getByTestId('export-json').click()
     await expect.poll(() => app.exportPaths.length).toBe(2)
     const jsonPath = app.exportPaths[1]!
     expect(jsonPath.endsWith('.json')).toBe(true)
@@ -163,14 +165,14 @@ describe('the messenger against the demo server (real engine, real simulator)', 
   })
 
   it('renders in English too, with no console errors or CSP violations', async () => {
-    await page.getByTestId('locale-select').selectOption('en')
+    await setLocale(page, 'en')
     await expect.poll(() => page.getByTestId('tab-buddies').textContent()).toContain('Friends')
     await app.bridged.screenshot('messenger-chat-en')
     expect(app.bridged.problems).toEqual([])
   })
 
   it('signs out from the title bar back to the login card', async () => {
-    await page.getByTestId('logout').click()
+    await chooseFromSelfMenu(page, 'logout')
     await page.getByTestId('login-state').waitFor({ timeout: 15_000 })
     expect(await page.getByTestId('main-view').count()).toBe(0)
   })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { RENDERER_DIR, type BridgedPage } from './harness'
 import { startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { setLocale } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -60,7 +61,7 @@ describe('built renderer in Chromium with the test bridge', () => {
 
   it('switches to English through main and persists it', async () => {
     const { page } = bridged
-    await page.getByTestId('locale-select').selectOption('en')
+    await setLocale(page, 'en')
     await expect.poll(() => page.getByTestId('login-state').textContent()).toBe('Signed out')
     await bridged.screenshot('shell-login-en')
     const settings = await page.evaluate(() =>
@@ -77,7 +78,7 @@ describe('built renderer in Chromium with the test bridge', () => {
 
   it('logs in against the built-in demo server: real QR, phone scan, online', async () => {
     const { page } = bridged
-    await page.getByTestId('locale-select').selectOption('zh-CN')
+    await setLocale(page, 'zh-CN')
     await page.getByTestId('start-demo').click()
     // A real QR PNG from the simulator, fetched by the real protocol client, shown as a data URL.
     const qr = page.getByTestId('qr')

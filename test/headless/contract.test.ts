@@ -98,7 +98,7 @@ describe('headless contract', () => {
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
     const child = suite.spawn(['--server', 'http://127.0.0.1:9', '--profile', p.dir])
     const line = await child.next((l) => l.type === 'error')
-    expect(line).toMatchObject({ code: 'server-unreachable', server: 'http://127.0.0.1:9' })
+    expect(line).toMatchObject({ code: 'server-unreachable', server: 'http://127.0.0.1:9', reason: 'refused' })
     // stderr is a separate pipe: give it a moment to catch up with stdout.
     for (let i = 0; i < 50 && !child.stderr().includes('SmartQQ itself'); i++) await sleep(50)
     expect(child.stderr()).toContain('use --server for a compatible server; SmartQQ itself was shut down in 2019')

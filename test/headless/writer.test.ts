@@ -58,8 +58,9 @@ describe('headless JSON writer', () => {
   it('a message line is the contract: type first, then the same fields as toHeadlessMessage', () => {
     const plain = dto(1)
     expect(JSON.stringify(messageLine(plain))).toBe(JSON.stringify({ type: 'message', ...toHeadlessMessage(plain) }))
-    const own = dto(2, { self: true, state: 'sent', gapBefore: { reason: 'outage', recordedAt: 5 } })
+    const own = dto(2, { self: true, state: 'sent', gapBefore: { reason: 'outage', recordedAt: 5 }, unsaved: true })
     expect(messageLine(own)).toEqual({ type: 'message', ...toHeadlessMessage(own) })
-    expect(messageLine(own)).toMatchObject({ self: true, state: 'sent', gapBefore: { reason: 'outage', recordedAt: 5 } })
+    expect(messageLine(own)).toMatchObject({ self: true, state: 'sent', gapBefore: { reason: 'outage', recordedAt: 5 }, unsaved: true })
+    expect(JSON.stringify(messageLine(own))).toBe(JSON.stringify({ type: 'message', ...toHeadlessMessage(own) }))
   })
 })

@@ -273,7 +273,7 @@ describe('recent list', () => {
     await wrapper.get('[data-test="tab-discussions"]').trigger('click')
     await rowOf(wrapper, '周末爬山').trigger('contextmenu', { clientX: 10, clientY: 10 })
     const menu = document.querySelector<HTMLElement>('[data-test="contact-menu"]')!
-    expect([...menu.querySelectorAll('[role="menuitem"]')].map((b) => b.textContent?.trim())).toEqual(['置顶', '消息免打扰', '查看资料'])
+    expect([...menu.querySelectorAll('[role="menuitem"]')].map((b) => b.textContent?.trim())).toEqual(['置顶', '静音', '查看资料'])
     menu.querySelector<HTMLElement>('[data-test="menu-pin"]')!.click()
     await flushPromises()
     expect(fake.api.setConversationPrefs).toHaveBeenCalledWith({ kind: 'discuss', id: 60, pinned: true })
@@ -335,7 +335,10 @@ describe('keyboard', () => {
       global: { plugins: [pinia, createAppI18n()] }
     })
     await flushPromises()
-    const ids = list.findAll('[role="option"]').map((o) => o.attributes('id'))
+    // A tree: categories are tree items that say whether they are expanded (an option may not).
+    expect(list.get('[data-test="contact-list"]').attributes('role')).toBe('tree')
+    expect(list.findAll('[role="treeitem"]').map((o) => o.attributes('aria-expanded'))).toEqual(['false', 'false', 'false'])
+    const ids = list.findAll('[role="treeitem"]').map((o) => o.attributes('id'))
     expect(ids).toHaveLength(3)
     expect(new Set(ids).size).toBe(3)
   })

@@ -5,6 +5,7 @@ import App from '../../src/renderer/src/App.vue'
 import { createAppI18n } from '../../src/renderer/src/i18n'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings'
 import { installFakeApi } from './fake-api'
+import { byTest, chooseItem, inBody, openPopup } from './ui-controls'
 
 async function mountApp() {
   const fake = installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
@@ -32,42 +33,60 @@ describe('desktop controls in the renderer', () => {
     document.body.innerHTML = ''
   })
 
-  it('changes our status from the title bar and follows a change made in the tray', async () => {
+  it('changes our status from my avatar menu and follows a change made in the tray', async () => {
     const { fake, wrapper } = await mountApp()
-    const select = wrapper.get<HTMLSelectElement>('[data-test="status-select"]')
-    expect(select.element.value).toBe('online')
-    expect(select.findAll('option').map((o) => o.text())).toEqual(['在线', '离开', '忙碌', '隐身'])
-    await select.setValue('busy')
-    await flushPromises()
+    const avatar = wrapper.get('[data-test="status-dot"]')
+    expect(avatar.attributes('data-status')).toBe('online')
+    expect(wrapper.get('[data-test="self-menu"]').attributes('aria-haspopup')).toBe('menu')
+    await openPopup('self-menu')
+    const menu = inBody(byTest('self-menu-content'))
+    expect(menu.getAttribute('role')).toBe('menu')
+    const radios = [...menu.querySelectorAll('[role="menuitemradio"]')]
+    expect(radios.map((r) => r.textContent?.trim())).toEqual(['在线', '离开', '忙碌', '隐身'])
+    expect(radios.map((r) => r.getAttribute('aria-checked'))).toEqual(['true', 'false', 'false', 'false'])
+    expect([...menu.querySelectorAll('[role="menuitem"]')].map((r) => r.textContent?.trim())).toEqual(['我的资料', '设置', '关于', '退出登录'])
+    await chooseItem('status-busy')
     expect(fake.api.setStatus).toHaveBeenCalledWith({ status: 'busy' })
-    expect(wrapper.get('[data-test="status-dot"]').classes()).toContain('busy')
+    expect(avatar.attributes('data-status')).toBe('busy')
+    expect(avatar.find('.presence-dot').classes()).toContain('busy')
     // The tray menu changed it in main: main pushes the new settings.
     fake.emit('settings:changed', { ...DEFAULT_SETTINGS, onlineStatus: 'invisible', doNotDisturb: true })
     await flushPromises()
-    expect(select.element.value).toBe('invisible')
-    expect(wrapper.get('[data-test="dnd-toggle"]').attributes('aria-pressed')).toBe('true')
+    expect(avatar.attributes('data-status')).toBe('invisible')
+    expect(wrapper.find('[data-test="dnd-mark"]').exists()).toBe(true)
+    await openPopup('self-menu')
+    expect(inBody(byTest('dnd-toggle')).getAttribute('aria-checked')).toBe('true')
   })
 
   it('toggles do not disturb through the settings', async () => {
     const { fake, wrapper } = await mountApp()
-    const toggle = wrapper.get('[data-test="dnd-toggle"]')
-    expect(toggle.attributes('aria-pressed')).toBe('false')
-    expect(toggle.text()).toBe('免打扰')
-    await toggle.trigger('click')
-    await flushPromises()
+    await openPopup('self-menu')
+    const toggle = inBody(byTest('dnd-toggle'))
+    expect(toggle.getAttribute('role')).toBe('menuitemcheckbox')
+    expect(toggle.getAttribute('aria-checked')).toBe('false')
+    expect(toggle.textContent?.trim()).toBe('免打扰')
+    await chooseItem('dnd-toggle')
     expect(fake.api.updateSettings).toHaveBeenCalledWith({ doNotDisturb: true })
-    expect(toggle.attributes('aria-pressed')).toBe('true')
-    await toggle.trigger('click')
-    await flushPromises()
+    expect(wrapper.find('[data-test="dnd-mark"]').exists()).toBe(true)
+    await openPopup('self-menu')
+    expect(inBody(byTest('dnd-toggle')).getAttribute('aria-checked')).toBe('true')
+    await chooseItem('dnd-toggle')
     expect(fake.api.updateSettings).toHaveBeenLastCalledWith({ doNotDisturb: false })
-    expect(toggle.attributes('aria-pressed')).toBe('false')
+    expect(wrapper.find('[data-test="dnd-mark"]').exists()).toBe(false)
+  })
+
+  it('opens my own profile card from the menu', async () => {
+    const { fake } = await mountApp()
+    await openPopup('self-menu')
+    await chooseItem('open-my-profile')
+    expect(fake.api.getProfile).toHaveBeenCalledWith({ kind: 'buddy', id: 1 })
   })
 
   it('says why in Chinese when the status cannot be changed', async () => {
     const { fake, wrapper } = await mountApp()
     vi.mocked(fake.api.setStatus).mockResolvedValueOnce({ ok: false, error: { code: 'failed', message: 'not signed in' } })
-    await wrapper.get('[data-test="status-select"]').setValue('away')
-    await flushPromises()
+    await openPopup('self-menu')
+    await chooseItem('status-away')
     expect(wrapper.get('[data-test="desktop-error"]').text()).toBe('无法更改状态，请稍后再试。')
   })
 

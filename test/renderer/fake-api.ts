@@ -32,6 +32,8 @@ export interface FakeMessengerData {
   profiles: Record<string, ProfileDto>
   /** uin -> signature. */
   signatures: Record<number, string>
+  /** uin -> what profile:lookup-qq answers: a QQ number, null (the service is closed) or 'fail' (a network failure). */
+  qqNumbers: Record<number, number | null | 'fail'>
 }
 
 const emptyData = (): FakeMessengerData => ({
@@ -43,7 +45,8 @@ const emptyData = (): FakeMessengerData => ({
   prefs: [],
   conversations: [],
   profiles: {},
-  signatures: {}
+  signatures: {},
+  qqNumbers: {}
 })
 
 /** A message from a contact (or ourselves) in the shape the engine produces. */
@@ -85,6 +88,16 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
   const conv = (kind: string, id: number) => `${kind}:${id}`
   const api: Api = {
     appInfo: () => ok({ name: 'qq', version: '0.0.0', platform: 'test', secretStorage }),
+    getAbout: vi.fn(() =>
+      ok({
+        app: { name: 'QQ Desktop', version: '0.1.0', license: 'MIT', homepage: 'https://example.org/qq-desktop' },
+        packages: [
+          { name: 'vue', version: '3.5.0', license: 'MIT', text: 'MIT License\n\nPermission is hereby granted, free of charge…' },
+          { name: 'tough-cookie', version: '6.1.0', license: 'BSD-3-Clause', text: null }
+        ]
+      })
+    ),
+    getDiagnostics: vi.fn(() => ok('QQ Desktop 0.1.0\nSettings: …')),
     getSettings: () => ok(settings),
     updateSettings: vi.fn((patch) => ok((settings = { ...settings, ...patch }))),
     getSession: () => ok(session),
@@ -98,7 +111,8 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       return ok(session)
     }),
     scanDemo: vi.fn(() => ok(true)),
-    openExternal: () => ok(true),
+    retryNow: vi.fn(() => ok(true)),
+    openExternal: vi.fn(() => ok(true)),
     setStatus: vi.fn(({ status }) => {
       settings = { ...settings, onlineStatus: status }
       emit('settings:changed', settings)
@@ -201,6 +215,12 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
             ok: false as const,
             error: { code: 'failed' as const, reason: 'command-refused' as const, message: `unknown ${kind} ${id}` }
           })
+    }),
+    lookupQQ: vi.fn(({ id }) => {
+      const qq = data.qqNumbers[id]
+      return qq === 'fail' || qq === undefined
+        ? Promise.resolve({ ok: false as const, error: { code: 'failed' as const, reason: 'network' as const, message: 'connection reset' } })
+        : ok({ uin: id, qq, available: qq !== null })
     }),
     getSignatures: vi.fn(({ uins }) => ok(Object.fromEntries(uins.flatMap((u: number) => (u in data.signatures ? [[u, data.signatures[u]!]] : []))))),
     // Theme and windows: the system theme is light unless a test pushes theme:changed; pop-outs are recorded.

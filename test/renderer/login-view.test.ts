@@ -1,17 +1,25 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/renderer/src/App.vue'
 import { createAppI18n } from '../../src/renderer/src/i18n'
 import { installFakeApi } from './fake-api'
+import { chooseItem, openPopup, pickSelect } from './ui-controls'
 
 async function mountApp() {
   const pinia = createPinia()
   setActivePinia(pinia)
-  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n()] } })
+  // Attached: the menus render into <body>.
+  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n()] }, attachTo: document.body })
+  mounted.push(wrapper)
   await flushPromises()
   return wrapper
 }
+const mounted: Array<ReturnType<typeof mount>> = []
+afterEach(() => {
+  for (const w of mounted.splice(0)) w.unmount()
+  document.body.innerHTML = ''
+})
 
 describe('login view', () => {
   it('starts signed out with a sign-in button and no QR', async () => {
@@ -44,11 +52,24 @@ describe('login view', () => {
   it('switches language through the settings and re-renders in English', async () => {
     const fake = installFakeApi()
     const wrapper = await mountApp()
-    await wrapper.get('[data-test="locale-select"]').setValue('en')
-    await flushPromises()
+    await wrapper.get('[data-test="open-settings"]').trigger('click')
+    await pickSelect('settings-locale', 'en')
     expect(fake.api.updateSettings).toHaveBeenCalledWith({ locale: 'en' })
     expect(wrapper.get('[data-test="login-state"]').text()).toBe('Signed out')
     expect(document.documentElement.lang).toBe('en')
+  })
+
+  it('keeps the remembered account on screen (no QR) while the server cannot be reached and nothing is stored yet', async () => {
+    const now = Date.now()
+    installFakeApi({
+      state: 'unreachable',
+      remembered: { uin: 10001, nick: '老王' },
+      connection: { cause: 'refused', attempt: 1, nextAttemptAt: now + 2000, since: now }
+    })
+    const wrapper = await mountApp()
+    expect(wrapper.get('[data-test="remembered-nick"]').text()).toBe('老王')
+    expect(wrapper.get('[data-test="login-state"]').text()).toBe('无法连接服务器，正在重试…')
+    expect(wrapper.find('[data-test="qr"]').exists()).toBe(false)
   })
 
   it('says when sessions cannot be remembered for lack of a keyring', async () => {
@@ -74,8 +95,8 @@ describe('login view', () => {
     expect(wrapper.find('[data-test="login-state"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="main-view"]').exists()).toBe(true)
     expect(wrapper.get('[data-test="self-nick"]').text()).toBe('小明')
-    await wrapper.get('[data-test="logout"]').trigger('click')
-    await flushPromises()
+    await openPopup('self-menu')
+    await chooseItem('logout')
     expect(fake.api.logout).toHaveBeenCalledOnce()
     expect(wrapper.get('[data-test="login-reason"]').text()).toBe('已退出登录')
   })

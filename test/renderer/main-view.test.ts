@@ -16,19 +16,37 @@ async function mountApp(session: Partial<SessionSnapshot>) {
 }
 
 describe('main view', () => {
-  it('stays up while reconnecting, with a banner saying sends are queued', async () => {
+  it('stays up while reconnecting, with a banner saying why, when the next attempt is, and that sends are queued', async () => {
     const { fake, wrapper } = await mountApp({ state: 'online' })
-    expect(wrapper.find('[data-test="reconnecting"]').exists()).toBe(false)
-    fake.push({ state: 'reconnecting' })
+    expect(wrapper.find('[data-test="connection-banner"]').exists()).toBe(false)
+    const now = Date.now()
+    fake.push({ state: 'reconnecting', connection: { cause: 'refused', attempt: 2, nextAttemptAt: now + 12_000, since: now - 3000 } })
     await flushPromises()
     expect(wrapper.find('[data-test="main-view"]').exists()).toBe(true)
-    expect(wrapper.get('[data-test="reconnecting"]').text()).toContain('排队')
+    const banner = wrapper.get('[data-test="connection-banner"]')
+    expect(banner.attributes('data-cause')).toBe('refused')
+    expect(banner.get('[data-test="connection-cause"]').text()).toBe('无法连接服务器：连接被拒绝')
+    expect(banner.get('[data-test="connection-countdown"]').text()).toMatch(/^1[12] 秒后重试$/)
+    expect(banner.get('[data-test="connection-kept"]').text()).toContain('排队')
+    expect(document.title).toContain('离线')
+    await banner.get('[data-test="retry-now"]').trigger('click')
+    expect(fake.api.retryNow).toHaveBeenCalledOnce()
     fake.push({ state: 'signed-out', reason: 'expired', self: null })
     await flushPromises()
     expect(wrapper.find('[data-test="main-view"]').exists()).toBe(false)
     expect(wrapper.get('[data-test="login-reason"]').text()).toContain('过期')
     // Leaving the messenger stops its subscriptions.
     expect(fake.listenerCount('message:received')).toBe(0)
+  })
+
+  it('shows the messenger read-only while the server cannot be reached for a known account', async () => {
+    const now = Date.now()
+    const { wrapper } = await mountApp({ state: 'unreachable', connection: { cause: 'timeout', attempt: 1, nextAttemptAt: now + 5000, since: now } })
+    expect(wrapper.find('[data-test="main-view"]').exists()).toBe(true)
+    const banner = wrapper.get('[data-test="connection-banner"]')
+    expect(banner.attributes('data-state')).toBe('unreachable')
+    expect(banner.get('[data-test="connection-cause"]').text()).toBe('无法连接服务器：服务器没有及时响应')
+    expect(banner.get('[data-test="connection-kept"]').text()).toContain('本机')
   })
 
   it('loads the contacts once signed in and explains empty tabs', async () => {

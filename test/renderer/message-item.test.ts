@@ -54,12 +54,35 @@ describe('message item', () => {
     expect(badge.text()).toContain(text)
   })
 
-  it('marks a sent message with a check and explains 1202 on an unconfirmed one', async () => {
+  it('marks a sent message with a check; an unconfirmed one says only what really happened', async () => {
     const sent = await render(own('sent'))
     expect(sent.get('[data-test="delivery-state"]').text()).toBe('✓')
     expect(sent.find('[data-test="retry"]').exists()).toBe(false)
+    // Nothing known about why (e.g. loaded from the history): no claim that the server answered 1202.
     const unconfirmed = await render(own('unconfirmed'))
-    expect(unconfirmed.get('[data-test="delivery-state"]').attributes('title')).toContain('1202')
+    expect(unconfirmed.get('[data-test="delivery-state"]').attributes('title')).not.toContain('1202')
+    expect(unconfirmed.get('[data-test="delivery-state"]').attributes('title')).toContain('无法确定')
+  })
+
+  it.each([
+    ['the server answered 1202: it may or may not have been delivered', '1202'],
+    ['no answer: network failure (ECONNRESET: socket hang up)', '连接中断'],
+    ['interrupted: the app stopped while sending; it may or may not have been delivered', '应用被关闭']
+  ])('an unconfirmed send whose outbox says "%s" explains it with "%s"', async (error, words) => {
+    const wrapper = await render(own('unconfirmed'))
+    const { useConversationsStore } = await import('../../src/renderer/src/stores/conversations')
+    useConversationsStore().failures['outbox:3'] = error
+    await flushPromises()
+    const title = wrapper.get('[data-test="delivery-state"]').attributes('title')!
+    expect(title).toContain(words)
+    if (words !== '1202') expect(title).not.toContain('1202')
+  })
+
+  it('a queued message while offline says it is not sent yet and goes out once the connection is back', async () => {
+    const wrapper = await render(own('queued'), 'unreachable')
+    const badge = wrapper.get('[data-test="delivery-state"]')
+    expect(badge.attributes('data-state')).toBe('queued')
+    expect(badge.attributes('title')).toBe('排队中：因为没有连接，消息还没有发出。连接恢复后会按顺序自动发出。')
   })
 
   it('offers a retry on a failed message', async () => {

@@ -144,12 +144,21 @@ describe('shortcuts in the app', () => {
     await flushPromises()
     expect(conversations.open).toBeNull()
     expect(w.find('[data-test="pick"]').exists()).toBe(true)
+    // The dialogs render into <body>.
+    const shown = (id: string) => document.body.querySelector(`[data-test="${id}"]`) !== null
     fake.emit('menu:command', { command: 'settings' })
     await flushPromises()
-    expect(w.find('[data-test="settings-view"]').exists()).toBe(true)
+    expect(shown('settings-view')).toBe(true)
     fake.emit('menu:command', { command: 'escape' })
     await flushPromises()
-    expect(w.find('[data-test="settings-view"]').exists()).toBe(false)
+    expect(shown('settings-view')).toBe(false)
+    // Help → About (the app menu): its own dialog, closed by Esc.
+    fake.emit('menu:command', { command: 'about' })
+    await flushPromises()
+    expect(shown('about-view')).toBe(true)
+    fake.emit('menu:command', { command: 'escape' })
+    await flushPromises()
+    expect(shown('about-view')).toBe(false)
     fake.emit('menu:command', { command: 'search' })
     await flushPromises()
     expect(document.activeElement?.getAttribute('data-test')).toBe('history-search')

@@ -67,6 +67,13 @@ describe('theme palette', () => {
       ['--fg-muted', '--bg'],
       ['--fg-muted', '--bg-sunken'],
       ['--fg-subtle', '--bg'],
+      // Hints, counts, times and status text also sit on sunken, hovered and selected rows.
+      ['--fg-subtle', '--bg-sunken'],
+      ['--fg-subtle', '--bg-hover'],
+      ['--fg-subtle', '--bg-active'],
+      ['--fg-subtle', '--bg-elevated'],
+      ['--fg-muted', '--bg-active'],
+      ['--badge-fg', '--badge-muted'],
       ['--accent-fg', '--accent'],
       ['--accent', '--bg'],
       ['--link', '--bg'],

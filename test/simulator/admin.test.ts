@@ -61,6 +61,21 @@ describe('admin API', () => {
     expect((await admin('nothing')).status).toBe(404)
   })
 
+  it('refuses a slow fault that could never finish (bytesPerTick <= 0, negative tickMs) with a 400 and a sentence', async () => {
+    sim = await startSimulator({ pollHoldMs: 100 })
+    for (const bytesPerTick of [0, -1]) {
+      const r = await admin('fault', { type: 'slow', endpoint: 'poll2', bytesPerTick })
+      expect(r.status).toBe(400)
+      expect(r.json().error).toMatch(/^bytesPerTick must be at least 1 byte/)
+    }
+    const r = await admin('fault', { type: 'slow', endpoint: 'poll2', tickMs: -5 })
+    expect(r.status).toBe(400)
+    expect(r.json().error).toMatch(/^tickMs must be 0 or more/)
+    expect(() => sim.injectFault({ type: 'slow', endpoint: 'poll2', bytesPerTick: 0 })).toThrow(/bytesPerTick must be at least 1 byte/)
+    // Nothing was armed: a request still answers at once.
+    expect((await admin('fault', { type: 'slow', endpoint: 'poll2', bytesPerTick: 1, count: 1 })).status).toBe(200)
+  })
+
   it('expire-session and expire-qr', async () => {
     sim = await startSimulator({ pollHoldMs: 100 })
     const c = await loggedIn(sim)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Account } from '../../src/simulator/account'
 import { contactHash, hash33, time33 } from '../../src/simulator/protocol-hashes'
 import { escapeMessageText, escapeName, parseSentContent, receivedContent } from '../../src/simulator/wire-content'
+import { senderFont } from '../../src/simulator/fonts'
 
 describe('protocol hashes (own implementation, reference vectors)', () => {
   it('hash33 of the RB qrsig is 1578021742', () => {
@@ -37,12 +38,22 @@ describe('wire content', () => {
       segments: [
         { type: 'text', text: 'a' },
         { type: 'face', id: 14, name: '微笑' }
-      ]
+      ],
+      font: { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }
     })
     expect(parseSentContent(['a', font]).ok).toBe(false)
     expect(parseSentContent(JSON.stringify([font, 'a'])).ok).toBe(false)
     expect(parseSentContent('not json').ok).toBe(false)
     expect(parseSentContent(JSON.stringify(['a', ['pic', 1], font])).ok).toBe(false)
+    expect(parseSentContent(JSON.stringify(['a', ['font', 'x']])).ok).toBe(false)
+  })
+  it('delivers a given font first, and gives demo senders a few different ones', () => {
+    const red = { name: '楷体', size: 12, style: [1, 0, 0], color: 'ff0000' }
+    expect(receivedContent([{ type: 'text', text: 'hi' }], false, red)[0]).toEqual(['font', red])
+    const fonts = new Set(Array.from({ length: 40 }, (_, i) => JSON.stringify(senderFont(100000 + i))))
+    expect(fonts.size).toBeGreaterThanOrEqual(4)
+    expect([...fonts].some((f) => (JSON.parse(f) as { color: string }).color !== '000000')).toBe(true)
+    expect(senderFont(123456)).toEqual(senderFont(123456))
   })
 })
 

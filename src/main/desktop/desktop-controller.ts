@@ -94,7 +94,7 @@ function desktopSettings(s: Settings): ConstructorParameters<typeof DesktopModel
 export function createDesktopController(deps: DesktopControllerDeps): DesktopController {
   const log = deps.log ?? (() => {})
   const schedule = deps.schedule ?? ((fn) => void setTimeout(fn, 0))
-  const model = new DesktopModel(desktopSettings(deps.settings.get()))
+  const model = new DesktopModel(desktopSettings(deps.settings.get()), deps.platform)
   let shell: DesktopShellPort | null = null
   let engine: DesktopEngine | null = null
   let detach: Array<() => void> = []
@@ -205,6 +205,13 @@ export function createDesktopController(deps: DesktopControllerDeps): DesktopCon
         next.on('state', ({ state }) => {
           if (state === 'online' || state === 'reconnecting') {
             model.setReconnecting(state === 'reconnecting')
+            model.setUnreachable(false)
+            apply([])
+            return
+          }
+          // Not a sign-out: the account and its unread counts stay while the engine retries.
+          if (state === 'unreachable') {
+            model.setUnreachable(true)
             apply([])
             return
           }

@@ -42,13 +42,18 @@ export class DesktopModel {
   private settings: DesktopSettings
   private signedIn = false
   private reconnecting = false
+  private unreachable = false
   /** Conversation key -> unread messages from others. */
   private readonly unread = new Map<string, number>()
   private readonly muted = new Set<string>()
   private readonly views = new Map<string, { conversation: ShownConversation | null; focused: boolean }>()
   private readonly notifications = new NotificationModel()
 
-  constructor(settings: DesktopSettings) {
+  /** `platform` is process.platform (notification bodies are escaped on Linux). */
+  constructor(
+    settings: DesktopSettings,
+    private readonly platform: string = process.platform
+  ) {
     this.settings = { ...settings }
   }
 
@@ -69,9 +74,15 @@ export class DesktopModel {
     this.reconnecting = on
   }
 
+  /** The server cannot be reached; the engine retries with the account kept. */
+  setUnreachable(on: boolean): void {
+    this.unreachable = on
+  }
+
   setSignedIn(on: boolean): NotificationAction[] {
     this.signedIn = on
     this.reconnecting = false
+    this.unreachable = false
     if (on) return []
     this.unread.clear()
     return this.notifications.clear()
@@ -158,7 +169,8 @@ export class DesktopModel {
       doNotDisturb: s.doNotDisturb,
       muted,
       onScreen,
-      texts: desktopTexts(s.locale)
+      texts: desktopTexts(s.locale),
+      platform: this.platform
     })
     const attention = attentionFor(m, {
       appFocused,
@@ -185,6 +197,7 @@ export class DesktopModel {
     return {
       signedIn: this.signedIn,
       reconnecting: this.reconnecting,
+      unreachable: this.unreachable,
       unread: this.totalUnread(),
       status: this.settings.onlineStatus,
       doNotDisturb: this.settings.doNotDisturb,

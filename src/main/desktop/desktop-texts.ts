@@ -13,6 +13,8 @@ export interface DesktopTexts {
   signedOut: string
   /** The connection dropped and the engine is getting it back (sends are queued meanwhile). */
   reconnecting: string
+  /** The server cannot be reached at all; the engine keeps retrying (the account stays). */
+  unreachable: string
   status: Record<OnlineStatusSetting, string>
   doNotDisturb: string
   /** Notification body when several messages wait in one conversation. */
@@ -36,6 +38,8 @@ export interface DesktopTexts {
     nextConversation: string
     previousConversation: string
     settings: string
+    help: string
+    about: string
   }
 }
 
@@ -45,6 +49,7 @@ const zhCN: DesktopTexts = {
   noUnread: '没有未读消息',
   signedOut: '未登录',
   reconnecting: '正在重新连接…',
+  unreachable: '无法连接服务器，正在重试…',
   status: { online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
   doNotDisturb: '免打扰',
   newMessages: (n) => `${n} 条新消息`,
@@ -63,7 +68,9 @@ const zhCN: DesktopTexts = {
     closeConversation: '关闭会话',
     nextConversation: '下一个会话',
     previousConversation: '上一个会话',
-    settings: '设置…'
+    settings: '设置…',
+    help: '帮助',
+    about: '关于 QQ 桌面版'
   }
 }
 
@@ -73,6 +80,7 @@ const en: DesktopTexts = {
   noUnread: 'No unread messages',
   signedOut: 'Signed out',
   reconnecting: 'Reconnecting…',
+  unreachable: 'Can’t reach the server, retrying…',
   status: { online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
   doNotDisturb: 'Do not disturb',
   newMessages: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
@@ -91,7 +99,9 @@ const en: DesktopTexts = {
     closeConversation: 'Close conversation',
     nextConversation: 'Next conversation',
     previousConversation: 'Previous conversation',
-    settings: 'Settings…'
+    settings: 'Settings…',
+    help: 'Help',
+    about: 'About QQ Desktop'
   }
 }
 

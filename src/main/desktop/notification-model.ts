@@ -7,6 +7,7 @@
 import type { ConversationKind, Segment } from '../../shared/domain'
 import type { MessageDto } from '../../shared/messenger'
 import type { DesktopTexts } from './desktop-texts'
+import { MAX_LINE_GRAPHEMES, MAX_NAME_GRAPHEMES, cleanLine, cutGraphemes, notificationBody, notificationTitle } from './notification-text'
 
 /** What one notification says and which conversation a click opens. */
 export interface NotificationContent {
@@ -33,10 +34,9 @@ export interface NotifyContext {
   /** The conversation is on screen in a focused window: the person is reading it already. */
   onScreen: boolean
   texts: DesktopTexts
+  /** process.platform: Linux bodies are escaped (notification-text.ts). */
+  platform: string
 }
-
-/** Longest message excerpt in a notification body; the OS would cut it anyway, less tidily. */
-export const MAX_PREVIEW_CHARS = 140
 
 interface Pending {
   count: number
@@ -48,12 +48,11 @@ export function conversationTitle(m: MessageDto): string {
   return m.kind === 'buddy' ? m.from.name : m.to.name
 }
 
-/** One line of message text as a notification shows it (faces by name, pictures as a word). */
+/** One line of message text as a notification shows it (faces by name, pictures as a word), cleaned. */
 export function previewText(segments: readonly Segment[], texts: DesktopTexts): string {
   let text = ''
   for (const s of segments) text += s.type === 'text' ? s.text : s.type === 'face' ? `[${s.name}]` : texts.picture
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > MAX_PREVIEW_CHARS ? `${line.slice(0, MAX_PREVIEW_CHARS - 1)}…` : line
+  return cleanLine(text)
 }
 
 export class NotificationModel {
@@ -103,12 +102,15 @@ export class NotificationModel {
       key: m.conversationKey,
       kind: m.kind,
       id: m.conversationId,
-      title: conversationTitle(m)
+      // A nick of nothing but bidi marks or controls still needs a title.
+      title: notificationTitle(conversationTitle(m), texts.appName)
     }
     if (!ctx.preview) return { ...base, body: count === 1 ? texts.newMessage : texts.newMessages(count) }
     const text = previewText(m.segments, texts)
     // In a group the reader needs to know who spoke; in a buddy chat the title says it.
-    const line = m.kind === 'buddy' ? text : `${m.from.name}: ${text}`
-    return { ...base, body: count === 1 ? line : `${texts.newMessages(count)}\n${line}` }
+    const line = m.kind === 'buddy' ? text : `${cutGraphemes(cleanLine(m.from.name), MAX_NAME_GRAPHEMES)}: ${text}`
+    const lines = [cutGraphemes(line, MAX_LINE_GRAPHEMES)]
+    if (count > 1) lines.unshift(texts.newMessages(count))
+    return { ...base, body: notificationBody(lines, ctx.platform) }
   }
 }

@@ -10,6 +10,8 @@ export interface TrayState {
   signedIn: boolean
   /** Online but the connection is being re-established. */
   reconnecting?: boolean
+  /** The server cannot be reached (signing in or back in); the account is kept and retried. */
+  unreachable?: boolean
   /** Unread messages outside muted conversations. */
   unread: number
   status: OnlineStatusSetting
@@ -48,6 +50,7 @@ const STATUS_ORDER: readonly OnlineStatusSetting[] = ['online', 'away', 'busy', 
 
 export function trayTooltip(s: TrayState): string {
   const { texts } = s
+  if (s.unreachable) return `${texts.appName} — ${texts.unreachable}`
   if (!s.signedIn) return `${texts.appName} — ${texts.signedOut}`
   const status = [texts.status[s.status], s.doNotDisturb ? texts.doNotDisturb : '', s.reconnecting ? texts.reconnecting : '']
     .filter(Boolean)
@@ -60,7 +63,8 @@ export function trayTooltip(s: TrayState): string {
  * coloured mark for the taskbar's light or dark background. Signed out shows the faded mark.
  */
 export function trayImage(s: TrayState, platform: string, darkTaskbar: boolean): { image: string; template: boolean } {
-  const status = s.signedIn ? s.status : 'invisible'
+  // Offline (signed out, or the server out of reach) shows the faded mark: nobody sees us online.
+  const status = s.signedIn && !s.reconnecting && !s.unreachable ? s.status : 'invisible'
   const unread = s.signedIn && s.unread > 0 ? '-unread' : ''
   if (platform === 'darwin') return { image: `tray-${status}${unread}Template.png`, template: true }
   return { image: `tray-${darkTaskbar ? 'dark' : 'light'}-${status}${unread}.png`, template: false }

@@ -5,7 +5,9 @@
  *  - a relink (120/121, the 103 ladder): the server may have dropped what it held for the old link;
  *  - a session that ended without the user asking (100000/100001, kick, the 103 ladder running out):
  *    whatever arrived until the next login is lost, recorded once the new session is online;
- *  - polls failing for at least `outageMs`: SmartQQ kept undelivered messages only briefly.
+ *  - polls failing for at least `outageMs`: SmartQQ kept undelivered messages only briefly;
+ *  - a poll answer that came back broken (truncated, HTML, empty with status 200): the server may
+ *    have handed its messages over in it, so they are lost; recorded at once, with its time.
  *
  * Stopping the app or logging out on purpose records nothing: a person who closed the app knows.
  */
@@ -39,6 +41,12 @@ export class GapRecorder {
     const since = this.troubleSince
     this.troubleSince = null
     if (since !== null && this.deps.clock.now() - since >= this.deps.outageMs) this.record('outage')
+  }
+
+  /** A 200 poll answer could not be read: whatever it carried is lost. */
+  brokenAnswer(detail: string): void {
+    this.deps.log(`a poll answer could not be read (${detail}); messages may be missing`)
+    this.record('broken-answer')
   }
 
   /** The session ended without the user asking for it; the gap is recorded when the next one is online. */

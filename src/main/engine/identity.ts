@@ -51,8 +51,17 @@ const SHORTENED_PREFIX = 32
  */
 export function keyPart(name: string): string {
   const chars = [...name]
-  if (chars.length <= MAX_NAME_IN_KEY) return name
-  return `${chars.slice(0, SHORTENED_PREFIX).join('')}~${hash('sha256', name, 'base64url').slice(0, 22)}`
+  if (chars.length <= MAX_NAME_IN_KEY) return keySafe(name)
+  return `${keySafe(chars.slice(0, SHORTENED_PREFIX).join(''))}~${hash('sha256', name, 'base64url').slice(0, 22)}`
+}
+
+/**
+ * A name without NUL, which SQLite's C-string reads cut keys at (a group named "a\0b" got the key
+ * "group:name:a" and no id); U+FFFD stands in for it. Other characters stay: the keys of existing
+ * histories must not change.
+ */
+export function keySafe(name: string): string {
+  return name.includes('\u0000') ? name.replaceAll('\u0000', '\uFFFD') : name
 }
 
 export function buddyKey(qq: number | null, categoryName: string, markname: string | null, nick: string): string {
@@ -85,7 +94,7 @@ export function nickSenderKey(nick: string): string {
 
 /** A member nick shared by two members of one conversation: scoped to this login's session and uin. */
 export function ambiguousNickSenderKey(nick: string, sessionId: string, uin: number): string {
-  return `n:${nick}#${sessionId.slice(0, 8)}:${uin}`
+  return `n:${keySafe(nick)}#${sessionId.slice(0, 8)}:${uin}`
 }
 
 export function placeholderSenderKey(uin: number): string {

@@ -3,4 +3,5 @@ export { createEngine, type Engine, type EngineOptions, type HistoryQuery } from
 export type { SecretStore } from './ports'
 export { createFileSecretStore, type Sealer } from './file-secret-store'
 export { systemClock, type Clock } from './clock'
+export { acquireProfileLock, ProfileInUseError, type ProfileLock } from './profile-lock'
 export * from './types'

@@ -1,12 +1,14 @@
 /**
  * Getting a session: a remembered one first (no QR), else the QR flow (waiting -> scanned ->
- * signing-in, a new QR whenever one expires). Network trouble never ends the flow: it backs off and
- * tries again; only the server refusing a remembered session sends us to the QR.
+ * signing-in, a new QR whenever one expires). A server that cannot be reached never ends the flow:
+ * the state becomes `unreachable` (with the cause and the next attempt), it backs off and tries again,
+ * and the remembered session is kept. Only the server's verdict (or tokens the client itself cannot
+ * use) sends a remembered session to the QR.
  */
 import { ProtocolError } from '../protocol'
 import type { ProtocolClient, SavedSession, SessionCredentials } from '../protocol/types'
-import { Backoff } from './backoff'
 import type { Clock } from './clock'
+import { isUnreachable, TroubleStreak, type RetryWaker } from './connection'
 import type { Lifecycle } from './lifecycle'
 
 export interface LoginFlowDeps {
@@ -15,56 +17,57 @@ export interface LoginFlowDeps {
   lifecycle: Lifecycle
   qrPollIntervalMs: number
   backoffMaxMs: number
+  /** Cuts retry waits short ("Retry now"). */
+  waker: RetryWaker
   emitQr(png: Uint8Array): void
   log(message: string): void
 }
 
-/** Failures worth retrying as they are (the server did not say no). */
+/** Failures worth retrying as they are (the server did not say no): network, timeouts, 5xx. */
 export function isTransient(e: unknown): boolean {
   return e instanceof ProtocolError && (e.code === 'network' || e.code === 'timeout' || (e.code === 'http' && (e.httpStatus ?? 500) >= 500))
 }
 
 /**
- * A remembered session that only ever meets network failures is given up after this many tries (the
- * QR is shown instead of `signing-in` for ever); the file is kept, so a later start tries it again.
+ * Runs `step` until it succeeds or fails in a way `retryable` does not accept (rethrown). Each failure
+ * shows `unreachable` with its cause and the time of the next attempt.
  */
-export const REMEMBERED_ATTEMPTS = 5
-
-/** Runs `step` until it succeeds or fails for a reason other than the network (rethrown), or `attempts` run out. */
-async function withRetry<T>(deps: LoginFlowDeps, what: string, step: () => Promise<T>, signal: AbortSignal, attempts = Infinity): Promise<T> {
-  const backoff = new Backoff(deps.clock, { maxMs: deps.backoffMaxMs })
-  for (let attempt = 1; ; attempt++) {
+async function withRetry<T>(
+  deps: LoginFlowDeps,
+  what: string,
+  step: () => Promise<T>,
+  signal: AbortSignal,
+  retryable: (e: unknown) => boolean = isUnreachable
+): Promise<T> {
+  const streak = new TroubleStreak(deps.clock, deps.backoffMaxMs)
+  for (;;) {
     try {
       return await step()
     } catch (e) {
-      if (signal.aborted || !isTransient(e) || attempt >= attempts) throw e
-      const delay = backoff.next()
+      if (signal.aborted || !retryable(e)) throw e
+      const { delay, trouble } = streak.failed(e)
       deps.log(`${what} failed (${String(e)}); retrying in ${Math.round(delay)} ms`)
-      await deps.clock.sleep(delay, signal)
+      deps.lifecycle.retrying('unreachable', 'network', e instanceof Error ? e.message : String(e), trouble)
+      await deps.waker.sleep(delay, signal)
     }
   }
 }
 
 /**
- * Resumes a remembered session: its credentials, 'refused' when the server (or its own unusable
- * tokens) says no (the caller forgets it), 'unreachable' when only network failures came back.
+ * Resumes a remembered session: its credentials, or 'refused' when the server (or its own unusable
+ * tokens) says no (the caller forgets it). While the server cannot be reached it keeps trying.
  */
-export async function resumeRemembered(
-  deps: LoginFlowDeps,
-  saved: SavedSession,
-  signal: AbortSignal
-): Promise<SessionCredentials | 'refused' | 'unreachable'> {
+export async function resumeRemembered(deps: LoginFlowDeps, saved: SavedSession, signal: AbortSignal): Promise<SessionCredentials | 'refused'> {
   deps.lifecycle.to('signing-in', 'remembered')
   try {
     await deps.client.importSession(saved)
-    return await withRetry(deps, 'resuming the remembered session', () => deps.client.resumeSession(signal), signal, REMEMBERED_ATTEMPTS)
+    return await withRetry(deps, 'resuming the remembered session', () => deps.client.resumeSession(signal), signal)
   } catch (e) {
     if (signal.aborted) throw e
-    const unreachable = isTransient(e)
-    deps.log(`remembered session ${unreachable ? `unreachable after ${REMEMBERED_ATTEMPTS} tries` : 'refused'}: ${String(e)}`)
+    deps.log(`remembered session refused: ${String(e)}`)
     await deps.client.reset()
     deps.lifecycle.to('signed-out', 'remembered-refused', e instanceof Error ? e.message : String(e))
-    return unreachable ? 'unreachable' : 'refused'
+    return 'refused'
   }
 }
 
@@ -87,7 +90,8 @@ export async function qrLogin(deps: LoginFlowDeps, signal: AbortSignal): Promise
       } else {
         lifecycle.to('signing-in', 'confirmed', r.nick)
         try {
-          return await withRetry(deps, 'completing the login', () => client.completeLogin(r.checkSigUrl, signal), signal)
+          // A refused or unusable check_sig answer will not change by asking again: a new QR then.
+          return await withRetry(deps, 'completing the login', () => client.completeLogin(r.checkSigUrl, signal), signal, isTransient)
         } catch (e) {
           if (signal.aborted) throw e
           deps.log(`login failed after the scan: ${String(e)}; showing a new QR`)

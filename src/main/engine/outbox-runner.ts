@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot'
 import { segmentsToText, type ConversationKind, type Segment } from '../../shared/domain'
+import { messageFontSchema, type MessageFont } from '../../shared/fonts'
 import { createMsgIdSource, ProtocolError, splitForSending, type ProtocolClient } from '../protocol'
 import type { OutboxEntry, OutboxStore } from '../store/types'
 import { Backoff } from './backoff'
@@ -24,7 +25,10 @@ const TargetSchema = v.object({
   targetId: v.number(),
   sessionId: v.string(),
   part: v.number(),
-  parts: v.number()
+  parts: v.number(),
+  /** The font chosen when it was written (entries queued before fonts were sent have none: the seed's). */
+  // A damaged font must not stop the message: it is then sent in the seed's font.
+  font: v.fallback(v.optional(messageFontSchema), undefined)
 })
 type Target = v.InferOutput<typeof TargetSchema>
 
@@ -51,6 +55,8 @@ export interface EnqueueRequest {
   segments: Segment[]
   ref: string | null
   sender: { key: string; name: string }
+  /** The font it is sent with (and shown with in the history). */
+  font?: MessageFont
 }
 
 /** How often an entry whose recipient the contacts cannot name yet looks again (the engine also wakes it). */
@@ -112,14 +118,14 @@ export class OutboxRunner implements EchoMatcher {
     if (!store) throw new Error('no account store is open')
     const parts = splitForSending(req.segments)
     const entries = parts.map((segments, part) => {
-      const target: Target = { targetId: req.targetId, sessionId: req.sessionId, part, parts: parts.length }
+      const target: Target = { targetId: req.targetId, sessionId: req.sessionId, part, parts: parts.length, ...(req.font ? { font: req.font } : {}) }
       return store.enqueue({
         ref: req.ref,
         conversation: req.conversationKey,
         kind: req.kind,
         target,
         segments,
-        message: { sender: req.sender.key, senderName: req.sender.name }
+        message: { sender: req.sender.key, senderName: req.sender.name, font: req.font ?? null }
       })
     })
     for (const e of entries) this.deps.emit(toOutboxDto(e))
@@ -234,7 +240,14 @@ export class OutboxRunner implements EchoMatcher {
     }
     // Deliberately no abort signal: a send in flight is allowed to finish when the engine stops.
     try {
-      const outcome = await this.deps.client.send({ kind: entry.kind, to, segments: entry.segments, msgId: this.nextMsgId() })
+      const font = parsed.success ? parsed.output.font : undefined
+      const outcome = await this.deps.client.send({
+        kind: entry.kind,
+        to,
+        segments: entry.segments,
+        msgId: this.nextMsgId(),
+        ...(font ? { font } : {})
+      })
       switch (outcome.status) {
         case 'sent':
           this.rateBackoff.reset()

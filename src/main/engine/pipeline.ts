@@ -162,7 +162,8 @@ export class Pipeline {
       segments: m.segments,
       time: m.time,
       self: fromSelf,
-      state: null
+      state: null,
+      font: m.font
     }
     const row: NewMessage = {
       id,
@@ -173,7 +174,8 @@ export class Pipeline {
       self: fromSelf,
       time: m.time,
       segments: m.segments,
-      text
+      text,
+      font: m.font
     }
     return { row, dto }
   }

@@ -36,7 +36,9 @@ export class Profiles {
     private readonly client: ProtocolClient,
     private readonly directory: Directory,
     private readonly clock: Clock,
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
+    /** A QQ number the card's "look up" found earlier (qq-lookup.ts), by buddy key. */
+    private readonly lookedUpQQ: (key: string) => number | null = () => null
   ) {}
 
   /**
@@ -110,7 +112,7 @@ export class Profiles {
     const { info } = cached
     const x = info.extra
     const current = this.directory.buddies.get(uin) ?? b
-    const qq = current.qq ?? info.account ?? qqOfKey(current.key)
+    const qq = current.qq ?? info.account ?? qqOfKey(current.key) ?? this.lookedUpQQ(current.key)
     return {
       kind: 'buddy',
       id: uin,

@@ -9,12 +9,14 @@
  *    memory, and stored before the next batch as soon as the store accepts writes again (also retried on
  *    a timer, so freeing space is enough). Nothing reported as stored is ever dropped.
  *  - Telling: every change of the situation is one `storage` event (StorageStatusDto): headless prints
- *    it as a JSON line, the app shows a notice.
+ *    it as a JSON line, the app shows a notice. More refused batches are no change (see set()).
  */
 import type { StorageProblem, StorageStatusDto } from '../../shared/messenger'
 import { StoreError, storageProblemOf } from '../store/errors'
 import { openMemoryStore } from '../store/open'
 import type { AccountStore, HistoryStore, NewMessage } from '../store/types'
+import { SpareOutbox } from './spare-outbox'
+import { withUnsaved } from './unsaved-overlay'
 
 /** How often unsaved messages are retried while the store refuses writes (default). */
 export const STORAGE_RETRY_MS = 5000
@@ -44,6 +46,7 @@ export class StorageHealth {
   private memoryOnly = false
   private movedTo: string | null = null
   private cancelRetry: (() => void) | null = null
+  private spare: SpareOutbox | null = null
 
   constructor(private readonly deps: StorageHealthDeps) {}
 
@@ -86,7 +89,11 @@ export class StorageHealth {
       this.set({ ok: false, reason, detail, path: this.path, movedTo: null, unsaved: 0 })
     }
     this.history = store.history
-    return store
+    // Sends the disk refuses go out from a spare in-memory outbox (spare-outbox.ts).
+    this.spare?.close()
+    const spare = (this.spare = new SpareOutbox(store.outbox, (err) => this.failed(err)))
+    // Pages and searches also show what is waiting in memory (marked unsaved) while the disk refuses it.
+    return withUnsaved(store, () => this.unsaved, spare)
   }
 
   /** The store was closed (stop): forget it; unsaved messages cannot be saved any more. */
@@ -96,6 +103,8 @@ export class StorageHealth {
     this.cancelRetry = null
     this.unsaved = []
     this.history = null
+    this.spare?.close()
+    this.spare = null
   }
 
   /**
@@ -170,18 +179,15 @@ export class StorageHealth {
     })
   }
 
+  /**
+   * The status now; emitted only when the situation changes (ok, reason, file, moved-aside file). The
+   * count of unsaved messages and the error's wording change with every refused batch: emitting those
+   * too said the same thing ~90 times in a few seconds of a full disk. `status` always has the latest.
+   */
   private set(next: StorageStatusDto): void {
     const c = this.current
-    if (
-      c.ok === next.ok &&
-      c.reason === next.reason &&
-      c.detail === next.detail &&
-      c.path === next.path &&
-      c.movedTo === next.movedTo &&
-      c.unsaved === next.unsaved
-    )
-      return
     this.current = next
+    if (c.ok === next.ok && c.reason === next.reason && c.path === next.path && c.movedTo === next.movedTo) return
     this.deps.emit(next)
   }
 }

@@ -3,7 +3,7 @@
  * payloads) so every event and answer can cross Electron IPC or be printed as JSON.
  * All `uin`/`gid`/`did` numbers are the CURRENT session's ids; `key`s are stable (identity.ts).
  */
-import type { ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
+import type { ConnectionTrouble, ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
 import type { ExportFormat, OutboxState } from '../store/types'
 import type { ConversationPrefsDto, GapRecordedDto, MessageDto, OutboxDto, StorageStatusDto } from '../../shared/messenger'
 
@@ -36,6 +36,8 @@ export interface StateEvent {
   reason: StateReason
   /** Human text (server kick reason, error message), when there is one. */
   detail: string | null
+  /** While retrying a server that cannot be reached: why, and when the next attempt starts. */
+  retry: ConnectionTrouble | null
   at: number
 }
 

@@ -1,6 +1,7 @@
 /** Command-line arguments of the headless mode. */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { checkServerUrl, serverUrlProblemText } from '../../shared/server-url'
 
 export interface HeadlessArgs {
   /** One origin serving every SmartQQ host's paths; null = the real hosts. */
@@ -27,7 +28,8 @@ The QQ Desktop engine without a window: JSON lines in (stdin), JSON lines out (s
 
 stdout carries only JSON objects, one per line; the QR and human logs go to stderr.
 Commands and every answer are documented in README.md ("Headless mode").
-Exit codes: 0 after {"cmd":"quit"} or the end of stdin, 2 for bad arguments, 1 for a crash.
+Exit codes: 0 after {"cmd":"quit"} or the end of stdin, 2 for bad arguments, 3 when another process
+uses the profile ("profile in use by process N"), 1 for a crash.
 `
 
 /** True when the arguments ask for the help text (checked before anything else is validated). */
@@ -53,9 +55,14 @@ export function parseHeadlessArgs(argv: string[]): HeadlessArgs {
   }
   const values = parsed.values
   if (!values.profile) throw new Error(`--profile is required\n${USAGE}`)
-  if (values.server !== undefined && !URL.canParse(values.server))
-    throw new Error(`--server must be a URL like http://127.0.0.1:8080 (got ${values.server})\n${USAGE}`)
+  let server: string | null = null
+  if (values.server !== undefined) {
+    const check = checkServerUrl(values.server)
+    // The address itself is never repeated: it may carry a password (stdout and stderr end up in logs).
+    if (!check.ok) throw new Error(`--server must be a URL like http://127.0.0.1:8080, but ${serverUrlProblemText(check.problem)}\n${USAGE}`)
+    server = values.server
+  }
   const interval = values['send-interval'] === undefined ? null : Number(values['send-interval'])
   if (interval !== null && !(Number.isFinite(interval) && interval >= 0)) throw new Error(`--send-interval must be a number of ms\n${USAGE}`)
-  return { server: values.server ?? null, profile: resolve(values.profile), sendIntervalMs: interval }
+  return { server, profile: resolve(values.profile), sendIntervalMs: interval }
 }

@@ -1,6 +1,7 @@
 /**
  * Entry point of the headless JSON-lines mode (built to out/main/headless.js; `npm run headless`).
- * Runs main() on import. Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 1 for a crash.
+ * Runs main() on import. Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 3 for a profile in
+ * use by another process, 1 for a crash.
  */
 // First, before anything loads node:sqlite: silence its one ExperimentalWarning on stderr.
 import '../quiet-sqlite-warning'

@@ -4,7 +4,7 @@
  * the headless client against it over real HTTP, shows the QR on stderr and then plays the phone scan
  * itself. After that it is the ordinary headless mode: messages and answers as JSON lines on stdout,
  * commands as JSON lines on stdin. Built to out/main/demo-headless.js; runs main() on import.
- * Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 1 for a crash.
+ * Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 3 for a profile in use, 1 for a crash.
  */
 import '../quiet-sqlite-warning'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -22,7 +22,8 @@ answers), commands on stdin, e.g. {"cmd":"contacts"}  (see README.md, "Headless 
   --profile <dir>     keep the session and history there (default: a temporary folder, removed on exit)
   --scan-delay <ms>   how long the QR stays up before the phone scans it (default 1500)
   --help, -h          this text
-Exit codes: 0 after {"cmd":"quit"} or the end of stdin, 2 for bad arguments, 1 for a crash.
+Exit codes: 0 after {"cmd":"quit"} or the end of stdin, 2 for bad arguments, 3 when another process
+uses the profile, 1 for a crash.
 `
 
 function parse(argv: string[]): { profile: string | null; scanDelayMs: number } {

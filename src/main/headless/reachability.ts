@@ -1,39 +1,22 @@
 /**
- * "Is anybody there?" for the headless mode. The engine retries network failures with backoff for
- * ever (right for a flaky link), but a bot author started without `--server` would only see silence:
- * SmartQQ's real hosts were shut down in 2019. This wraps the protocol client and reports the FIRST
- * network failure of a streak (a success ends the streak), so the caller can say so once.
+ * "Is anybody there?" for the headless mode. The engine retries a server it cannot reach for ever
+ * (right for a flaky link), but a bot author started without `--server` would only see `login`
+ * lines: SmartQQ's real hosts were shut down in 2019. This follows the engine's state and reports the
+ * FIRST failed attempt of an outage (any state without a retry, e.g. online or a QR, ends it), so the
+ * caller can say so once, with the cause.
  */
-import { ProtocolError } from '../protocol'
-import type { ProtocolClient } from '../protocol/types'
+import type { ConnectionTrouble } from '../../shared/domain'
+import type { Engine } from '../engine'
 
-function isUnreachable(e: unknown): e is ProtocolError {
-  return e instanceof ProtocolError && (e.code === 'network' || e.code === 'timeout')
-}
-
-export function watchReachability(client: ProtocolClient, onUnreachable: (error: ProtocolError) => void): ProtocolClient {
+export function watchReachability(engine: Engine, onUnreachable: (trouble: ConnectionTrouble, detail: string | null) => void): void {
   let down = false
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args)
-        if (!(result instanceof Promise)) return result
-        return result.then(
-          (ok: unknown) => {
-            down = false
-            return ok
-          },
-          (e: unknown) => {
-            if (isUnreachable(e) && !down) {
-              down = true
-              onUnreachable(e)
-            }
-            throw e
-          }
-        )
-      }
+  engine.on('state', (e) => {
+    if (e.retry === null) {
+      down = false
+      return
     }
+    if (down) return
+    down = true
+    onUnreachable(e.retry, e.detail)
   })
 }

@@ -4,7 +4,16 @@
  */
 import { join, resolve } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
-import { createEngine, createFileSecretStore, EngineCommandError, type Engine, type OutboxDto } from '../engine'
+import {
+  acquireProfileLock,
+  createEngine,
+  createFileSecretStore,
+  EngineCommandError,
+  ProfileInUseError,
+  type Engine,
+  type OutboxDto,
+  type ProfileLock
+} from '../engine'
 import { createProtocolClient } from '../protocol'
 import { ensurePrivateDir, openAccountStore, StoreError } from '../store'
 import { writePrivateFileAtomically } from '../store/private-files'
@@ -33,17 +42,19 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo, hooks: Hea
   const log = createLogger(io.stderr)
   const out = createJsonWriter(io.stdout)
   ensurePrivateDir(args.profile)
+  let lock: ProfileLock
+  try {
+    lock = acquireProfileLock(args.profile)
+  } catch (e) {
+    if (!(e instanceof ProfileInUseError)) throw e
+    // Exit 3: another process (headless or the app) runs on this profile; both would fight over its session.
+    out.write({ type: 'error', code: 'profile-in-use', pid: e.pid, message: `profile in use by process ${e.pid}` })
+    io.stderr.write(`The profile ${args.profile} is in use by process ${e.pid}: quit that one first, or use another --profile.\n`)
+    await out.flush()
+    return 3
+  }
 
-  // Say once per outage that the server cannot be reached (the engine keeps retrying with backoff).
-  const client = watchReachability(createProtocolClient({ serverUrl: args.server ?? undefined }), (e) => {
-    const where = args.server ?? 'the SmartQQ servers (w.qq.com)'
-    out.write({ type: 'error', code: 'server-unreachable', server: args.server, message: `cannot reach ${where}: ${e.message}` })
-    io.stderr.write(
-      args.server === null
-        ? `Cannot reach the SmartQQ servers: use --server for a compatible server; SmartQQ itself was shut down in 2019. Still retrying.\n`
-        : `Cannot reach ${args.server}: is the server running? use --server for a compatible server; SmartQQ itself was shut down in 2019. Still retrying.\n`
-    )
-  })
+  const client = createProtocolClient({ serverUrl: args.server ?? undefined })
   const engine = createEngine({
     client,
     secrets: createFileSecretStore(args.profile, log),
@@ -52,12 +63,29 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo, hooks: Hea
     log
   })
   wireEvents(engine, args.profile, out.write, log, io.stderr)
+  // Say once per outage that the server cannot be reached, and why (the engine keeps retrying).
+  watchReachability(engine, (trouble, detail) => {
+    const where = args.server ?? 'the SmartQQ servers (w.qq.com)'
+    out.write({
+      type: 'error',
+      code: 'server-unreachable',
+      server: args.server,
+      reason: trouble.cause,
+      message: `cannot reach ${where} (${trouble.cause})${detail ? `: ${detail}` : ''}`
+    })
+    io.stderr.write(
+      args.server === null
+        ? `Cannot reach the SmartQQ servers: use --server for a compatible server; SmartQQ itself was shut down in 2019. Still retrying.\n`
+        : `Cannot reach ${args.server} (${trouble.cause}): is the server running? use --server for a compatible server; SmartQQ itself was shut down in 2019. Still retrying.\n`
+    )
+  })
   hooks.onEngine?.(engine)
 
   let quitting: Promise<number> | null = null
   const quit = (): Promise<number> =>
     (quitting ??= (async () => {
       await engine.stop()
+      lock.release()
       // The answer to `quit` (and to the end of stdin): everything is saved.
       out.write({ type: 'quit' })
       await out.flush()
@@ -119,7 +147,14 @@ function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) 
   })
   engine.on('state', (e) => {
     const line: Record<string, unknown> & { type: string } = { type: 'login', state: e.state }
-    if (e.state === 'signed-out' || e.state === 'reconnecting') line.reason = e.reason
+    if (e.state === 'signed-out' || e.state === 'reconnecting' || e.state === 'unreachable') line.reason = e.reason
+    if (e.retry) {
+      // Why the server cannot be reached and when the next attempt starts (epoch ms, and ms from now).
+      line.cause = e.retry.cause
+      line.attempt = e.retry.attempt
+      line.retryAt = e.retry.nextAttemptAt
+      line.retryIn = Math.max(0, e.retry.nextAttemptAt - e.at)
+    }
     if (e.detail) line.detail = e.detail
     out(line)
   })
@@ -130,6 +165,8 @@ function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) 
   // Whether messages are being saved (a full disk, a damaged or unusable history file), when it changes.
   engine.on('storage', (s) => out({ type: 'storage', ...s }))
   engine.on('outbox', (o) => reportOutbox(o, out))
+  // "Messages may be missing here" (a relink, a lost session, a long outage, a broken poll answer), when it is recorded.
+  engine.on('gap', (g) => out({ type: 'gap', reason: g.reason, recordedAt: g.recordedAt, conversationKey: g.conversationKey }))
 }
 
 /** One `sent` (or `error`) per ref, when its last part is settled; earlier processes' refs included. */

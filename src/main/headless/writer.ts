@@ -22,42 +22,35 @@ export interface HeadlessMessage {
   state?: string
   /** Messages may be missing just before this one (history and around answers). */
   gapBefore?: { reason: string; recordedAt: number }
+  /** Shown but not saved yet (a full disk); saved by itself once the history accepts writes. */
+  unsaved?: true
 }
 
 export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
-  const out: HeadlessMessage = {
-    id: m.id,
-    kind: m.kind,
-    key: m.conversationKey,
-    from: m.from,
-    to: m.to,
-    text: m.text,
-    segments: m.segments,
-    time: m.time
-  }
-  if (m.self) out.self = true
-  if (m.state) out.state = m.state
-  if (m.gapBefore) out.gapBefore = m.gapBefore
-  return out
+  return withFields({}, m)
 }
 
-/** One `message` line's object, built directly (no intermediate object spread into another). */
+/** One `message` line's object: `type` first, then the same fields as toHeadlessMessage, in one object. */
 export function messageLine(m: MessageDto): Record<string, unknown> & { type: 'message' } {
-  const out: HeadlessMessage & { type: 'message' } = {
-    type: 'message',
-    id: m.id,
-    kind: m.kind,
-    key: m.conversationKey,
-    from: m.from,
-    to: m.to,
-    text: m.text,
-    segments: m.segments,
-    time: m.time
-  }
-  if (m.self) out.self = true
-  if (m.state) out.state = m.state
-  if (m.gapBefore) out.gapBefore = m.gapBefore
-  return out as Record<string, unknown> & HeadlessMessage & { type: 'message' }
+  return withFields({ type: 'message' as const }, m) as Record<string, unknown> & HeadlessMessage & { type: 'message' }
+}
+
+/** Writes the contract's fields into `out` (in this order, after what it holds): the one place they are listed. */
+function withFields<T extends object>(out: T, m: MessageDto): T & HeadlessMessage {
+  const o = out as T & HeadlessMessage
+  o.id = m.id
+  o.kind = m.kind
+  o.key = m.conversationKey
+  o.from = m.from
+  o.to = m.to
+  o.text = m.text
+  o.segments = m.segments
+  o.time = m.time
+  if (m.self) o.self = true
+  if (m.state) o.state = m.state
+  if (m.gapBefore) o.gapBefore = m.gapBefore
+  if (m.unsaved) o.unsaved = true
+  return o
 }
 
 export interface JsonWriter {

@@ -9,6 +9,7 @@ import { toSafeExternalUrl } from '../security/external-url'
 import type { DesktopController } from '../desktop/desktop-controller'
 import { createDesktopHandlers } from './desktop-handlers'
 import { createContactsHandlers } from './contacts-handlers'
+import { createAboutHandlers } from './about-handlers'
 import { createWindowHandlers } from './window-handlers'
 import type { ThemeService } from '../desktop/theme'
 import type { WindowRegistry } from '../desktop/window-registry'
@@ -19,6 +20,8 @@ export interface SessionService {
   snapshot(): SessionSnapshot
   start(): Promise<SessionSnapshot>
   logout(): Promise<SessionSnapshot>
+  /** Starts the next attempt to reach the server now; false when none was waiting. */
+  retryNow(): boolean
 }
 
 /** The built-in demo server (the simulator on loopback). */
@@ -48,12 +51,14 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): InvokeHandlers {
   return {
-    'app:info': () => deps.appInfo,
+    'app:info': () => (deps.settings.notice ? { ...deps.appInfo, settingsNotice: deps.settings.notice } : deps.appInfo),
+    ...createAboutHandlers(deps),
     'settings:get': () => deps.settings.get(),
     'settings:update': (patch) => deps.settings.update(patch),
     'session:get': () => deps.session.snapshot(),
     'session:start': () => deps.session.start(),
     'session:logout': () => deps.session.logout(),
+    'session:retry-now': () => deps.session.retryNow(),
     'demo:start': () => deps.demo.start(),
     'demo:scan': () => deps.demo.scan(),
     'shell:open-external': async ({ url }) => {

@@ -8,7 +8,7 @@ import type { InvokeHandlers } from './dispatcher'
 import type { Engine } from '../engine'
 import { NotSignedInError, type MessengerService } from './messenger-handlers'
 
-export type ContactsChannel = 'prefs:get' | 'prefs:set' | 'conversations:list' | 'profile:get' | 'contacts:signature'
+export type ContactsChannel = 'prefs:get' | 'prefs:set' | 'conversations:list' | 'profile:get' | 'profile:lookup-qq' | 'contacts:signature'
 
 export function createContactsHandlers(service: MessengerService): Pick<InvokeHandlers, ContactsChannel> {
   const known = (): Engine => {
@@ -26,6 +26,7 @@ export function createContactsHandlers(service: MessengerService): Pick<InvokeHa
     'prefs:set': (request) => known().setConversationPrefs(request),
     'conversations:list': () => known().conversations(),
     'profile:get': ({ kind, id }) => signedIn().profile(kind, id),
+    'profile:lookup-qq': ({ id }) => signedIn().lookupQQ(id),
     'contacts:signature': ({ uins }) => signedIn().signatures(uins)
   }
 }

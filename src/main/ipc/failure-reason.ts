@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot'
 import type { IpcFailureReason } from '../../shared/errors'
-import { EngineCommandError } from '../engine'
-import { ProtocolError } from '../protocol/errors'
+import { EngineCommandError, ProfileInUseError } from '../engine'
+import { ProtocolError, ServerUrlError } from '../protocol/errors'
 import { StoreError } from '../store'
 import { NotSignedInError } from './messenger-handlers'
 
@@ -23,6 +23,8 @@ const STORE_REASONS: Record<string, IpcFailureReason> = {
 
 export function failureReason(error: unknown, channel: string): IpcFailureReason {
   if (error instanceof NotSignedInError) return 'not-signed-in'
+  if (error instanceof ServerUrlError) return 'server-url-invalid'
+  if (error instanceof ProfileInUseError) return 'profile-in-use'
   if (error instanceof StoreError) return STORE_REASONS[error.code] ?? 'store-io'
   if (error instanceof ProtocolError) {
     if (error.code === 'network' || error.code === 'aborted') return 'network'

@@ -32,10 +32,14 @@ export class NotSignedInError extends Error {
 }
 
 export function createMessengerHandlers(service: MessengerService): Pick<InvokeHandlers, MessengerChannel> {
-  /** The engine of a session that is online or reconnecting (its directory and store are current). */
+  /**
+   * The engine of a session that is online or reconnecting (its directory and store are current), or
+   * of an account whose server cannot be reached (its last contacts and history, read-only).
+   */
   const signedIn = (): Engine => {
     const engine = service.engine()
-    if (!engine || (engine.state !== 'online' && engine.state !== 'reconnecting')) throw new NotSignedInError()
+    const live = engine?.state === 'online' || engine?.state === 'reconnecting' || (engine?.state === 'unreachable' && engine.self !== null)
+    if (!engine || !live) throw new NotSignedInError()
     return engine
   }
   /** The engine of an account that has been online (it queues sends until it is online again). */

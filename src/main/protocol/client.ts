@@ -1,7 +1,9 @@
 /** Wires the pieces into one ProtocolClient: one jar, one got instance, one session. */
 import * as contacts from './contacts'
+import { checkServerUrl } from '../../shared/server-url'
 import type { ClientContext } from './context'
 import { createSessionJar } from './cookies'
+import { ServerUrlError } from './errors'
 import { createHttp } from './http'
 import * as login from './login'
 import { poll } from './poll'
@@ -18,6 +20,10 @@ const DEFAULTS = {
 }
 
 export function createProtocolClient(options: ProtocolClientOptions = {}): ProtocolClient {
+  if (options.serverUrl !== undefined) {
+    const check = checkServerUrl(options.serverUrl)
+    if (!check.ok) throw new ServerUrlError(check.problem)
+  }
   const jar = createSessionJar()
   const request = createHttp(jar, {
     serverUrl: options.serverUrl,

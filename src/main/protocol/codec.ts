@@ -7,8 +7,9 @@
  */
 import { faceName, UNKNOWN_FACE_NAME } from '../../shared/faces'
 import type { Segment } from '../../shared/domain'
+import { DEFAULT_FONT, FONT_COLOR_PATTERN, FONT_SIZE_MAX, FONT_SIZE_MIN, type MessageFont } from '../../shared/fonts'
 
-/** The seed's font element, byte for byte. */
+/** The seed's font element, byte for byte (what encodeContent sends when no font is chosen). */
 export const SEND_FONT = ['font', { name: '宋体', size: 10, style: [0, 0, 0], color: '000000' }] as const
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -86,15 +87,59 @@ export function decodeContent(content: readonly unknown[]): Segment[] {
 }
 
 /**
- * Encodes segments into the send `content` string, font last, exactly as the seed shows.
- * Images cannot be sent over SmartQQ, so they are left out.
+ * Encodes segments into the send `content` string, font last, exactly as the seed shows (the seed's
+ * 宋体/10/black when no font is given). Images cannot be sent over SmartQQ, so they are left out.
  */
-export function encodeContent(segments: readonly Segment[]): string {
+export function encodeContent(segments: readonly Segment[], font?: MessageFont): string {
   const parts: unknown[] = []
   for (const s of segments) {
     if (s.type === 'text') parts.push(s.text)
     else if (s.type === 'face') parts.push(['face', s.id])
   }
-  parts.push(SEND_FONT)
+  parts.push(font ? ['font', fontToWire(font)] : SEND_FONT)
   return JSON.stringify(parts)
+}
+
+/** The font of a received content array (first element in practice, but found wherever it is); null without one. */
+export function decodeFont(content: readonly unknown[]): MessageFont | null {
+  for (const el of content) {
+    if (Array.isArray(el) && el[0] === 'font') return fontFromWire(el[1])
+  }
+  return null
+}
+
+/**
+ * Reads the font object of a content element, as lenient as the clients of the time were (YZ sent
+ * `"size":"10"`, some `"color":"#FF0000"` or short forms): whatever is unusable falls back to the default
+ * for that field, never to an error, since the message itself is fine. Null when it is not an object.
+ */
+export function fontFromWire(raw: unknown): MessageFont | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null
+  const o = raw as Record<string, unknown>
+  // Control and format characters (NUL, bidi overrides) have no place in a family name.
+  const name =
+    typeof o['name'] === 'string'
+      ? o['name']
+          .replace(/[\p{Cc}\p{Cf}]/gu, '')
+          .trim()
+          .slice(0, 40)
+      : ''
+  const sizeNum = typeof o['size'] === 'number' || typeof o['size'] === 'string' ? Number(o['size']) : Number.NaN
+  const size = Number.isFinite(sizeNum) ? Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(sizeNum))) : DEFAULT_FONT.size
+  const style = Array.isArray(o['style']) ? o['style'] : []
+  const flag = (i: number): boolean => style[i] === 1 || style[i] === '1' || style[i] === true
+  return { name: name || DEFAULT_FONT.name, size, bold: flag(0), italic: flag(1), underline: flag(2), color: wireColor(o['color']) }
+}
+
+/** `"FF0000"`, `"#ff0000"`, `"f00"` or a number as six lowercase hex digits; black when unreadable. */
+function wireColor(raw: unknown): string {
+  let s = typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw.toString(16).padStart(6, '0') : typeof raw === 'string' ? raw : ''
+  s = s.trim().replace(/^#/, '').toLowerCase()
+  if (/^[0-9a-f]{3}$/.test(s)) s = [...s].map((c) => c + c).join('')
+  return FONT_COLOR_PATTERN.test(s) ? s : DEFAULT_FONT.color
+}
+
+/** The font object of the wire (`style` as [bold, italic, underline] of 0/1). */
+export function fontToWire(f: MessageFont): { name: string; size: number; style: [number, number, number]; color: string } {
+  return { name: f.name, size: f.size, style: [f.bold ? 1 : 0, f.italic ? 1 : 0, f.underline ? 1 : 0], color: f.color }
 }

@@ -5,6 +5,8 @@
  * backing off (network, timeout, http), giving up on a response (malformed) and reacting to a
  * server verdict (retcode) without parsing messages.
  */
+import type { ServerUrlProblem } from '../../shared/server-url'
+import { serverUrlProblemText } from '../../shared/server-url'
 import { redact } from './redact'
 
 export type ProtocolErrorCode =
@@ -66,5 +68,19 @@ export class ProtocolError extends Error {
     this.httpStatus = d.httpStatus ?? null
     this.retcode = d.retcode ?? null
     this.excerpt = excerpt
+  }
+}
+
+/**
+ * The compatible server's address cannot be used (shared/server-url.ts), or the custom server was
+ * chosen with no address at all ('missing'). Thrown before any request, so sign-in says so instead
+ * of dying on the first one; the message never contains the address (it may hold a password).
+ */
+export class ServerUrlError extends Error {
+  constructor(readonly problem: ServerUrlProblem | 'missing') {
+    super(
+      problem === 'missing' ? 'no compatible server address is set' : `the compatible server address is unusable: ${serverUrlProblemText(problem)}`
+    )
+    this.name = 'ServerUrlError'
   }
 }

@@ -1,7 +1,7 @@
 /** The protocol client's public surface. */
 export { createProtocolClient } from './client'
-export { ProtocolError, type ProtocolErrorCode } from './errors'
-export { decodeContent, encodeContent, cleanName, cleanText, unescapeHtml, SEND_FONT } from './codec'
+export { ProtocolError, ServerUrlError, type ProtocolErrorCode } from './errors'
+export { decodeContent, decodeFont, encodeContent, cleanName, cleanText, unescapeHtml, SEND_FONT } from './codec'
 export { splitForSending, MAX_MESSAGE_BYTES } from './split'
 export { hash, hash33 } from './hash'
 export { parsePtuiCB } from './ptui'

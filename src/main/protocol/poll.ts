@@ -3,7 +3,7 @@
  * relogin) belongs to the session engine; this never retries and never sleeps.
  */
 import * as v from 'valibot'
-import { decodeContent } from './codec'
+import { decodeContent, decodeFont } from './codec'
 import type { ClientContext } from './context'
 import { COOKIE_DOMAIN, ENDPOINTS, endpointUrl } from './endpoints'
 import { ProtocolError } from './errors'
@@ -54,7 +54,8 @@ function toMessage(kind: ConversationKind, m: MessageValue, receivedAtMs: number
     groupCode: kind === 'group' ? (m.group_code ?? null) : null,
     toUin: m.to_uin,
     time,
-    segments: decodeContent(m.content)
+    segments: decodeContent(m.content),
+    font: decodeFont(m.content)
   }
   if (adjusted) {
     message.timeAdjusted = true

@@ -49,7 +49,7 @@ export async function send(ctx: ClientContext, req: SendRequest, signal: AbortSi
   const c = requireCredentials(ctx, endpoint.name)
   const r = {
     [key]: req.to,
-    content: encodeContent(req.segments),
+    content: encodeContent(req.segments, req.font),
     face: SENDER_FACE,
     clientid: CLIENT_ID,
     msg_id: req.msgId,

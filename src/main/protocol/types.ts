@@ -5,6 +5,7 @@
  * All ids are the CURRENT session's ids (uins, gids, dids change with every login).
  */
 import type { ConversationKind, PresenceStatus, Segment } from '../../shared/domain'
+import type { MessageFont } from '../../shared/fonts'
 
 /** SmartQQ's fixed device id. */
 export const CLIENT_ID = 53999199
@@ -145,6 +146,8 @@ export interface IncomingMessage {
   /** With `timeAdjusted`: the time as the server sent it, so a re-delivery of the same element is still recognised. */
   serverTime?: number
   segments: Segment[]
+  /** The sender's font (the content's font element), null when the content had none. */
+  font: MessageFont | null
 }
 
 export type PollEvent =
@@ -194,6 +197,8 @@ export interface SendRequest {
   /** Must already fit in one message (see splitForSending). */
   segments: Segment[]
   msgId: number
+  /** The font element to send; the seed's 宋体/10/black when absent. */
+  font?: MessageFont
 }
 
 export interface ProtocolClientOptions {

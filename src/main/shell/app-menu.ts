@@ -8,8 +8,11 @@ import { Menu, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/desktop'
 import type { DesktopTexts } from '../desktop/desktop-texts'
 
-/** Accelerators of the messenger commands ('escape' stays in-page: a menu accelerator would steal Esc from every field). */
-export const MENU_ACCELERATORS: Readonly<Record<Exclude<MenuCommand, 'escape'>, string>> = {
+/**
+ * Accelerators of the messenger commands ('escape' stays in-page: a menu accelerator would steal Esc
+ * from every field; 'about' has none, as in every app).
+ */
+export const MENU_ACCELERATORS: Readonly<Record<Exclude<MenuCommand, 'escape' | 'about'>, string>> = {
   search: 'CmdOrCtrl+F',
   'quick-switcher': 'CmdOrCtrl+K',
   'close-conversation': 'CmdOrCtrl+W',
@@ -20,18 +23,20 @@ export const MENU_ACCELERATORS: Readonly<Record<Exclude<MenuCommand, 'escape'>, 
 
 export function appMenuTemplate(texts: DesktopTexts, platform: string, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
-  const item = (command: Exclude<MenuCommand, 'escape'>, label: string): MenuItemConstructorOptions => ({
+  const item = (command: Exclude<MenuCommand, 'escape' | 'about'>, label: string): MenuItemConstructorOptions => ({
     label,
     accelerator: MENU_ACCELERATORS[command],
     click: () => send(command)
   })
   const settings = item('settings', texts.menu.settings)
+  // Our own About (licences, diagnostics) rather than the OS panel, which knows only name and version.
+  const about: MenuItemConstructorOptions = { label: texts.menu.about, click: () => send('about') }
   const menu: MenuItemConstructorOptions[] = []
   if (mac) {
     menu.push({
       label: texts.appName,
       submenu: [
-        { role: 'about' },
+        about,
         { type: 'separator' },
         settings,
         { type: 'separator' },
@@ -84,7 +89,9 @@ export function appMenuTemplate(texts: DesktopTexts, platform: string, send: (co
       submenu: mac
         ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }, { type: 'separator' }, { role: 'window' }]
         : [{ role: 'minimize' }]
-    }
+    },
+    // Windows and Linux have no app menu: About lives in Help, where those platforms put it.
+    ...(mac ? [] : [{ label: texts.menu.help, submenu: [about] }])
   )
   return menu
 }

@@ -12,17 +12,15 @@ import * as v from 'valibot'
 import type { GapReason } from '../../shared/messenger'
 import { decodeCursor, type Position } from './cursor'
 import { guarded } from './db'
-import { StoreError } from './errors'
-import { MESSAGE_SELECT, toMessage } from './history'
+import { MESSAGE_SELECT, clampLimit, toMessage } from './message-rows'
 import type { AroundQuery, GapInfo, MessagePage, StoredAround, StoredMessage } from './types'
 
 const DEFAULT_AROUND = 25
-const MAX_LIMIT = 500
 
 const GapRowSchema = v.object({
   time: v.number(),
   seq: v.number(),
-  reason: v.picklist(['relink', 'session-ended', 'outage']),
+  reason: v.picklist(['relink', 'session-ended', 'outage', 'broken-answer']),
   recorded_at: v.number()
 })
 
@@ -109,7 +107,7 @@ export class Navigation {
    * keyset page (passed in so both directions read exactly as paging does).
    */
   around(convId: number, query: AroundQuery, anchor: StoredMessage, olderPage: (before: string, limit: number) => MessagePage): StoredAround {
-    const limit = clamp(query.limit ?? DEFAULT_AROUND)
+    const limit = clampLimit(query.limit, DEFAULT_AROUND)
     const older = olderPage(anchor.cursor, limit)
     const newer = this.newerPage(convId, anchor.cursor, limit)
     return {
@@ -123,9 +121,4 @@ export class Navigation {
 
 function after(p: Position, gap: { time: number; seq: number }): boolean {
   return p.time > gap.time || (p.time === gap.time && p.seq > gap.seq)
-}
-
-function clamp(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1) throw new StoreError('bad-input', `limit must be a positive integer, got ${limit}`)
-  return Math.min(limit, MAX_LIMIT)
 }

@@ -14,6 +14,7 @@ import { createTransactor } from './db'
 import { StoreError, isCorruption, toStoreError } from './errors'
 import { History } from './history'
 import { Outbox } from './outbox'
+import { Snapshots } from './snapshots'
 import { ensurePrivateDir, ensurePrivateFile, tightenSqliteSidecars } from './private-files'
 import { LATEST_VERSION, migrate, readVersion } from './schema'
 import { startSearchIndexer } from './search-index'
@@ -110,6 +111,7 @@ function assemble(
   return {
     history,
     outbox,
+    snapshots: new Snapshots(db, now),
     report,
     path,
     searchIndex,

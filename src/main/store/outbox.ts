@@ -98,7 +98,8 @@ export class Outbox implements OutboxStore {
               segments: segments.output,
               outboxId: id,
               ref,
-              state: 'queued'
+              state: 'queued',
+              font: input.message.font ?? null
             }
           ])
           this.q.setMessageId!.run(messageId, id)

@@ -8,6 +8,7 @@ import { guarded } from './db'
 import { StoreError } from './errors'
 import { ConversationKeySchema, parseRow } from './schemas'
 import type { PrefsPatch, StoredPrefs } from './types'
+import { decodeNullable, encodeText } from './text-codec'
 
 /** The longest draft kept (the compose box's limit). */
 export const MAX_DRAFT_CHARS = 4000
@@ -74,7 +75,7 @@ export class ConversationPrefsTable {
           next.draft = text
         }
         if (!next.pinned && !next.muted && next.draft === null) this.q.remove!.run(key)
-        else this.q.upsert!.run(key, next.pinned ? 1 : 0, next.muted ? 1 : 0, next.draft, next.draftTime)
+        else this.q.upsert!.run(key, next.pinned ? 1 : 0, next.muted ? 1 : 0, encodeNullable(next.draft), next.draftTime)
         return next
       })
     )
@@ -92,10 +93,20 @@ export class ConversationPrefsTable {
     const intoRow = this.q.one!.get(newKey)
     const into = intoRow ? toPrefs(intoRow) : defaults(newKey)
     const draftFrom = (from.draftTime ?? -1) > (into.draftTime ?? -1) ? from : into
-    this.q.upsert!.run(newKey, from.pinned || into.pinned ? 1 : 0, from.muted || into.muted ? 1 : 0, draftFrom.draft, draftFrom.draftTime)
+    this.q.upsert!.run(
+      newKey,
+      from.pinned || into.pinned ? 1 : 0,
+      from.muted || into.muted ? 1 : 0,
+      encodeNullable(draftFrom.draft),
+      draftFrom.draftTime
+    )
     this.q.remove!.run(oldKey)
     return true
   }
+}
+
+function encodeNullable(text: string | null): string | null {
+  return text === null ? null : encodeText(text)
 }
 
 function defaults(key: string): StoredPrefs {
@@ -104,5 +115,5 @@ function defaults(key: string): StoredPrefs {
 
 function toPrefs(raw: unknown): StoredPrefs {
   const row = parseRow(PrefsRowSchema, raw, 'conversation prefs row')
-  return { key: row.key, pinned: row.pinned === 1, muted: row.muted === 1, draft: row.draft, draftTime: row.draft_time }
+  return { key: row.key, pinned: row.pinned === 1, muted: row.muted === 1, draft: decodeNullable(row.draft), draftTime: row.draft_time }
 }

@@ -172,7 +172,7 @@ END;
 
 /**
  * Repairs message times no SmartQQ message can have (before 2000-01-01, or a day or more after the
- * repair), stored before appendBatch replaced them (history.ts plausibleTime): such a row sorted above
+ * repair), stored before appendBatch replaced them (message-writer.ts plausibleTime): such a row sorted above
  * everything for ever, so paging started below it and its conversation's preview stayed pinned on it. It
  * takes the time of the message stored just before it (the closest thing to when it arrived), or the
  * time of the repair; previews and read positions that pointed at such times are recomputed.
@@ -194,11 +194,57 @@ UPDATE conversations SET read_time = last_time, read_seq = last_seq
 WHERE read_time < 946684800 OR read_time > unixepoch() + 86400 OR typeof(read_time) NOT IN ('integer', 'null');
 `
 
+/**
+ * Outages (issue 15): a gap reason for a poll answer that came back broken after the server may have
+ * handed its messages over ('broken-answer'; SQLite cannot widen a CHECK, so the table is rebuilt),
+ * and `snapshots`: small JSON documents of the account, such as the last contact list, so the
+ * messenger can show contacts read-only while the server cannot be reached.
+ */
+const V_OUTAGE = `
+CREATE TABLE history_gaps_new (
+  id INTEGER PRIMARY KEY,
+  conversation TEXT,
+  after_time INTEGER NOT NULL,
+  after_seq INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('relink', 'session-ended', 'outage', 'broken-answer')),
+  recorded_at INTEGER NOT NULL
+);
+INSERT INTO history_gaps_new SELECT id, conversation, after_time, after_seq, reason, recorded_at FROM history_gaps;
+DROP TABLE history_gaps;
+ALTER TABLE history_gaps_new RENAME TO history_gaps;
+CREATE INDEX history_gaps_by_position ON history_gaps (after_time, after_seq);
+CREATE TABLE snapshots (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  saved_at INTEGER NOT NULL
+);
+`
+
+/**
+ * The sender's font with each message (font-codec.ts; NULL = none known). A plain nullable column: adding
+ * it rewrites nothing, and old rows read back as "no font".
+ */
+const V_MESSAGE_FONTS = `
+ALTER TABLE messages ADD COLUMN font TEXT;
+`
+
 /** MIGRATIONS[i] takes version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1, V2, V3, V_CONVERSATION_PREFS, V_HISTORY_GAPS, V_BACKGROUND_SEARCH_INDEX, V_REPAIR_IMPOSSIBLE_TIMES]
+export const MIGRATIONS: readonly string[] = [
+  V1,
+  V2,
+  V3,
+  V_CONVERSATION_PREFS,
+  V_HISTORY_GAPS,
+  V_BACKGROUND_SEARCH_INDEX,
+  V_REPAIR_IMPOSSIBLE_TIMES,
+  V_OUTAGE,
+  V_MESSAGE_FONTS
+]
 export const LATEST_VERSION = MIGRATIONS.length
 /** The version the impossible-times repair brings a file to (its test starts one before). */
 export const REPAIR_TIMES_VERSION = MIGRATIONS.indexOf(V_REPAIR_IMPOSSIBLE_TIMES) + 1
+/** The version that stores fonts (its test starts one before). */
+export const MESSAGE_FONTS_VERSION = MIGRATIONS.indexOf(V_MESSAGE_FONTS) + 1
 
 export function readVersion(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number }

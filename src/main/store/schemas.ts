@@ -1,6 +1,7 @@
 /** valibot schemas for what crosses the store's boundary: caller input and rows read back from disk. */
 import * as v from 'valibot'
 import { StoreError } from './errors'
+import { isMessageFont, messageFontSchema } from '../../shared/fonts'
 
 export const KindSchema = v.picklist(['buddy', 'group', 'discuss'])
 export const DeliveryStateSchema = v.picklist(['queued', 'sending', 'sent', 'unconfirmed', 'failed'])
@@ -14,7 +15,13 @@ export const SegmentsSchema = v.array(SegmentSchema)
 
 /** Longest stored key (ids, conversation keys); the engine keeps unbounded names out of keys. */
 const KEY_MAX = 512
-const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(KEY_MAX))
+/** Keys are compared and read back whole only without NUL (node:sqlite reads TEXT as C strings; see text-codec.ts). */
+const Key = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(KEY_MAX),
+  v.check((k) => !k.includes('\u0000'), 'a key must not contain NUL')
+)
 
 export const NewMessageSchema = v.object({
   id: Key,
@@ -28,14 +35,15 @@ export const NewMessageSchema = v.object({
   text: v.optional(v.string()),
   outboxId: v.nullish(v.pipe(v.number(), v.integer())),
   ref: v.nullish(v.string()),
-  state: v.nullish(DeliveryStateSchema)
+  state: v.nullish(DeliveryStateSchema),
+  font: v.nullish(messageFontSchema)
 })
 
 export const ConversationKeySchema = Key
 
 const KINDS = new Set<unknown>(KindSchema.options)
 const STATES = new Set<unknown>(DeliveryStateSchema.options)
-const isKey = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= KEY_MAX
+const isKey = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= KEY_MAX && !x.includes('\u0000')
 const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0
 
 /**
@@ -53,6 +61,7 @@ export function isWellFormedNewMessage(m: unknown): boolean {
   if (r.outboxId != null && !Number.isInteger(r.outboxId)) return false
   if (r.ref != null && typeof r.ref !== 'string') return false
   if (r.state != null && !STATES.has(r.state)) return false
+  if (r.font != null && !isMessageFont(r.font)) return false
   for (const seg of r.segments as unknown[]) {
     if (typeof seg !== 'object' || seg === null) return false
     const s = seg as Record<string, unknown>
@@ -65,7 +74,7 @@ export function isWellFormedNewMessage(m: unknown): boolean {
   return true
 }
 
-/** One row of the message SELECT in history.ts. */
+/** One row of the message SELECT in message-rows.ts. */
 export const MessageRowSchema = v.object({
   seq: v.number(),
   id: v.string(),
@@ -79,7 +88,8 @@ export const MessageRowSchema = v.object({
   text: v.string(),
   outbox_id: v.nullable(v.number()),
   ref: v.nullable(v.string()),
-  state: v.nullable(DeliveryStateSchema)
+  state: v.nullable(DeliveryStateSchema),
+  font: v.nullable(v.string())
 })
 
 export const ConversationRowSchema = v.object({

@@ -10,7 +10,9 @@
  * (backoff needs sub-second precision).
  */
 import type { ConversationKind, Segment } from '../../shared/domain'
+import type { MessageFont } from '../../shared/fonts'
 import type { DeliveryState, GapReason } from '../../shared/messenger'
+import type { SnapshotStore } from './snapshots'
 import type { StoreError } from './errors'
 import type { SearchIndexMode } from './search-index'
 
@@ -43,6 +45,8 @@ export interface NewMessage extends MessageBase {
   ref?: string | null
   /** For self messages; null/absent for received ones. */
   state?: DeliveryState | null
+  /** The sender's font as it came with the message (null/absent: none known). */
+  font?: MessageFont | null
 }
 
 export interface StoredMessage extends MessageBase {
@@ -52,6 +56,7 @@ export interface StoredMessage extends MessageBase {
   outboxId: number | null
   ref: string | null
   state: DeliveryState | null
+  font: MessageFont | null
   /** Position of this message, usable as `before` to page or search older than it. */
   cursor: string
   /**
@@ -61,6 +66,8 @@ export interface StoredMessage extends MessageBase {
   damage?: StoreError
   /** Messages may be missing just before this one (see navigation.ts); set by page() and around(). */
   gapBefore?: GapInfo
+  /** Not on disk yet: the history refused to store it (a full disk); kept in memory and stored later (engine/unsaved-overlay.ts). */
+  unsaved?: true
 }
 
 /** A recorded "messages may be missing here" point. */
@@ -90,7 +97,7 @@ export interface AppendResult {
   inserted: string[]
   /** Ids that were already stored (or repeated within the batch) and were ignored. */
   duplicates: string[]
-  /** Ids stored with the time of storing instead of an impossible time (see history.ts plausibleTime); absent when none. */
+  /** Ids stored with the time of storing instead of an impossible time (see message-writer.ts plausibleTime); absent when none. */
   timeAdjusted?: string[]
 }
 
@@ -234,7 +241,7 @@ export interface EnqueueInput {
    * When given, a self message (`id = outbox:<entry id>`, state 'queued') is stored in the history
    * in the same transaction, and its state follows the entry from then on.
    */
-  message?: { sender: string; senderName: string } | null
+  message?: { sender: string; senderName: string; font?: MessageFont | null } | null
 }
 
 export interface OutboxStore {
@@ -284,6 +291,8 @@ export interface OpenReport {
 export interface AccountStore {
   readonly history: HistoryStore
   readonly outbox: OutboxStore
+  /** Small JSON documents of the account (the last contact list); snapshots.ts. */
+  readonly snapshots: SnapshotStore
   readonly report: OpenReport
   readonly path: string
   /** The background full-text indexer (search-index.ts); searches are complete whatever it has done. */

@@ -121,33 +121,39 @@ describe('wedged sessions', () => {
     expect(rec2.of('state').map((s) => s.state)).toEqual(['signing-in', 'signed-out', 'waiting'])
   })
 
-  it('a remembered session the server only ever answers with 502 falls back to a QR after a few tries', async () => {
+  // An HTML 502 says nothing about the account (issue 15): the remembered session is retried, never dropped for a QR.
+  it('a remembered session the server only ever answers with 502 stays unreachable (no QR) and the file is kept', async () => {
     const { sim, proxy, p, client } = await rememberedBehindProxy()
     proxy.on('/api/getvfwebqq', () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' }))
     const second = makeEngine(sim, p.dir, { client: client() })
     suite.defer(() => second.stop())
     const rec2 = record(second)
     second.start()
-    const refused = await rec2.next('state', (s) => s.state === 'signed-out', 15_000)
-    expect(refused.reason).toBe('remembered-refused')
-    // The QR needs getvfwebqq only after the scan; it is shown now.
-    await rec2.next('qr', undefined, 8000)
-    // The file is kept: the server may take it again later.
+    const third = await rec2.next('state', (s) => s.state === 'unreachable' && (s.retry?.attempt ?? 0) >= 3, 15_000)
+    expect(third.retry!.cause).toBe('http-status')
+    expect(rec2.of('qr')).toEqual([])
+    expect(rec2.of('state').filter((s) => s.state === 'signed-out')).toEqual([])
     expect(sessionFile(p.dir)).not.toBeNull()
   })
 
-  it('a remembered session whose contacts never load (502) backs off, then shows a QR instead of signing in for ever', async () => {
+  it('a remembered session whose contacts never load (502) backs off as unreachable, never signing in for ever nor showing a QR', async () => {
     const { sim, proxy, p, client } = await rememberedBehindProxy()
-    proxy.on('/api/get_user_friends2', () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' }))
+    const disarm = proxy.on('/api/get_user_friends2', () => ({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>502 Bad Gateway</html>'
+    }))
     const second = makeEngine(sim, p.dir, { client: client() })
     suite.defer(() => second.stop())
     const rec2 = record(second)
     second.start()
-    await rec2.next('qr', undefined, 15_000)
-    const signingIn = rec2.of('state').filter((s) => s.state === 'signing-in').length
-    expect(signingIn).toBeGreaterThan(1)
-    expect(signingIn).toBeLessThanOrEqual(5)
-    expect(rec2.of('state').filter((s) => s.reason === 'login-failed').length).toBe(signingIn)
+    await rec2.next('state', (s) => s.state === 'unreachable' && (s.retry?.attempt ?? 0) >= 3, 15_000)
+    // Backing off, not spinning: a handful of tries in that time.
+    expect(proxy.hits('/api/get_user_friends2')).toBeLessThanOrEqual(6)
+    expect(rec2.of('qr')).toEqual([])
+    disarm()
+    const ready = await rec2.next('ready', undefined, 10_000)
+    expect(ready.remembered).toBe(true)
   })
 })
 

@@ -14,7 +14,8 @@ function makeHandlers(overrides: Partial<InvokeHandlers> = {}, engine: Engine | 
   const session: SessionService = {
     snapshot: () => ({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }),
     start: vi.fn(async () => ({ state: 'waiting' as const, reason: null, qrDataUrl: 'data:image/png;base64,AA==', self: null, demo: false })),
-    logout: vi.fn(async () => ({ state: 'signed-out' as const, reason: 'logout', qrDataUrl: null, self: null, demo: false }))
+    logout: vi.fn(async () => ({ state: 'signed-out' as const, reason: 'logout', qrDataUrl: null, self: null, demo: false })),
+    retryNow: vi.fn(() => false)
   }
   const openExternal = vi.fn()
   const pickExportPath = vi.fn(async () => picked)

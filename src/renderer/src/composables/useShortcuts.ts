@@ -68,6 +68,9 @@ export function useShortcuts(options: { singleConversation?: boolean } = {}): { 
       case 'settings':
         ui.openSettings()
         return
+      case 'about':
+        ui.openAbout()
+        return
       case 'escape':
         if (!ui.closeTopmost() && search.searched !== null) search.clear()
         return
@@ -94,6 +97,8 @@ export function useShortcuts(options: { singleConversation?: boolean } = {}): { 
     if (event.isComposing) return
     const command = commandForKey(event, mac)
     if (!command) return
+    // Esc in an open menu or select closes just that popup (reka-ui does it), not the dialog under it.
+    if (command === 'escape' && event.target instanceof Element && event.target.closest('[data-reka-popper-content-wrapper]')) return
     // Esc stays with a focused field that uses it itself (e.g. an open <select>).
     if (command !== 'escape') event.preventDefault()
     run(command)

@@ -29,6 +29,11 @@ const en: typeof zhCN = {
     path: 'File: {path}',
     dismiss: 'Got it'
   },
+  settingsFile: {
+    newerVersion:
+      'Your settings were saved by a newer version of QQ Desktop (settings format {version}). They are used as they are; changes you make now last until you quit and are not saved, so that version keeps its settings intact.',
+    movedAside: 'The settings file could not be read, so the default settings are used. The old file was kept, unchanged, at: {path}'
+  },
   login: {
     title: 'Sign in with QR code',
     start: 'Sign in',
@@ -43,7 +48,8 @@ const en: typeof zhCN = {
       expired: 'QR code expired, refreshing',
       'signing-in': 'Signing in…',
       online: 'Signed in',
-      reconnecting: 'Reconnecting…'
+      reconnecting: 'Reconnecting…',
+      unreachable: 'Can’t reach the server, retrying…'
     },
     reason: {
       expired: 'Your session expired: scan again',
@@ -63,6 +69,25 @@ const en: typeof zhCN = {
   },
   titleBar: {
     logout: 'Sign out'
+  },
+  selfMenu: {
+    open: 'Me: {nick}, {status}. Open the menu',
+    profile: 'My profile'
+  },
+  about: {
+    open: 'About',
+    title: 'About {name}',
+    description: 'Version, licence, the third-party software shipped with the app and its licences, and diagnostics.',
+    version: 'Version {version}',
+    licence: 'This software is released under the {license} licence.',
+    home: 'Project home',
+    thirdParty: 'Third-party licences ({count} packages shipped with the app)',
+    noLicenceFile: 'This package ships no licence file; its licence is {license}',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Diagnostics copied: versions, system and settings, without account or keys.',
+    copyFailed: 'The diagnostics could not be copied. Please try again.',
+    loadFailed: 'The About information could not be read. Please try again.',
+    close: 'Close'
   },
   desktop: {
     status: { label: 'My status', online: 'Online', away: 'Away', busy: 'Busy', invisible: 'Invisible' },
@@ -108,8 +133,28 @@ const en: typeof zhCN = {
     pick: 'Pick a friend or a group to start chatting',
     reconnecting: 'Connection lost, reconnecting… Messages you send meanwhile are queued and go out once it is back.'
   },
+  /** The connection banner (ConnectionBanner.vue): why the server cannot be reached, and the next attempt. */
+  connection: {
+    cause: {
+      refused: 'Can’t reach the server: it refused the connection',
+      dns: 'Can’t reach the server: its address was not found',
+      timeout: 'Can’t reach the server: it did not answer in time',
+      tls: 'Can’t reach the server: the secure connection failed (certificate)',
+      'http-status': 'Can’t reach the server: it answered with an error page',
+      'not-smartqq': 'Can’t reach the server: what answered is not a SmartQQ server',
+      reset: 'Can’t reach the server: the connection was cut'
+    },
+    relinking: 'Re-establishing the connection…',
+    retryIn: 'retrying in {seconds} s | retrying in {seconds} s',
+    retryingNow: 'trying again now…',
+    retryNow: 'Retry now',
+    readOnly: 'You stay signed in. Contacts and messages are shown from this computer; what you send is queued and goes out once the server answers.',
+    queued: 'You stay signed in. What you send meanwhile is queued and goes out once the connection is back.',
+    titleOffline: 'Offline'
+  },
   conversation: {
     memberCount: '{count} members',
+    announce: '{name}: {text}',
     showMembers: 'Members',
     hideMembers: 'Hide members',
     membersTitle: 'Members ({count})',
@@ -129,6 +174,10 @@ const en: typeof zhCN = {
   },
   message: {
     image: '[Picture]',
+    unsaved: {
+      label: 'Not saved',
+      hint: 'Shown, but not saved to the chat history yet (the disk is full). It is saved by itself once space is free.'
+    },
     state: {
       queued: 'Queued',
       sending: 'Sending…',
@@ -136,9 +185,17 @@ const en: typeof zhCN = {
       unconfirmed: 'Unconfirmed',
       failed: 'Failed'
     },
-    queuedHint: 'Not connected: the message goes out once the connection is back',
-    unconfirmedHint:
-      'The server answered 1202: the message may or may not have arrived. It is not resent automatically, to avoid duplicates; retry if the other side did not get it.',
+    queuedHint: 'Queued: not sent yet, because there is no connection. It goes out by itself, in order, once the connection is back.',
+    sentHint: 'Sent: the server accepted the message',
+    unconfirmed: {
+      '1202':
+        'The server answered 1202: the message may or may not have arrived. It is not resent automatically, to avoid duplicates; retry if the other side did not get it.',
+      'no-answer':
+        'The connection broke after the message was sent, before the server answered: it may or may not have arrived. It is not resent automatically; retry if the other side did not get it.',
+      interrupted:
+        'The app stopped while this message was being sent: it may or may not have arrived. It is not resent automatically; retry if the other side did not get it.',
+      unknown: 'It is not known whether this message arrived. It is not resent automatically; retry if the other side did not get it.'
+    },
     failedHint: 'Sending failed: {error}',
     retry: 'Retry'
   },
@@ -147,6 +204,37 @@ const en: typeof zhCN = {
     placeholder: 'Type a message: Enter sends, Shift+Enter adds a line',
     placeholderCtrlEnter: 'Type a message: Ctrl+Enter sends, Enter adds a line',
     send: 'Send'
+  },
+  fonts: {
+    open: 'Font',
+    title: 'My font',
+    family: 'Font family',
+    size: 'Font size',
+    smaller: 'Smaller',
+    larger: 'Larger',
+    points: '{size} pt',
+    style: 'Style',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: 'Colour',
+    colors: {
+      black: 'Black',
+      red: 'Red',
+      orange: 'Orange',
+      olive: 'Olive',
+      green: 'Green',
+      teal: 'Teal',
+      blue: 'Blue',
+      purple: 'Purple',
+      pink: 'Pink'
+    },
+    sample: 'This is how my messages look',
+    note: 'Sent with every message; the others see it if their client shows fonts.',
+    reset: 'Back to the default font'
   },
   search: {
     label: 'Search the history',
@@ -162,8 +250,10 @@ const en: typeof zhCN = {
     gapReason: {
       relink: 'The connection was re-established; messages sent meanwhile may not have arrived',
       'session-ended': 'You were signed out for a while; messages sent before you signed in again may not have arrived',
-      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived'
+      outage: 'The connection was lost for a while; messages sent meanwhile may not have arrived',
+      'broken-answer': 'The server’s answer arrived damaged; the messages it carried could not be read'
     },
+    gapAt: 'noticed at {time}',
     latest: 'Jump to the latest messages',
     loadingNewer: 'Loading newer messages…',
     openLink: 'Open {url} in your browser',
@@ -173,7 +263,11 @@ const en: typeof zhCN = {
       title: 'Faces',
       recent: 'Recently used',
       all: 'All faces',
-      close: 'Close the faces'
+      close: 'Close the faces',
+      search: 'Search faces',
+      searchPlaceholder: 'Search: 微笑, weixiao, wx or smile',
+      results: '{count} found',
+      none: 'No face matches “{query}”'
     },
     scope: {
       label: 'Search in',
@@ -189,12 +283,14 @@ const en: typeof zhCN = {
     title: 'Settings',
     open: 'Settings',
     close: 'Close settings',
+    description: 'Every change is saved at once.',
     sections: {
       appearance: 'Appearance',
       chat: 'Chat',
       notifications: 'Notifications',
       windows: 'Windows',
-      account: 'Account and server'
+      account: 'Account and server',
+      about: 'About'
     },
     theme: {
       label: 'Theme',
@@ -207,6 +303,12 @@ const en: typeof zhCN = {
       label: 'Sending',
       enter: 'Enter sends, Shift+Enter adds a line',
       'ctrl-enter': 'Ctrl+Enter sends, Enter adds a line'
+    },
+    peerFonts: {
+      label: 'Fonts in messages',
+      off: 'Ignore them: every message in the usual font',
+      colors: 'Colours only (always kept readable)',
+      full: 'Colour, style and size (size within a small range)'
     },
     sendInterval: 'Minimum gap between two sends (ms)',
     sendIntervalHint: 'The server limits rapid bursts of sends.',
@@ -253,7 +355,7 @@ const en: typeof zhCN = {
       online: 'Online',
       away: 'Away',
       busy: 'Busy',
-      silent: 'Do not disturb',
+      silent: 'Silent',
       offline: 'Offline'
     },
     vip: 'VIP{level}',
@@ -268,7 +370,7 @@ const en: typeof zhCN = {
     actions: 'More actions for {name}',
     pin: 'Pin to top',
     unpin: 'Unpin',
-    mute: 'Mute notifications',
+    mute: 'Mute',
     unmute: 'Unmute',
     viewProfile: 'View profile',
     profile: {
@@ -278,6 +380,14 @@ const en: typeof zhCN = {
       failed: 'Could not load the profile: {message}',
       sendMessage: 'Send message',
       qq: 'QQ number',
+      qqLookup: {
+        lookUp: 'Look up',
+        lookUpLabel: 'Look up the QQ number',
+        looking: 'Looking up…',
+        unavailable: 'Not available: the server no longer gives QQ numbers out',
+        failed: 'Could not look it up: {message}',
+        retry: 'Try again'
+      },
       nick: 'Nickname',
       markname: 'Remark',
       category: 'Group of friends',
@@ -338,6 +448,9 @@ const en: typeof zhCN = {
       'export-failed': 'The export could not be written there. Pick another folder and try again.',
       'export-no-history': 'This conversation has no stored messages yet, so there is nothing to export.',
       'settings-invalid': 'That setting value is not valid, so it was not saved.',
+      'server-url-invalid':
+        'The saved address of your compatible server cannot be used (it is not a valid http:// or https:// address with a port from 1 to 65535 and no user name or password). Fix it in Settings → Account and server, then sign in again.',
+      'profile-in-use': 'Another program is using this profile (a headless QQ client started on the same folder). Quit it, then sign in again.',
       unknown: 'Something went wrong and it was not done. Please try again.'
     },
     outbox: {
@@ -345,6 +458,13 @@ const en: typeof zhCN = {
       refused: 'Not sent: the server refused this message.',
       'session-dead': 'Not sent: your session ended. Sign in again and retry.',
       'send-failed': 'Not sent. Please try again.'
+    },
+    link: {
+      scheme: 'This link was not opened: only web pages (http, https) and plain email addresses are opened from messages.',
+      'mailto-query': 'This email link was not opened: it asks your mail app to do more than write to an address (attachments or prefilled fields).',
+      credentials: 'This link was not opened: it carries a user name or password, a common trick to disguise where a link really goes.',
+      'too-long': 'This link was not opened: it is too long to open safely (at most 2,048 characters).',
+      invalid: 'This link was not opened: it is not a valid web or email address.'
     },
     local: {
       'server-url-invalid': 'Enter a full address starting with http:// or https://, for example http://127.0.0.1:8080.',

@@ -27,6 +27,11 @@ export default {
     path: '文件：{path}',
     dismiss: '知道了'
   },
+  settingsFile: {
+    newerVersion:
+      '设置是由更新版本的 QQ 桌面版保存的（设置格式 {version}）。现在按原样使用；此时所做的更改只在退出前有效、不会保存，以免破坏新版本的设置。',
+    movedAside: '设置文件无法读取，现在使用默认设置。原来的文件已原样保留在：{path}'
+  },
   login: {
     title: '扫码登录',
     start: '开始登录',
@@ -41,7 +46,8 @@ export default {
       expired: '二维码已失效，正在刷新',
       'signing-in': '正在登录…',
       online: '已登录',
-      reconnecting: '正在重新连接…'
+      reconnecting: '正在重新连接…',
+      unreachable: '无法连接服务器，正在重试…'
     },
     reason: {
       expired: '登录已过期，请重新扫码',
@@ -61,6 +67,25 @@ export default {
   },
   titleBar: {
     logout: '退出登录'
+  },
+  selfMenu: {
+    open: '我：{nick}，{status}。打开菜单',
+    profile: '我的资料'
+  },
+  about: {
+    open: '关于',
+    title: '关于 {name}',
+    description: '版本、许可证、随应用发布的第三方软件及其许可，以及诊断信息。',
+    version: '版本 {version}',
+    licence: '本软件以 {license} 许可证发布。',
+    home: '项目主页',
+    thirdParty: '第三方软件许可（{count} 个随应用发布的软件包）',
+    noLicenceFile: '这个软件包没有附带许可证文件，许可证为：{license}',
+    copyDiagnostics: '复制诊断信息',
+    copied: '诊断信息已复制：版本、系统和设置，不含账号和密钥。',
+    copyFailed: '无法复制诊断信息，请稍后再试。',
+    loadFailed: '无法读取关于信息，请稍后再试。',
+    close: '关闭'
   },
   desktop: {
     status: { label: '我的状态', online: '在线', away: '离开', busy: '忙碌', invisible: '隐身' },
@@ -106,8 +131,28 @@ export default {
     pick: '选择一个好友或群，开始聊天',
     reconnecting: '网络连接已中断，正在重新连接…这期间发送的消息会排队，恢复后自动发出。'
   },
+  /** 连接横幅（ConnectionBanner.vue）：为什么连不上服务器，以及下一次重试。 */
+  connection: {
+    cause: {
+      refused: '无法连接服务器：连接被拒绝',
+      dns: '无法连接服务器：找不到服务器地址',
+      timeout: '无法连接服务器：服务器没有及时响应',
+      tls: '无法连接服务器：安全连接失败（证书问题）',
+      'http-status': '无法连接服务器：服务器返回了错误页面',
+      'not-smartqq': '无法连接服务器：应答的不是 SmartQQ 服务器',
+      reset: '无法连接服务器：连接被中断'
+    },
+    relinking: '正在重新建立连接…',
+    retryIn: '{seconds} 秒后重试',
+    retryingNow: '正在重试…',
+    retryNow: '立即重试',
+    readOnly: '你仍处于登录状态。联系人和消息来自本机记录；发送的消息会排队，服务器恢复后自动发出。',
+    queued: '你仍处于登录状态。这期间发送的消息会排队，连接恢复后自动发出。',
+    titleOffline: '离线'
+  },
   conversation: {
     memberCount: '{count} 位成员',
+    announce: '{name}：{text}',
     showMembers: '成员列表',
     hideMembers: '收起成员',
     membersTitle: '群成员（{count}）',
@@ -127,6 +172,10 @@ export default {
   },
   message: {
     image: '[图片]',
+    unsaved: {
+      label: '未保存',
+      hint: '已显示，但还没有存入聊天记录（磁盘已满）。腾出空间后会自动保存。'
+    },
     state: {
       queued: '排队中',
       sending: '发送中…',
@@ -134,8 +183,14 @@ export default {
       unconfirmed: '未确认',
       failed: '发送失败'
     },
-    queuedHint: '当前未连接，消息会在重新连接后发出',
-    unconfirmedHint: '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+    queuedHint: '排队中：因为没有连接，消息还没有发出。连接恢复后会按顺序自动发出。',
+    sentHint: '已发送：服务器已接收这条消息',
+    unconfirmed: {
+      '1202': '服务器回复 1202：消息可能已送达，也可能没有。为避免重复不会自动重发；如对方没收到，可点“重试”。',
+      'no-answer': '消息发出后、服务器回复前连接中断了：消息可能已送达，也可能没有。不会自动重发；如对方没收到，可点“重试”。',
+      interrupted: '发送这条消息时应用被关闭了：消息可能已送达，也可能没有。不会自动重发；如对方没收到，可点“重试”。',
+      unknown: '无法确定这条消息是否已送达。不会自动重发；如对方没收到，可点“重试”。'
+    },
     failedHint: '发送失败：{error}',
     retry: '重试'
   },
@@ -144,6 +199,37 @@ export default {
     placeholder: '输入消息，Enter 发送，Shift+Enter 换行',
     placeholderCtrlEnter: '输入消息，Ctrl+Enter 发送，Enter 换行',
     send: '发送'
+  },
+  fonts: {
+    open: '字体',
+    title: '我的字体',
+    family: '字体',
+    size: '字号',
+    smaller: '缩小字号',
+    larger: '放大字号',
+    points: '{size} 号',
+    style: '字形',
+    bold: '加粗',
+    italic: '斜体',
+    underline: '下划线',
+    boldShort: 'B',
+    italicShort: 'I',
+    underlineShort: 'U',
+    color: '颜色',
+    colors: {
+      black: '黑色',
+      red: '红色',
+      orange: '橙色',
+      olive: '橄榄色',
+      green: '绿色',
+      teal: '青色',
+      blue: '蓝色',
+      purple: '紫色',
+      pink: '粉色'
+    },
+    sample: '我的消息是这个样子',
+    note: '每条消息都会带上这个字体；对方的客户端显示字体时就能看到。',
+    reset: '恢复默认字体'
   },
   search: {
     label: '搜索聊天记录',
@@ -159,8 +245,10 @@ export default {
     gapReason: {
       relink: '连接曾重新建立，期间的消息可能没有收到',
       'session-ended': '登录曾经失效，重新登录前的消息可能没有收到',
-      outage: '网络曾长时间中断，期间的消息可能没有收到'
+      outage: '网络曾长时间中断，期间的消息可能没有收到',
+      'broken-answer': '服务器的应答在传输中损坏，其中的消息无法读取'
     },
+    gapAt: '发现于 {time}',
     latest: '回到最新消息',
     loadingNewer: '正在加载更新的消息…',
     openLink: '在浏览器中打开 {url}',
@@ -170,7 +258,11 @@ export default {
       title: '表情',
       recent: '最近使用',
       all: '全部表情',
-      close: '关闭表情面板'
+      close: '关闭表情面板',
+      search: '搜索表情',
+      searchPlaceholder: '搜索：微笑、weixiao、wx 或 smile',
+      results: '找到 {count} 个',
+      none: '没有与“{query}”相符的表情'
     },
     scope: {
       label: '搜索范围',
@@ -186,12 +278,14 @@ export default {
     title: '设置',
     open: '设置',
     close: '关闭设置',
+    description: '每项更改都会立即保存。',
     sections: {
       appearance: '外观',
       chat: '聊天',
       notifications: '通知',
       windows: '窗口',
-      account: '账号与服务器'
+      account: '账号与服务器',
+      about: '关于'
     },
     theme: {
       label: '主题',
@@ -205,12 +299,18 @@ export default {
       enter: '按 Enter 发送，Shift+Enter 换行',
       'ctrl-enter': '按 Ctrl+Enter 发送，Enter 换行'
     },
+    peerFonts: {
+      label: '消息字体',
+      off: '不显示：所有消息都用常规字体',
+      colors: '只显示颜色（始终保证清晰可读）',
+      full: '显示颜色、字形和字号（字号只在小范围内变化）'
+    },
     sendInterval: '两次发送的最短间隔（毫秒）',
     sendIntervalHint: '服务器会限制过快的连续发送。',
     notifications: '新消息时显示桌面通知',
     notificationSound: '通知时播放提示音',
     notificationPreview: '在通知中显示消息内容',
-    doNotDisturb: '勿扰模式（不通知、不闪烁）',
+    doNotDisturb: '免打扰（不通知、不闪烁）',
     windowMode: {
       label: '会话窗口',
       pane: '在主窗口右侧显示会话',
@@ -256,7 +356,7 @@ export default {
     vip: 'VIP{level}',
     vipLabel: 'QQ 会员 {level} 级',
     pinned: '已置顶',
-    muted: '已免打扰',
+    muted: '已静音',
     draft: '[草稿]',
     yesterday: '昨天',
     twin: '{members} 人 · 群主 {owner}',
@@ -265,8 +365,8 @@ export default {
     actions: '{name} 的更多操作',
     pin: '置顶',
     unpin: '取消置顶',
-    mute: '消息免打扰',
-    unmute: '取消免打扰',
+    mute: '静音',
+    unmute: '取消静音',
     viewProfile: '查看资料',
     profile: {
       title: '资料卡',
@@ -275,6 +375,14 @@ export default {
       failed: '资料读取失败：{message}',
       sendMessage: '发消息',
       qq: 'QQ 号',
+      qqLookup: {
+        lookUp: '查询',
+        lookUpLabel: '查询 QQ 号',
+        looking: '正在查询…',
+        unavailable: '无法获取：服务器已不再提供 QQ 号',
+        failed: '查询失败：{message}',
+        retry: '重试'
+      },
       nick: '昵称',
       markname: '备注',
       category: '分组',
@@ -335,6 +443,9 @@ export default {
       'export-failed': '导出失败：无法写入所选位置，请换一个文件夹再试。',
       'export-no-history': '这个会话还没有保存的聊天记录，没有可导出的内容。',
       'settings-invalid': '这个设置值无效，没有保存。',
+      'server-url-invalid':
+        '保存的兼容服务器地址无法使用（它不是有效的 http:// 或 https:// 地址，端口须在 1 到 65535 之间，且不能带用户名或密码）。请在“设置 → 账号与服务器”中改正后再登录。',
+      'profile-in-use': '另一个程序正在使用这个配置文件夹（在同一文件夹上启动的无界面 QQ 客户端）。请先退出它，再重新登录。',
       unknown: '出了点问题，操作没有完成。请重试。'
     },
     outbox: {
@@ -342,6 +453,13 @@ export default {
       refused: '发送失败：服务器拒绝了这条消息。',
       'session-dead': '发送失败：登录已失效，请重新登录后重试。',
       'send-failed': '发送失败，请重试。'
+    },
+    link: {
+      scheme: '没有打开这个链接：消息里只能打开网页（http、https）和单纯的邮箱地址。',
+      'mailto-query': '没有打开这个邮件链接：它要求邮件程序做的不止是写信给一个地址（附件或预填内容）。',
+      credentials: '没有打开这个链接：它带有用户名或密码，这是伪装链接真实去向的常见手法。',
+      'too-long': '没有打开这个链接：它太长了，无法安全打开（最多 2,048 个字符）。',
+      invalid: '没有打开这个链接：它不是有效的网址或邮箱地址。'
     },
     local: {
       'server-url-invalid': '请输入以 http:// 或 https:// 开头的完整地址，例如 http://127.0.0.1:8080。',

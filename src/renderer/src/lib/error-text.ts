@@ -17,6 +17,7 @@ import {
   type OutboxErrorCode,
   type SessionReason
 } from '../../../shared/errors'
+import { LINK_REFUSALS, type LinkRefusal } from '../../../shared/external-link'
 import type { IpcError } from '../../../shared/ipc'
 
 const FALLBACK = 'errors.failure.unknown'
@@ -35,6 +36,7 @@ export const failureKey = (reason: IpcFailureReason): string => `errors.failure.
 export const sessionReasonKey = (reason: SessionReason): string => `login.reason.${reason}`
 export const outboxKey = (code: OutboxErrorCode): string => `errors.outbox.${code}`
 export const localKey = (code: LocalErrorCode): string => `errors.local.${code}`
+export const linkRefusalKey = (reason: LinkRefusal): string => `errors.link.${reason}`
 
 /** The i18n key for anything a store caught (an ApiError from useApi, or anything else). */
 export function errorKey(e: unknown): string {
@@ -65,6 +67,7 @@ export function allErrorKeys(): string[] {
     ...SESSION_REASONS.map(sessionReasonKey),
     ...OUTBOX_ERROR_CODES.map(outboxKey),
     ...LOCAL_ERROR_CODES.map(localKey),
+    ...LINK_REFUSALS.map(linkRefusalKey),
     // The storage notice (components/StorageNotice.vue) says what happened and what to do.
     ...STORAGE_PROBLEMS.flatMap((p) => [`storage.title.${p}`, `storage.advice.${p}`])
   ]

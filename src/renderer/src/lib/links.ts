@@ -4,7 +4,10 @@
  * mailto: and a bare www., and to leave trailing punctuation (English or Chinese) and unbalanced closing
  * brackets out of the link, as people write "see https://a.b/c." or "（见 www.qq.com）".
  */
+import { linkDisplayText } from './link-display'
+
 export interface TextPart {
+  /** What is shown: for a link, bidi controls dropped and a deceptive host in its punycode form (link-display.ts). */
   text: string
   /** The URL to open, null for plain text. */
   href: string | null
@@ -33,7 +36,7 @@ export function splitLinks(text: string): TextPart[] {
     const href = toHref(raw)
     if (!href) continue
     if (start > last) parts.push({ text: text.slice(last, start), href: null })
-    parts.push({ text: raw, href })
+    parts.push({ text: linkDisplayText(raw, href), href })
     last = start + raw.length
   }
   if (last < text.length) parts.push({ text: text.slice(last), href: null })

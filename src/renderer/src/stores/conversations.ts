@@ -3,13 +3,15 @@ import { reactive, ref, toRaw } from 'vue'
 import { outboxMessageId, type DeliveryState, type GapDto, type GapRecordedDto, type MessageDto, type OutboxDto } from '../../../shared/messenger'
 import type { Segment } from '../../../shared/domain'
 import { faceName } from '../../../shared/faces'
+import { checkExternalLink } from '../../../shared/external-link'
 import { composeSegments } from '../lib/compose-segments'
 import type { SenderResolvedDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
-import { errorKey } from '../lib/error-text'
+import { errorKey, linkRefusalKey } from '../lib/error-text'
 import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useSessionStore } from './session'
 import { useContactsStore } from './contacts'
+import { useSettingsStore } from './settings'
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30
@@ -147,7 +149,8 @@ export const useConversationsStore = defineStore('conversations', () => {
   function applyOutbox(entry: OutboxDto): void {
     outboxStates.set(entry.id, entry.state)
     const messageId = outboxMessageId(entry.id)
-    if (entry.state === 'failed') failures.value[messageId] = entry.error
+    // Failed and unconfirmed sends keep their reason: the tooltip says what really happened.
+    if (entry.state === 'failed' || entry.state === 'unconfirmed') failures.value[messageId] = entry.error
     else delete failures.value[messageId]
     const key = located.get(messageId)
     const list = key ? threads.get(key)?.messages : undefined
@@ -230,6 +233,12 @@ export const useConversationsStore = defineStore('conversations', () => {
     await loadPage(ref, null)
   }
 
+  /** The open conversation has a new id (a new session): its thread is read again under that id. */
+  async function follow(from: ConversationRef, to: ConversationRef): Promise<void> {
+    forget(refKey(from))
+    await openConversation(to)
+  }
+
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
   async function jumpTo(ref: ConversationRef, messageId: string, query: string | null = null): Promise<boolean> {
     const key = refKey(ref)
@@ -282,9 +291,16 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /** Opens a link in the browser, or says in a sentence why it is not opened (shared/external-link.ts). */
   async function openLink(url: string): Promise<void> {
+    // Decided here first, so a refused link gets its reason at once (main checks again).
+    const check = checkExternalLink(url)
+    if (!check.ok) {
+      error.value = linkRefusalKey(check.reason)
+      return
+    }
     try {
-      unwrap(await api.openExternal({ url }))
+      if (!unwrap(await api.openExternal({ url: check.href }))) error.value = linkRefusalKey('invalid')
     } catch (e) {
       report(e)
     }
@@ -380,6 +396,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     error,
     jump,
     openConversation,
+    follow,
     jumpTo,
     showLatest,
     loadNewer,
@@ -450,6 +467,8 @@ function ownMessage(
     segments,
     time,
     self: true,
-    state: e.state
+    state: e.state,
+    // Main sends it with the font in the settings now, and stores it so: show it so from the start.
+    font: useSettingsStore().settings.myFont
   }
 }

@@ -5,6 +5,15 @@ import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
 import { refKey, type ConversationRef } from '../lib/conversation-ref'
 
+/** The profile card's QQ number look-up (get_friend_uin2) for one buddy. */
+export type QqLookupState =
+  | { state: 'looking' }
+  | { state: 'found'; qq: number }
+  /** The server no longer gives QQ numbers out (closed 2017-04): asking again will not help. */
+  | { state: 'unavailable' }
+  /** i18n key of why the request failed (a network failure is no verdict: it may be tried again). */
+  | { state: 'failed'; error: string }
+
 /** What the profile card shows: a conversation's card, or a group member who is not a buddy. */
 export type ProfileTarget = ConversationRef | { kind: 'member'; group: ConversationRef; member: MemberDto }
 
@@ -16,6 +25,8 @@ export const useProfileStore = defineStore('profile', () => {
   const errors = ref<Record<string, string>>({})
   const shown = ref<ProfileTarget | null>(null)
   const inflight = new Map<string, Promise<ProfileDto | null>>()
+  /** refKey of a buddy -> its QQ number look-up (main caches the answers too). */
+  const qqLookups = ref<Record<string, QqLookupState>>({})
 
   const profileOf = (target: ConversationRef): ProfileDto | null => profiles.value[refKey(target)] ?? null
   const errorOf = (target: ConversationRef): string | null => errors.value[refKey(target)] ?? null
@@ -44,6 +55,21 @@ export const useProfileStore = defineStore('profile', () => {
     return p
   }
 
+  const qqLookupOf = (target: ConversationRef): QqLookupState | null => qqLookups.value[refKey(target)] ?? null
+
+  async function lookupQQ(target: ConversationRef): Promise<void> {
+    const key = refKey(target)
+    if (target.kind !== 'buddy' || qqLookups.value[key]?.state === 'looking') return
+    const set = (s: QqLookupState): void => void (qqLookups.value = { ...qqLookups.value, [key]: s })
+    set({ state: 'looking' })
+    try {
+      const r = unwrap(await api.lookupQQ({ id: target.id }))
+      set(r.qq !== null ? { state: 'found', qq: r.qq } : { state: 'unavailable' })
+    } catch (e) {
+      set({ state: 'failed', error: errorKey(e) })
+    }
+  }
+
   function open(target: ProfileTarget): void {
     shown.value = target
     if (target.kind !== 'member') void load(target)
@@ -56,9 +82,10 @@ export const useProfileStore = defineStore('profile', () => {
   function dispose(): void {
     profiles.value = {}
     errors.value = {}
+    qqLookups.value = {}
     shown.value = null
     inflight.clear()
   }
 
-  return { profiles, errors, shown, profileOf, errorOf, load, open, close, dispose }
+  return { profiles, errors, shown, qqLookups, profileOf, errorOf, qqLookupOf, lookupQQ, load, open, close, dispose }
 })

@@ -14,8 +14,15 @@ export const useSessionStore = defineStore('session', () => {
   let unsubscribe: (() => void) | null = null
 
   const isOnline = computed(() => snapshot.value.state === 'online')
-  /** The messenger stays up while the engine reconnects (sends queue meanwhile). */
-  const isSignedIn = computed(() => isOnline.value || snapshot.value.state === 'reconnecting')
+  /**
+   * The messenger stays up while the engine reconnects, and while the server cannot be reached for an
+   * account it knows (its contacts and history from the store, read-only; sends queue meanwhile).
+   */
+  const isSignedIn = computed(
+    () => isOnline.value || snapshot.value.state === 'reconnecting' || (snapshot.value.state === 'unreachable' && snapshot.value.self !== null)
+  )
+  /** Signed in but without a working connection: reconnecting or unreachable. */
+  const isOffline = computed(() => isSignedIn.value && !isOnline.value)
   const showsQr = computed(() => snapshot.value.qrDataUrl !== null && !isOnline.value)
 
   async function run(action: () => Promise<SessionSnapshot>): Promise<void> {
@@ -38,6 +45,16 @@ export const useSessionStore = defineStore('session', () => {
   const logout = () => run(async () => unwrap(await api.logout()))
   const startDemo = () => run(async () => unwrap(await api.startDemo()))
 
+  /** "Retry now": the engine tries the server at once instead of waiting for the countdown. */
+  async function retryNow(): Promise<void> {
+    error.value = null
+    try {
+      unwrap(await api.retryNow())
+    } catch (e) {
+      error.value = errorKey(e)
+    }
+  }
+
   async function scanDemo(): Promise<void> {
     error.value = null
     try {
@@ -52,5 +69,5 @@ export const useSessionStore = defineStore('session', () => {
     unsubscribe = null
   }
 
-  return { snapshot, error, isOnline, isSignedIn, showsQr, init, start, logout, startDemo, scanDemo, dispose }
+  return { snapshot, error, isOnline, isSignedIn, isOffline, showsQr, init, start, logout, startDemo, scanDemo, retryNow, dispose }
 })

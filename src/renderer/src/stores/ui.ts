@@ -1,26 +1,33 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-/** Which overlays are open (settings, quick switcher): one place, so Esc closes the topmost. */
+/** Which overlays are open (settings, About, quick switcher): one place, so Esc closes the topmost. */
 export const useUiStore = defineStore('ui', () => {
   const settingsOpen = ref(false)
   const quickSwitcherOpen = ref(false)
+  const aboutOpen = ref(false)
 
   function openSettings(): void {
     quickSwitcherOpen.value = false
     settingsOpen.value = true
   }
+  /** About opens over the settings (its button is there) or on its own (the menus). */
+  function openAbout(): void {
+    quickSwitcherOpen.value = false
+    aboutOpen.value = true
+  }
   function openQuickSwitcher(): void {
-    if (settingsOpen.value) return
+    if (settingsOpen.value || aboutOpen.value) return
     quickSwitcherOpen.value = true
   }
   /** Closes the topmost overlay; false when none was open. */
   function closeTopmost(): boolean {
     if (quickSwitcherOpen.value) quickSwitcherOpen.value = false
+    else if (aboutOpen.value) aboutOpen.value = false
     else if (settingsOpen.value) settingsOpen.value = false
     else return false
     return true
   }
 
-  return { settingsOpen, quickSwitcherOpen, openSettings, openQuickSwitcher, closeTopmost }
+  return { settingsOpen, quickSwitcherOpen, aboutOpen, openSettings, openAbout, openQuickSwitcher, closeTopmost }
 })

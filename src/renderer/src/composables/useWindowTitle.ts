@@ -1,0 +1,34 @@
+import { computed, watchEffect } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useConversationsStore } from '../stores/conversations'
+import { usePrefsStore } from '../stores/prefs'
+import { useSessionStore } from '../stores/session'
+
+/** Counts above this read as "999+" (a title bar has little room). */
+const MAX_SHOWN = 999
+
+/** "QQ (3)": the app name with the unread count, as the tray and the badge count it (muted conversations aside). */
+export function windowTitle(appName: string, unread: number): string {
+  if (unread <= 0) return appName
+  return `${appName} (${unread > MAX_SHOWN ? `${MAX_SHOWN}+` : unread})`
+}
+
+/**
+ * Keeps the main window's title on the unread count (Electron's window follows the page title; so does
+ * the taskbar entry and the window switcher). Pop-out windows keep the conversation's name instead.
+ */
+export function useWindowTitle(): void {
+  const { t } = useI18n()
+  const conversations = useConversationsStore()
+  const prefs = usePrefsStore()
+  const session = useSessionStore()
+  const unread = computed(() => {
+    if (!session.isSignedIn) return 0
+    let total = 0
+    for (const [key, count] of Object.entries(conversations.unread)) if (count > 0 && !prefs.isMuted(key)) total += count
+    return total
+  })
+  watchEffect(() => {
+    document.title = windowTitle(t('app.name'), unread.value)
+  })
+}
