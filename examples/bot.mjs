@@ -11,9 +11,12 @@
 //   node examples/bot.mjs --demo                        # against the built-in demo server, no setup
 //   node examples/bot.mjs --server http://127.0.0.1:8080 --profile ~/.local/share/qq-bot
 //
+// It logs one line per message it handles and per reply it sends (on stderr). With --demo it also says
+// how to talk to it: a curl command that pushes a message through the demo server's admin API.
+//
 // Everything it does goes through examples/qq-headless-client.mjs: copy both files to start your own.
 import { parseArgs } from 'node:util'
-import { defaultCommand, HeadlessClient } from './qq-headless-client.mjs'
+import { defaultCommand, HeadlessClient, requireNode } from './qq-headless-client.mjs'
 
 /** Keyword rules, first match wins. `reply` gets the message line. */
 export const RULES = [
@@ -83,15 +86,26 @@ export function createPacer({ intervalMs, perMinute, log }) {
   }
 }
 
+/** One line, however long or multi-line the text: what a log reader needs to recognise the message. */
+export function oneLine(text, max = 60) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
 export function startBot({ client, intervalMs = 1500, perMinute = 20, log = (t) => process.stderr.write(`[bot] ${t}\n`) }) {
   const pacer = createPacer({ intervalMs, perMinute, log })
-  const sendNow = (job) => client.send({ key: job.key, text: job.text })
+  const sendNow = async (job) => {
+    const answer = await client.send({ key: job.key, text: job.text })
+    log(`→ ${job.to}: ${oneLine(job.text)}${answer.type === 'queued' ? ' (queued: goes out once possible)' : ''}`)
+  }
   client.on('spawn', (pid) => log(`headless process started (pid ${pid})`))
   client.on('exit', ({ code, signal, restarting }) => log(`headless process ended (${signal ?? code})${restarting ? '; restarting it' : ''}`))
   client.on('login', (l) => l.state === 'signed-out' && log(`signed out (${l.reason}); scan the new QR code to go on`))
   client.on('ready', (r) => log(`online as ${r.self.nick}`))
   client.on('message', async (m) => {
     const what = replyFor(m)
+    const where = m.kind === 'buddy' ? m.from.name : `${m.from.name} in ${m.to.name}`
+    if (!m.self) log(`← ${where}: ${oneLine(m.text)}${what ? '' : ' (no reply)'}`)
     if (!what) return
     let text = what.text
     if (what.history) {
@@ -102,12 +116,24 @@ export function startBot({ client, intervalMs = 1500, perMinute = 20, log = (t) 
         return
       }
     }
-    pacer.push({ key: m.key, text }, sendNow)
+    pacer.push({ key: m.key, to: m.kind === 'buddy' ? m.from.name : m.to.name, text }, sendNow)
   })
   return client
 }
 
+/**
+ * --demo: the demo server's URL (from the demo's first stderr line) and one buddy of its account, so the
+ * bot can say how to talk to it: a message pushed through the simulator's admin API (loopback only).
+ */
+export async function demoTalkHint(url) {
+  const account = await (await fetch(`${url}/__sim/account?members=0`)).json()
+  const buddy = account.buddies[0]
+  const body = JSON.stringify({ kind: 'buddy', from: buddy.qq, text: '你好' })
+  return `talk to me as ${buddy.nick}: curl -s -X POST ${url}/__sim/push -d '${body}'  (also try 帮助, 时间, 骰子, !history)`
+}
+
 async function main() {
+  requireNode()
   const { values } = parseArgs({
     options: {
       demo: { type: 'boolean' },
@@ -127,8 +153,17 @@ async function main() {
   if (values.profile) args.push('--profile', values.profile)
   const client = new HeadlessClient({ ...(values.demo ? defaultCommand('demo-headless') : {}), args })
   client.on('stderr', (text) => process.stderr.write(text)) // the QR and the engine's logs
-  startBot({ client, intervalMs: Number(values['reply-interval'] ?? 1500), perMinute: Number(values['max-per-minute'] ?? 20) }).start()
-  const stop = () => void client.stop().then((code) => process.exit(code ?? 0))
+  const log = (t) => process.stderr.write(`[bot] ${t}\n`)
+  if (values.demo) {
+    let demoUrl = null
+    client.on('stderr', (text) => (demoUrl ??= /listening on (http:\/\/\S+)/.exec(text)?.[1] ?? null))
+    client.on('ready', () => {
+      if (demoUrl) demoTalkHint(demoUrl).then(log, (e) => log(`could not read the demo account: ${e.message}`))
+    })
+  }
+  startBot({ client, log, intervalMs: Number(values['reply-interval'] ?? 1500), perMinute: Number(values['max-per-minute'] ?? 20) }).start()
+  // Ctrl-C is how a person stops the bot: a clean stop (store and outbox saved), exit 0.
+  const stop = () => void client.stop().then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 }

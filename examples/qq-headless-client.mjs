@@ -7,7 +7,10 @@
 //   qq.start()
 //
 // What it does for you: starts the headless process (and starts it again if it dies, with backoff),
-// splits stdout into JSON objects, emits them as events, and pairs each command with its answer.
+// splits stdout into JSON objects, emits them as events, and pairs each command with its answer by
+// `ref`: every command gets one (yours, or a generated one), and every answer to it carries the same
+// ref, so answers that overtake each other (a slow `contacts` refresh, a quick `unread`) still find
+// their command.
 import { spawn } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { resolve } from 'node:path'
@@ -20,19 +23,19 @@ export function defaultCommand(entry = 'headless') {
   return { command: process.execPath, commandArgs: [resolve(REPO, 'scripts', 'run-built.mjs'), entry] }
 }
 
-// The answer type of each command (an `error` line with the same `cmd` answers it too).
-const ANSWER = {
-  contacts: 'contacts',
-  members: 'members',
-  history: 'history',
-  around: 'around',
-  search: 'search',
-  read: 'read',
-  unread: 'unread',
-  outbox: 'outbox',
-  retry: 'retry',
-  export: 'exported',
-  quit: 'quit'
+/** The oldest Node the headless mode runs on (package.json's engines). */
+export const MIN_NODE = [22, 13]
+
+/** Exits with a sentence on a Node older than MIN_NODE, instead of a child that crashes and restarts. */
+export function requireNode(version = process.env.QQ_CHECK_NODE_AS || process.versions.node) {
+  const [major, minor] = version.replace(/^v/, '').split('.').map(Number)
+  if (major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1])) return
+  process.stderr.write(
+    `Node ${MIN_NODE.join('.')} or newer is needed (you have ${version.replace(/^v/, '')}). ` +
+      'Get it without touching the system Node: npm install --prefix ~/.cache/qq-node-22 node@22, then put ' +
+      '~/.cache/qq-node-22/node_modules/.bin first on PATH (or: nvm install 22); see README, "Try it".\n'
+  )
+  process.exit(1)
 }
 
 /**
@@ -42,8 +45,7 @@ const ANSWER = {
 export class HeadlessClient extends EventEmitter {
   #options
   #child = null
-  #pending = new Map() // answer type -> FIFO of { resolve, reject, timer }
-  #refs = new Map() // send ref -> { resolve, reject, timer }
+  #waiting = new Map() // ref -> { ok, fail } of the command that carried it
   #stopping = false
   #restarts = 0
   #nextRef = 1
@@ -92,43 +94,27 @@ export class HeadlessClient extends EventEmitter {
     this.#child.stdin.write(JSON.stringify(command) + '\n')
   }
 
-  /** Sends a command and resolves with its answer line (rejects on its error line). */
+  /**
+   * Sends any command and resolves with its answer line (the one carrying its ref); rejects on an
+   * `error` answer (the line is the error's `line`). For `send` the answer is `{"type":"queued"}` (it
+   * goes out later: signed out, pacing) or `{"type":"sent"}`; a `sent` after `queued` is an event only.
+   */
   request(command) {
-    if (command.cmd === 'send') return this.send(command)
-    const type = ANSWER[command.cmd]
-    if (!type) {
-      this.write(command)
-      return Promise.resolve(null) // logout: no answer line of its own (login lines follow)
-    }
+    const ref = command.ref ?? `c${process.pid}-${this.#nextRef++}`
     return new Promise((resolve, reject) => {
-      const entry = this.#waiter(resolve, reject, `${command.cmd}: no answer`)
-      const queue = this.#pending.get(type) ?? []
-      queue.push(entry)
-      this.#pending.set(type, queue)
+      this.#waiting.set(ref, this.#waiter(resolve, reject, `${command.cmd} ${ref}: no answer`))
       try {
-        this.write(command)
+        this.write({ ...command, ref })
       } catch (e) {
-        queue.splice(queue.indexOf(entry), 1)
-        entry.fail(e)
+        this.#waiting.get(ref)?.fail(e)
+        this.#waiting.delete(ref)
       }
     })
   }
 
-  /**
-   * Sends a message: `{ key, text }` (or `{ kind, to, text }`, or `segments` instead of text). Resolves
-   * with `{"type":"sent"}` or `{"type":"queued"}` (it goes out later: signed out, pacing); rejects on error.
-   */
-  send({ ref, ...message }) {
-    const r = ref ?? `bot-${process.pid}-${this.#nextRef++}`
-    return new Promise((resolve, reject) => {
-      this.#refs.set(r, this.#waiter(resolve, reject, `send ${r}: no answer`))
-      try {
-        this.write({ cmd: 'send', ref: r, ...message })
-      } catch (e) {
-        this.#refs.get(r)?.fail(e)
-        this.#refs.delete(r)
-      }
-    })
+  /** Sends a message: `{ key, text }` (or `{ kind, to, text }`, or `segments` instead of text); see request(). */
+  send(message) {
+    return this.request({ ...message, cmd: 'send' })
   }
 
   /** Quits cleanly (the store and outbox are saved) and resolves with the exit code. */
@@ -157,9 +143,8 @@ export class HeadlessClient extends EventEmitter {
   }
 
   #failAll(error) {
-    for (const queue of this.#pending.values()) for (const w of queue.splice(0)) w.fail(error)
-    for (const w of this.#refs.values()) w.fail(error)
-    this.#refs.clear()
+    for (const w of this.#waiting.values()) w.fail(error)
+    this.#waiting.clear()
   }
 
   #onLine(text) {
@@ -171,18 +156,12 @@ export class HeadlessClient extends EventEmitter {
     }
     if (line.type === 'ready') this.#restarts = 0
     this.emit('line', line)
-    // An answer to a send: sent / queued / error with the ref (a later `sent` after `queued` is an event only).
-    if (typeof line.ref === 'string' && this.#refs.has(line.ref) && ['sent', 'queued', 'error'].includes(line.type)) {
-      const w = this.#refs.get(line.ref)
-      this.#refs.delete(line.ref)
+    // The first line carrying a waiting ref answers its command.
+    const w = typeof line.ref === 'string' ? this.#waiting.get(line.ref) : undefined
+    if (w) {
+      this.#waiting.delete(line.ref)
       if (line.type === 'error') w.fail(Object.assign(new Error(line.message), { line }))
       else w.ok(line)
-    } else if (line.type === 'error' && typeof line.cmd === 'string' && ANSWER[line.cmd]) {
-      const w = this.#pending.get(ANSWER[line.cmd])?.shift()
-      if (w) w.fail(Object.assign(new Error(line.message), { line }))
-    } else {
-      const w = this.#pending.get(line.type)?.shift()
-      if (w) w.ok(line)
     }
     // EventEmitter throws on an 'error' event nobody listens to: error lines are also in 'line'.
     if (line.type !== 'error' || this.listenerCount('error') > 0) this.emit(line.type, line)

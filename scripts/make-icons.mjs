@@ -7,7 +7,7 @@
  *   build/icons/NxN.png     16..512 px (the Linux AppImage/deb hicolor sizes)
  *   build/icon.ico          16, 24, 32, 48, 64, 128, 256 px (Windows NSIS + portable; PNG-compressed entries)
  *   build/icon.icns         16..1024 px incl. @2x (macOS)
- *   resources/icon.png      512 px (the window icon on Linux, loaded by src/main/window.ts)
+ *   resources/icon.png      512 px (the window icon on Linux, loaded by src/main/shell/window.ts)
  * SVG -> PNG with @resvg/resvg-js; the ICO and ICNS containers are simple enough to write here.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'

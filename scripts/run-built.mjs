@@ -4,7 +4,11 @@
 // `npm ci`). Build output goes to stderr: headless mode's stdout carries JSON lines only.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
+
+// An older Node gets the sentence, not a node:sqlite crash in the child.
+createRequire(import.meta.url)('./check-node.cjs').exitIfTooOld()
 
 const root = resolve(import.meta.dirname, '..')
 const [entry, ...args] = process.argv.slice(2)

@@ -11,11 +11,11 @@ import { withReadBroadcast } from './ipc/window-handlers'
 import { createDesktopController, type DesktopController } from './desktop/desktop-controller'
 import { observeSettings } from './desktop/observed-settings'
 import type { InvokeHandlers } from './ipc/dispatcher'
-import type { SettingsStore } from './settings/settings-store'
+import type { SettingsStore } from './shell/settings-store'
 import { createDemoServer, type DemoServer } from './shell/demo-server'
 import { createShellSession } from './shell-session'
 import { createThemeService, type SystemTheme, type ThemeService } from './desktop/theme'
-import { createWindowRegistry, type WindowHost, type WindowRegistry } from './desktop/window-registry'
+import { createWindowRegistry, currentIdOf, type WindowHost, type WindowRegistry } from './desktop/window-registry'
 
 export interface AppServiceDeps {
   appInfo: AppInfo
@@ -64,7 +64,8 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     deps.emit('settings:changed', next)
   })
   const theme = createThemeService({ setting: () => settings.get().theme, system: deps.systemTheme, emit: deps.emit })
-  const windows = createWindowRegistry(deps.windowHost ?? NO_WINDOWS, deps.emit)
+  // A closed pop-out's page reported what it showed under its window key: that entry goes with it.
+  const windows = createWindowRegistry(deps.windowHost ?? NO_WINDOWS, deps.emit, (key) => desktop.removeView(key))
   const desktop = createDesktopController({ settings, emit: deps.emit, platform: deps.appInfo.platform, log: deps.log })
   const session = createShellSession({
     settings,
@@ -74,7 +75,16 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     serverUrl: () => (demoMode() ? demo.url() : null),
     emit: deps.emit,
     log: deps.log,
-    onEngine: (engine) => desktop.attachEngine(engine)
+    onEngine: (engine) => {
+      desktop.attachEngine(engine)
+      // A session renewed after expiry or a kick has new ids: pop-out windows follow their conversation.
+      engine.on('ready', () => {
+        engine
+          .contacts()
+          .then((contacts) => windows.followIds((kind, key) => currentIdOf(contacts, kind, key)))
+          .catch((e: unknown) => deps.log(`pop-out windows could not follow the new session: ${String(e)}`))
+      })
+    }
   })
   const handlers = withReadBroadcast(
     withReadTracking(

@@ -11,7 +11,7 @@ import { createProtocolClient, ServerUrlError } from './protocol'
 import { ensurePrivateDir, openAccountStore } from './store'
 import type { SessionService } from './ipc/app-handlers'
 import type { MessengerService } from './ipc/messenger-handlers'
-import type { SettingsStore } from './settings/settings-store'
+import type { SettingsStore } from './shell/settings-store'
 import type { Settings } from '../shared/settings'
 import { SESSION_REASONS } from '../shared/errors'
 import { rememberedAccountFile } from './settings/remembered-account'
@@ -29,6 +29,8 @@ export interface ShellSessionDeps {
   log?(message: string): void
   /** Each engine built (the desktop layer follows its messages, reads and state). */
   onEngine?(engine: Engine): void
+  /** Overrides SIGN_IN_REACH_MS (tests of a server that never answers). */
+  signInReachMs?: number
 }
 
 export interface ShellSession extends SessionService, MessengerService {
@@ -48,6 +50,12 @@ const QR_STATES: ReadonlySet<SessionState> = new Set(['waiting', 'scanned', 'exp
 
 /** Lifecycle reasons the user is told about (see login.reason.* in the i18n messages). */
 const TOLD_REASONS: ReadonlySet<string> = new Set(SESSION_REASONS)
+
+/**
+ * A sign-in that has not shown its first QR by then stops and says why (the person is promised an
+ * answer within 10 s; got's own retries of a refused connection take about 3 s of this).
+ */
+export const SIGN_IN_REACH_MS = 8_000
 
 export function createShellSession(deps: ShellSessionDeps): ShellSession {
   // Messages go to the renderer in batches (message-batches.ts); every other push first flushes them.
@@ -109,9 +117,11 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
       openStore: (account) => openAccountStore(profile, String(account), { log: deps.log }),
       sendIntervalMs: () => deps.settings.get().sendIntervalMs,
       sendFont: () => deps.settings.get().myFont,
-      log: deps.log
+      log: deps.log,
+      signInReachMs: deps.signInReachMs ?? SIGN_IN_REACH_MS
     })
     created.on('state', onState)
+    created.on('unreachable', ({ reason, httpStatus }) => update({ unreachable: { reason, httpStatus, official: serverUrl === null } }))
     created.on('qr', ({ png }) => update({ qrDataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }))
     created.on('ready', ({ self }) => {
       remembered.signedIn(self)
@@ -137,17 +147,17 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     const old = engine
     engine = null
     await old?.stop()
-    update({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false })
+    update({ state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false, unreachable: null })
   }
 
   return {
     snapshot: () => snapshot,
     engine: () => engine,
     async start() {
-      if (!engine) {
-        engine = build()
-        engine.start()
-      }
+      engine ??= build()
+      // A sign-in that stopped (server unreachable) starts again: Retry. A running one is left alone.
+      if (snapshot.unreachable) update({ unreachable: null })
+      engine.start()
       return snapshot
     },
     async logout() {

@@ -15,6 +15,8 @@ export const IPC_FAILURE_REASONS = [
   'not-signed-in',
   /** The engine refused a command (unknown conversation, nothing to send, pictures...). */
   'command-refused',
+  /** Too many conversations in their own windows already (MAX_POP_OUTS). */
+  'window-limit',
   /** The server could not be reached / did not answer in time. */
   'network',
   'timeout',
@@ -44,6 +46,26 @@ export type IpcFailureReason = (typeof IPC_FAILURE_REASONS)[number]
 /** SessionSnapshot.reason values the renderer is told about (why the session changed). */
 export const SESSION_REASONS = ['expired', 'kicked', 'logout', 'remembered-refused', 'login-failed'] as const
 export type SessionReason = (typeof SESSION_REASONS)[number]
+
+/**
+ * Why the server could not be reached at sign-in (SessionSnapshot.unreachable.reason; the headless
+ * `server-unreachable` line's `reason`), classified in main from the transport error or answer.
+ */
+export const SERVER_UNREACHABLE_REASONS = [
+  /** The connection was refused or cut (nothing listens there, or it hung up). */
+  'refused',
+  /** The host name does not resolve. */
+  'dns',
+  /** No answer in time. */
+  'timeout',
+  /** The TLS handshake failed (an untrusted or wrong certificate, not TLS at all). */
+  'tls',
+  /** An HTTP error status (an error page, a proxy's 502). */
+  'http-status',
+  /** It answered, but not as a SmartQQ server does (HTML, no QR image). */
+  'not-smartqq'
+] as const
+export type ServerUnreachableReason = (typeof SERVER_UNREACHABLE_REASONS)[number]
 
 /** Why a queued message ended up failed (classified from the outbox entry's error). */
 export const OUTBOX_ERROR_CODES = ['not-in-contacts', 'refused', 'session-dead', 'send-failed'] as const
@@ -75,7 +97,13 @@ export function outboxUncertainCode(error: string | null | undefined): OutboxUnc
 }
 
 /** Why the history is not being saved (StorageStatusDto.reason, pushed as storage:changed). */
-export const STORAGE_PROBLEMS = ['disk-full', 'read-only', 'damaged', 'unavailable'] as const satisfies readonly StorageProblem[]
+export const STORAGE_PROBLEMS = [
+  'disk-full',
+  'read-only',
+  'damaged',
+  'unavailable',
+  'no-full-text-search'
+] as const satisfies readonly StorageProblem[]
 /** Fails to compile when messenger.ts gains a storage problem this list lacks. */
 export type StorageProblemsCovered = Exclude<StorageProblem, (typeof STORAGE_PROBLEMS)[number]> extends never ? true : never
 export const STORAGE_PROBLEMS_COVERED: StorageProblemsCovered = true

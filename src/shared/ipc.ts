@@ -12,7 +12,7 @@ import * as v from 'valibot'
 import type { ConnectionTrouble, ConversationKind, SessionState } from './domain'
 import { historyAroundSchema, sendMessageSchema } from './conversation-ipc'
 import { settingsPatchSchema, type EffectiveTheme, type Settings, type SettingsFileNotice } from './settings'
-import type { IpcErrorCode, IpcFailureReason } from './errors'
+import type { IpcErrorCode, IpcFailureReason, ServerUnreachableReason } from './errors'
 import { focusedConversationSchema, statusSetSchema, type ConversationFocusDto, type MenuCommandDto, type NotifySoundDto } from './desktop'
 import {
   MAX_MESSAGE_CHARS,
@@ -165,6 +165,17 @@ export interface SessionSnapshot {
   storage?: StorageStatusDto | null
   /** While `unreachable` or `reconnecting` for network trouble: why, and when the next attempt starts. */
   connection?: ConnectionTrouble | null
+  /** Why the last sign-in stopped without reaching the server; null once a new one starts. */
+  unreachable?: SignInUnreachableDto | null
+}
+
+/** A sign-in that could not reach the server: how it failed, and whether it was SmartQQ's own hosts. */
+export interface SignInUnreachableDto {
+  reason: ServerUnreachableReason
+  /** The HTTP status of an error page ('http-status'). */
+  httpStatus: number | null
+  /** True for the real SmartQQ hosts (shut down in 2019), false for a custom or the demo server. */
+  official: boolean
 }
 
 export interface ThemeDto {

@@ -63,8 +63,10 @@ export interface GapRecordedDto extends GapDto {
 /**
  * Why messages are not (or were not) being saved: the disk is full, the profile cannot be written, the
  * history file is damaged, or it cannot be opened at all (e.g. a folder where the file should be).
+ * 'no-full-text-search' (with ok true) says everything is saved but search is slower: the runtime's
+ * SQLite has no FTS5, so search scans every message.
  */
-export type StorageProblem = 'disk-full' | 'read-only' | 'damaged' | 'unavailable'
+export type StorageProblem = 'disk-full' | 'read-only' | 'damaged' | 'unavailable' | 'no-full-text-search'
 
 /**
  * Whether the message history is being saved (engine event `storage`, IPC `storage:changed`, headless

@@ -21,6 +21,9 @@ Options:
   --scenario S      quiet | lively | load (default quiet)
   --seed N          fixes the account and the send luck (default 1)
   --hold-ms N       how long an empty poll2 is held, in ms (default 60000)
+  --register-on-online-buddies on|off
+                    poll2 answers 103 until get_online_buddies2 was called (default: the era's;
+                    on from 2016, which did it to some accounts only: off is such a lucky account)
   --help            show this help
 
 Admin API on the same origin (loopback only): /__sim/scan, /__sim/push, /__sim/state,
@@ -33,7 +36,8 @@ const Args = v.object({
   scenario: v.optional(v.picklist(['quiet', 'lively', 'load'])),
   era: v.optional(v.picklist(ERAS)),
   seed: v.optional(v.pipe(v.string(), v.toNumber(), v.integer())),
-  'hold-ms': v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0)))
+  'hold-ms': v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0))),
+  'register-on-online-buddies': v.optional(v.picklist(['on', 'off']))
 })
 
 export type CliCommand = { kind: 'help'; text: string } | { kind: 'error'; message: string; exitCode: 2 } | { kind: 'run'; options: SimulatorOptions }
@@ -50,6 +54,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
         era: { type: 'string' },
         seed: { type: 'string' },
         'hold-ms': { type: 'string' },
+        'register-on-online-buddies': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       },
       strict: true,
@@ -78,7 +83,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
       ...(a.scenario !== undefined && { scenario: a.scenario }),
       ...(a.era !== undefined && { era: a.era }),
       ...(a.seed !== undefined && { seed: a.seed }),
-      ...(a['hold-ms'] !== undefined && { pollHoldMs: a['hold-ms'] })
+      ...(a['hold-ms'] !== undefined && { pollHoldMs: a['hold-ms'] }),
+      ...(a['register-on-online-buddies'] !== undefined && { registerOnOnlineBuddies: a['register-on-online-buddies'] === 'on' })
     }
   }
 }

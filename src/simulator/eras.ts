@@ -10,7 +10,11 @@ export interface EraBehaviour {
   ptuiForm: 'seed' | 'modern'
   /** ptqrlogin requires ptqrtoken = hash33(qrsig) (2017-02-09 on); without it the state stays 66. */
   ptqrtoken: boolean
-  /** poll2 answers 103 until get_online_buddies2 has been called (2017-02 on). */
+  /**
+   * poll2 answers 103 until get_online_buddies2 has been called: seen from 2016 (intermittently, per
+   * account; the 2016 era has it on, `registerOnOnlineBuddies: false` is the lucky account) and always
+   * from 2017-02.
+   */
   registerOnOnlineBuddies: boolean
   /** How an empty poll ends. */
   emptyPoll: EmptyPollForm
@@ -34,7 +38,7 @@ export const ERA_PRESETS: Record<Era, EraBehaviour> = {
   '2016': {
     ptuiForm: 'modern',
     ptqrtoken: false,
-    registerOnOnlineBuddies: false,
+    registerOnOnlineBuddies: true,
     emptyPoll: '504',
     sendAnswer: 'errCode',
     friendUin: true

@@ -77,7 +77,9 @@ export function poll2(core: SimCore, req: SimRequest): Outcome | Promise<Outcome
   if (session.ended) return endedAnswer(core, session, req.signal)
   if (r.ptwebqq !== g.auth.ptwebqq) return notRegistered('r.ptwebqq is not the current ptwebqq (after a 116, use its "p")', 'ptwebqq')
   if (core.opts.registerOnOnlineBuddies && !session.registered)
-    return notRegistered('from 2017-02 the server registers a session for poll2 on get_online_buddies2: call it after login2')
+    return notRegistered(
+      'the server registers a session for poll2 on get_online_buddies2 (some accounts from 2016, every one from 2017-02): call it after login2'
+    )
   if (session.needsRelink !== null)
     return refuse(
       retcode(session.needsRelink, 'error'),

@@ -58,9 +58,16 @@ export function ptqrlogin(core: SimCore, req: SimRequest): Reply {
   const qrsig = req.cookies.get('qrsig')
   if (!qr || qrsig !== qr.qrsig)
     return expired('qrsig-stale', qr ? 'the qrsig cookie is not the one of the QR shown last' : 'no QR has been shown (ptqrshow)')
-  // From 2017-02 a missing or wrong ptqrtoken never progresses (reference §1.1, §9).
+  // From 2017-02 ptqrlogin without ptqrtoken is refused with HTTP 403 (ScienJus/qqbot PR #5 reports the
+  // 403 it fixed); a wrong one never progresses (reference §1.1, §9).
+  if (core.opts.ptqrtoken && !req.query.has('ptqrtoken'))
+    return refuse(
+      html(403, '<html><body>403 Forbidden</body></html>'),
+      'ptqrtoken',
+      'ptqrlogin needs ptqrtoken = hash33(qrsig) (required from 2017-02): 403 without it'
+    )
   if (core.opts.ptqrtoken && req.query.get('ptqrtoken') !== String(hash33(qr.qrsig)))
-    return refuse(waiting(), 'ptqrtoken', 'ptqrtoken must be hash33(qrsig) (required from 2017-02); the state stays 66 without it')
+    return refuse(waiting(), 'ptqrtoken', 'ptqrtoken must be hash33(qrsig) (required from 2017-02); the state stays 66 with a wrong one')
   if (qrExpired(qr, core.now(), core.opts.qrLifetimeMs)) return expired('qr-expired', 'the QR code is older than qrLifetimeMs')
   if (qr.phase === 'waiting') return waiting()
   if (qr.phase === 'scanned')

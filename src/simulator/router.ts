@@ -62,6 +62,9 @@ function buildRoutes(): Map<string, Route> {
   add('/proxy.html', 'proxy.html', ['GET'], () =>
     html(200, '<!DOCTYPE html><html><head><script>document.domain="qq.com";</script></head><body></body></html>')
   )
+  // pinghot.qq.com/pingd, the page's statistics beacon: pandolia/qqbot calls it after a poll 504. The real
+  // host answered every ping with an empty 200.
+  add('/pingd', 'pingd', ['GET'], () => html(200, ''))
   add('/api/getvfwebqq', 'getvfwebqq', ['GET'], getvfwebqq)
   add('/channel/login2', 'login2', ['POST'], login2)
   add('/channel/poll2', 'poll2', ['POST'], poll2)

@@ -6,7 +6,8 @@ import type { PresenceStatus, Segment } from '../shared/domain'
 
 /**
  * Presets of the behaviours that changed (see eras.ts and docs/simulator.md): 2015 = the seed (Dec
- * 2015); 2016 = ptuiCB 0/67, no ptqrtoken; 2017 = ptqrtoken and 103 until get_online_buddies2, sends
+ * 2015); 2016 = ptuiCB 0/67, no ptqrtoken, 103 until get_online_buddies2 (registerOnOnlineBuddies
+ * false: an account the server did not gate); 2017 = ptqrtoken (403 without it), and 103, sends
  * still answer errCode; 2017-late = sends answer retcode (2017-09 on); 2018 = the 2018 empty poll.
  */
 export type Era = '2015' | '2016' | '2017' | '2017-late' | '2018'

@@ -35,7 +35,7 @@ export interface AppUnderTest {
 }
 
 export async function startAppUnderTest(options: { profile?: string } = {}): Promise<AppUnderTest> {
-  const { createSettingsStore } = await import('../../src/main/settings/settings-store')
+  const { createSettingsStore } = await import('../../src/main/shell/settings-store')
   const server = await serveRenderer()
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'qq-e2e-'))
   // Pushes go to the page once it exists, exactly as webContents.send would deliver them.

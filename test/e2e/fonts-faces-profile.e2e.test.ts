@@ -181,7 +181,7 @@ describe('fonts, face search and the profile card', () => {
     sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: '在吗？看看我的资料卡' })
     await expect.poll(() => page.title()).toMatch(/^QQ \(\d+\)$/)
     const row = await findContact(page, buddyName(), 'buddy')
-    const listTone = await row.locator('.avatar').evaluate((el) => getComputedStyle(el).backgroundColor)
+    const listTone = await row.locator('.contact-avatar').evaluate((el) => getComputedStyle(el).backgroundColor)
     await row.click()
     await expect.poll(() => page.getByTestId('conversation-title').textContent()).toBe(buddyName())
     const messageTone = await page

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AccountView, Simulator } from '../../src/simulator'
 import { findContact, signInWithDemo, startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { setLocale } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -66,7 +67,7 @@ describe('hostile links', () => {
     await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('太长了'))
     expect(app.openedUrls).toEqual([])
 
-    await page.getByTestId('locale-select').selectOption('en')
+    await setLocale(page, 'en')
     await message('邮件').getByTestId('message-link').click()
     await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('This email link was not opened'))
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'))
@@ -75,7 +76,7 @@ describe('hostile links', () => {
     // The punycode host is what a click opens.
     await lookalike.click()
     await expect.poll(() => app.openedUrls).toEqual(['https://xn--pple-43d.com/account'])
-    await page.getByTestId('locale-select').selectOption('zh-CN')
+    await setLocale(page, 'zh-CN')
     expect(app.bridged.problems).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { startAppUnderTest, type AppUnderTest } from './app-under-test'
+import { setLocale } from './ui'
 
 vi.mock('electron', () => {
   const electron = { app: undefined, ipcMain: undefined, shell: {} }
@@ -32,7 +33,7 @@ describe('settings file notice', () => {
     const movedTo = /保留在：(.+)$/.exec(text.trim())?.[1] ?? ''
     expect(readFileSync(movedTo, 'utf8')).toBe('{ "locale": "en", oops')
     await app.bridged.screenshot('settings-file-moved-zh')
-    await page.getByTestId('locale-select').selectOption('en')
+    await setLocale(page, 'en')
     await expect.poll(() => notice.textContent()).toContain('The settings file could not be read, so the default settings are used')
     await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'))
     await page.setViewportSize({ width: 720, height: 480 })

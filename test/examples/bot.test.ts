@@ -97,6 +97,9 @@ describe('example bot against the simulator', () => {
     sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: '你好' })
     await until('hello reply', () => replies().find((t) => t.startsWith('你好，')))
     expect(sim.sent().at(-1)).toMatchObject({ endpoint: 'send_buddy_msg2', targetRef: buddy.qq })
+    // One readable line per message handled and per reply sent.
+    expect(log).toContain(`← ${buddy.markname ?? buddy.nick}: 你好`)
+    await until('reply log line', () => log.find((l) => l.startsWith(`→ ${buddy.markname ?? buddy.nick}: 你好，`)))
 
     sim.pushMessage({ kind: 'group', group: group.number, from: member.qq, text: 'help' })
     await until('help reply', () => replies().find((t) => t.includes('!history')))

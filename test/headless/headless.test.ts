@@ -95,7 +95,9 @@ describe('headless JSON-lines mode', () => {
     const err = await child.next((l) => l.type === 'error' && l.ref === 'bad')
     expect(err.message).toMatch(/to/)
     child.send({ cmd: 'export', kind: 'buddy', id: 1, format: 'pdf', path: 'x.pdf' })
-    expect((await child.next((l) => l.type === 'error' && String(l.message).includes('format'))).message).toMatch(/invalid command at format/)
+    expect((await child.next((l) => l.type === 'error' && String(l.message).includes('format'))).message).toMatch(
+      /invalid command: "format" must be "txt" or "json"/
+    )
     child.send({ cmd: 'frobnicate' })
     await child.next((l) => l.type === 'error' && String(l.message).includes('cmd'))
     child.proc.stdin!.end()

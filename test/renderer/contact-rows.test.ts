@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { ref } from 'vue'
+import { effectScope, ref, type EffectScope } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { BuddyDto } from '../../src/shared/messenger'
 import { isSpelled, matchesName, normalizeQuery, warmSpellings } from '../../src/renderer/src/lib/pinyin-filter'
@@ -20,6 +20,12 @@ const buddy = (uin: number, nick: string, category: string, online: boolean, mar
   status: online ? 'online' : 'offline',
   key: `buddy:${uin}`,
   vipLevel: 0
+})
+
+// The composable runs inside an effect scope, as in a component: its onScopeDispose has an owner.
+const scopes: EffectScope[] = []
+afterEach(() => {
+  for (const scope of scopes.splice(0)) scope.stop()
 })
 
 async function setup() {
@@ -46,7 +52,9 @@ async function setup() {
   const tab = ref<SidebarTab>('buddies')
   const filter = ref('')
   const collapsed = ref(new Set<string>())
-  const rows = useContactRows(tab, filter, collapsed)
+  const scope = effectScope()
+  scopes.push(scope)
+  const rows = scope.run(() => useContactRows(tab, filter, collapsed))!
   const names = () => rows.value.map((r) => (r.type === 'category' ? `#${r.name} ${r.online}/${r.total}` : r.name))
   return { fake, conversations, tab, filter, collapsed, rows, names }
 }

@@ -159,7 +159,7 @@ describe('desktop controls in the renderer', () => {
     const { fake } = await mountApp()
     fake.emit('conversation:focus', { kind: 'buddy', id: 11, key: 'buddy-key-11' })
     await flushPromises()
-    fake.push({ state: 'signed-out', self: null })
+    fake.push({ state: 'signed-out', reason: 'logout', self: null })
     await flushPromises()
     const last = vi.mocked(fake.api.reportFocusedConversation).mock.calls.at(-1)![0]
     expect(last).toMatchObject({ conversation: null, focused: false })

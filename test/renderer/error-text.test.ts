@@ -10,7 +10,15 @@ import en from '../../src/renderer/src/i18n/en'
 import { createAppI18n } from '../../src/renderer/src/i18n'
 import { allErrorKeys, errorKey, ipcErrorKey, outboxErrorKey, sessionReasonText, useErrorText } from '../../src/renderer/src/lib/error-text'
 import { ApiError } from '../../src/renderer/src/composables/useApi'
-import { IPC_ERROR_CODES, IPC_FAILURE_REASONS, OUTBOX_ERROR_CODES, SESSION_REASONS, STORAGE_PROBLEMS, outboxErrorCode } from '../../src/shared/errors'
+import {
+  IPC_ERROR_CODES,
+  IPC_FAILURE_REASONS,
+  OUTBOX_ERROR_CODES,
+  SERVER_UNREACHABLE_REASONS,
+  SESSION_REASONS,
+  STORAGE_PROBLEMS,
+  outboxErrorCode
+} from '../../src/shared/errors'
 
 function lookup(messages: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages)
@@ -25,6 +33,7 @@ describe('error text', () => {
     for (const code of SESSION_REASONS) expect(keys).toContain(`login.reason.${code}`)
     for (const code of OUTBOX_ERROR_CODES) expect(keys).toContain(`errors.outbox.${code}`)
     for (const code of STORAGE_PROBLEMS) expect(keys).toContain(`storage.title.${code}`)
+    for (const code of SERVER_UNREACHABLE_REASONS) expect(keys).toContain(`errors.unreachable.${code}`)
     const missing: string[] = []
     for (const key of keys) {
       for (const [name, messages] of [

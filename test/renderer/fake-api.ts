@@ -249,6 +249,8 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
       session = { ...session, ...next }
       emit('session:changed', session)
     },
+    /** The session as main would answer it now. */
+    snapshot: () => session,
     listenerCount: (channel: EventChannel = 'session:changed') => listeners.get(channel)?.size ?? 0
   }
 }

@@ -48,6 +48,7 @@ describe('what a link shows is what it opens', () => {
     const l = link(text)
     expect(l.text).toBe('https://example.com/fdp.exe')
     expect(l.href).toBe('https://example.com/%E2%80%AEfdp.exe')
+    installFakeApi()
     const wrapper = mount(MessageItem, {
       props: { message: fakeMessage('buddy', 5, 1, { segments: [{ type: 'text', text }] }), showSender: false, query: null, focused: false },
       global: { plugins: [createPinia(), createAppI18n()] }

@@ -31,11 +31,17 @@ describe('main view', () => {
     expect(document.title).toContain('离线')
     await banner.get('[data-test="retry-now"]').trigger('click')
     expect(fake.api.retryNow).toHaveBeenCalledOnce()
+    // Expiry keeps the messenger in place, with a sign-in sheet over it saying why.
     fake.push({ state: 'signed-out', reason: 'expired', self: null })
     await flushPromises()
+    expect(wrapper.find('[data-test="main-view"]').exists()).toBe(true)
+    expect(document.querySelector('[data-test="sign-in-sheet"] [data-test="login-reason"]')?.textContent).toContain('过期')
+    expect(fake.listenerCount('message:received')).toBeGreaterThan(0)
+    // Signing out on purpose leaves the messenger and stops its subscriptions.
+    fake.push({ state: 'signed-out', reason: 'logout', self: null })
+    await flushPromises()
     expect(wrapper.find('[data-test="main-view"]').exists()).toBe(false)
-    expect(wrapper.get('[data-test="login-reason"]').text()).toContain('过期')
-    // Leaving the messenger stops its subscriptions.
+    expect(wrapper.get('[data-test="login-reason"]').text()).toContain('退出')
     expect(fake.listenerCount('message:received')).toBe(0)
   })
 

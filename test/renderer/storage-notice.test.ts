@@ -51,6 +51,23 @@ describe('storage notice', () => {
     expect(wrapper.find('[data-test="storage-unsaved"]').exists()).toBe(false)
   })
 
+  it('says search is slower, and why, where the runtime has no FTS5: a status, not an alert, until dismissed', async () => {
+    for (const [locale, title, advice] of [
+      ['en', 'Chat history is saved as usual, but search is slower', 'no full-text index (FTS5)'],
+      ['zh-CN', '聊天记录照常保存，但搜索会慢一些', '没有全文索引（FTS5）']
+    ] as const) {
+      const { fake, wrapper } = await render(locale)
+      fake.emit('storage:changed', { ok: true, reason: 'no-full-text-search', detail: 'no FTS5', path: FULL.path, movedTo: null, unsaved: 0 })
+      await flushPromises()
+      expect(wrapper.get('[data-test="storage-notice"]').attributes('role')).toBe('status')
+      expect(wrapper.get('[data-test="storage-title"]').text()).toBe(title)
+      expect(wrapper.get('[data-test="storage-advice"]').text()).toContain(advice)
+      await wrapper.get('[data-test="storage-dismiss"]').trigger('click')
+      expect(wrapper.find('[data-test="storage-notice"]').exists()).toBe(false)
+      wrapper.unmount()
+    }
+  })
+
   it('names where a damaged file was moved, until dismissed', async () => {
     const { fake, wrapper } = await render('zh-CN')
     fake.emit('storage:changed', {

@@ -4,9 +4,10 @@ import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import MessageItem from '../../src/renderer/src/components/MessageItem.vue'
 import { createAppI18n } from '../../src/renderer/src/i18n'
-import { fakeMessage } from './fake-api'
+import { fakeMessage, installFakeApi } from './fake-api'
 
 function render(unsaved: boolean, locale: 'zh-CN' | 'en') {
+  installFakeApi()
   const message = { ...fakeMessage('buddy', 5, 1), ...(unsaved ? { unsaved: true } : {}) }
   return mount(MessageItem, {
     props: { message, showSender: false, query: null, focused: false },

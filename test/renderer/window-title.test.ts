@@ -16,6 +16,11 @@ describe('window title', () => {
     expect(windowTitle('QQ', 12_345)).toBe('QQ (999+)')
   })
 
+  it('says offline first while the server cannot be reached, keeping the count', () => {
+    expect(windowTitle('QQ', 3, '离线')).toBe('离线 - QQ (3)')
+    expect(windowTitle('QQ', 0, 'Offline')).toBe('Offline - QQ')
+  })
+
   it('follows the unread count of the conversations, muted ones aside, and clears on sign-out', async () => {
     const fake = installFakeApi({ state: 'online', self: { uin: 1, nick: '我' } })
     const pinia = createPinia()

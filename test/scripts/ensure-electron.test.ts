@@ -46,6 +46,7 @@ describe('launch pre-step (scripts/ensure-electron.mjs)', () => {
     expect(r.stdout).toBe('')
     const paragraph = r.stderr.trim().split('\n').at(-1) ?? ''
     expect(paragraph).toMatch(/^Could not download the Electron binary into /)
+    expect(paragraph).toContain("Electron's installer said: RequestError: getaddrinfo ENOTFOUND github.com.")
     expect(paragraph).toContain('ELECTRON_MIRROR')
     expect(paragraph).toContain('HTTPS_PROXY')
     expect(paragraph).toContain('npm run demo:headless')
@@ -88,7 +89,18 @@ describe('launch pre-step (scripts/ensure-electron.mjs)', () => {
     delete env.ELECTRON_OVERRIDE_DIST_PATH
     const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env, timeout: 60_000 })
     expect(r.status).toBe(1)
-    expect(r.stderr).toContain('Could not download the Electron binary')
+    // Only the helpful paragraph: no error class with its stack frames.
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(/^The Electron binary is missing; downloading it once/)
+    expect(r.stderr).not.toMatch(/^\s+at /m)
+    expect(lines[1]).toMatch(/^Could not download the Electron binary into .*Electron's installer said: TypeError: fetch failed\./)
+    // It was set: say it was tried, do not advise setting it.
+    expect(lines[1]).toContain('It was tried through the mirror you set (ELECTRON_MIRROR=http://127.0.0.1:9/)')
+    expect(lines[1]).not.toContain('To retry through a mirror, set ELECTRON_MIRROR')
     expect(r.stderr).toContain('npm run demo:headless')
   }, 70_000)
 

@@ -15,6 +15,10 @@ describe('architecture boundaries (eslint)', () => {
     ['src/shared/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"],
     ['src/main/protocol/x.ts', "import { app } from 'electron'\nexport const a = app"],
     ['src/main/engine/x.ts', "import Store from 'electron-store'\nexport const a = Store"],
+    // "Only shell/ and index.ts touch Electron", literally: not the root of src/main, not ipc/ or settings/.
+    ['src/main/window.ts', "import { app } from 'electron'\nexport const a = app"],
+    ['src/main/ipc/register.ts', "import { ipcMain } from 'electron'\nexport const a = ipcMain"],
+    ['src/main/settings/settings-store.ts', "import Store from 'electron-store'\nexport const a = Store"],
     ['src/main/protocol/x.ts', "import { startSimulator } from '../../simulator'\nexport const a = startSimulator"],
     ['src/simulator/x.ts', "import { hash } from '../main/protocol/hash'\nexport const a = hash"],
     ['src/renderer/src/x.ts', "import { ipcRenderer } from 'electron'\nexport const a = ipcRenderer"],
@@ -25,7 +29,8 @@ describe('architecture boundaries (eslint)', () => {
   })
 
   it.each([
-    ['src/main/window.ts', "import { app } from 'electron'\nexport const a = app"],
+    ['src/main/shell/window.ts', "import { app } from 'electron'\nexport const a = app"],
+    ['src/main/index.ts', "import { app } from 'electron'\nexport const a = app"],
     ['src/simulator/x.ts', "import { FACE_ENTRIES } from '../shared/faces'\nexport const a = FACE_ENTRIES"],
     ['src/main/engine/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"]
   ])('%s: allowed import passes', async (file, code) => {

@@ -52,6 +52,16 @@ describe('simulator command line', () => {
       }
     })
   })
+
+  it('--register-on-online-buddies on|off overrides the era, anything else is exit 2', () => {
+    expect(parseCli(['--era', '2016', '--register-on-online-buddies', 'off'])).toEqual({
+      kind: 'run',
+      options: { port: 8080, era: '2016', registerOnOnlineBuddies: false }
+    })
+    expect(parseCli(['--register-on-online-buddies', 'on'])).toMatchObject({ options: { registerOnOnlineBuddies: true } })
+    expect(parseCli(['--register-on-online-buddies', 'maybe'])).toMatchObject({ kind: 'error', exitCode: 2 })
+    expect(USAGE).toContain('--register-on-online-buddies on|off')
+  })
 })
 
 describe('simulator entry point', () => {

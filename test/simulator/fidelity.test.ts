@@ -95,6 +95,17 @@ describe('check_sig redirect', () => {
   })
 })
 
+describe('pinghot', () => {
+  it('GET /pingd (pinghot.qq.com, which pandolia/qqbot pings after a poll 504) answers an empty 200, no refusal', async () => {
+    sim = await startSimulator()
+    const c = new TestClient(sim.url)
+    const res = await c.get('/pingd?dm=w.qq.com.hot&url=/&hottag=smartqq.im.polltimeout&hotx=&hoty=&rand=12345', null)
+    expect(res.status).toBe(200)
+    expect(res.text).toBe('')
+    expect(sim.refusals().entries).toEqual([])
+  })
+})
+
 describe('method tolerance on the list endpoints', () => {
   it('serves POST get_discus_list with the parameters in the query (and an r body), counted', async () => {
     await start()
@@ -156,16 +167,19 @@ describe('eras', () => {
     expect(ok).toMatch(new RegExp(`^ptuiCB\\('0','0','${sim.url}/check_sig\\?[^']+','0','登录成功！', '${nick}'\\);$`))
   })
 
-  it('2015 and 2016 poll without get_online_buddies2; 2017 on answers 103 until it is called', async () => {
+  it('2015 polls without get_online_buddies2; from 2016 poll answers 103 until it is called, unless the account is a lucky one', async () => {
     for (const era of ['2015', '2016', '2017', '2017-late', '2018'] as const) {
       await start({ era })
       const c = await loggedIn(sim, false)
       const first = await c.poll()
-      const registered = era === '2015' || era === '2016'
-      if (registered) expect(first.text, era).not.toContain('"retcode":103')
+      if (era === '2015') expect(first.text, era).not.toContain('"retcode":103')
       else expect(first.json(), era).toEqual({ errmsg: 'error', retcode: 103 })
       await sim.close()
     }
+    // 2016 did it to some accounts only (ScienJus/qqbot #3, ScienJus/smartqq #17): the option turns it off.
+    await start({ era: '2016', registerOnOnlineBuddies: false })
+    const lucky = await loggedIn(sim, false)
+    expect((await lucky.poll()).text).not.toContain('"retcode":103')
   })
 
   it('an explicit option overrides its era preset', async () => {
@@ -186,7 +200,7 @@ describe('eras', () => {
     expect(sim.state().behaviour).toEqual({
       ptuiForm: 'modern',
       ptqrtoken: false,
-      registerOnOnlineBuddies: false,
+      registerOnOnlineBuddies: true,
       emptyPoll: '504',
       sendAnswer: 'retcode',
       friendUin: true

@@ -184,36 +184,54 @@ describe('ScienJus/qqbot (Ruby, 2015-2017)', () => {
     expect(uriExtractFirst(`ptuiCB('0','0','${url}','0','登录成功！', 'x');`)).toMatch(/ptsigx=ab/)
   })
 
-  for (const era of ['2015', '2016'] as const)
-    it(`era ${era}: no ptqrtoken, no get_online_buddies2, errCode sends: logs in, loads, answers`, async () => {
+  /** Logs in, loads everything, and answers a buddy, a group and a discussion message. */
+  async function fullRun(): Promise<void> {
+    const c = new ScienJusClient(sim.url)
+    await c.login(() => sim.scan())
+    const all = await c.loadAll()
+    const a = sim.account()
+    expect(all.friends.info).toHaveLength(a.buddies.length)
+    expect(all.groups.gnamelist).toHaveLength(a.groups.length)
+    expect(all.discusses.dnamelist).toHaveLength(a.discussions.length)
+    expect(all.account.account).toBe(a.self.qq)
+    expect(all.recent.length).toBeGreaterThan(0)
+    expect(all.groupInfo.minfo.length).toBeGreaterThan(0)
+
+    const kinds = { buddy: 'friend', group: 'group', discuss: 'discuss' } as const
+    for (const kind of ['buddy', 'group', 'discuss'] as const) {
+      const want = push(kind, `hi ${kind}`)
+      const got = await nextMessage(() => c.poll())
+      expect(got).toMatchObject({ ...want, text: `hi ${kind}` })
+      expect(await c.send(kinds[kind], got.fromUin, `re: ${kind}`)).toBe(true)
+      expectDelivered(`re: ${kind}`, want.fromUin)
+    }
+  }
+
+  it('era 2015: ptqrtoken (ignored), no get_online_buddies2, errCode sends: logs in, loads, answers', async () => {
+    await start('2015')
+    await fullRun()
+  })
+
+  it('era 2016 on an account the server did not gate (registerOnOnlineBuddies off): logs in, loads, answers', async () => {
+    sim = await startSimulator({
+      era: '2016',
+      seed: 11,
+      pollHoldMs: 200,
+      sendIntervalMs: 0,
+      registerOnOnlineBuddies: false,
+      account: { buddies: 6, groups: 2, discussions: 2, groupMembers: 8 }
+    })
+    await fullRun()
+  })
+
+  for (const era of ['2016', '2017'] as const)
+    it(`era ${era}: logs in (ptqrtoken), but never calls get_online_buddies2, so poll answers 103 (ScienJus/qqbot #3, 2016-04-30)`, async () => {
       await start(era)
       const c = new ScienJusClient(sim.url)
       await c.login(() => sim.scan())
-      const all = await c.loadAll()
-      const a = sim.account()
-      expect(all.friends.info).toHaveLength(a.buddies.length)
-      expect(all.groups.gnamelist).toHaveLength(a.groups.length)
-      expect(all.discusses.dnamelist).toHaveLength(a.discussions.length)
-      expect(all.account.account).toBe(a.self.qq)
-      expect(all.recent.length).toBeGreaterThan(0)
-      expect(all.groupInfo.minfo.length).toBeGreaterThan(0)
-
-      const kinds = { buddy: 'friend', group: 'group', discuss: 'discuss' } as const
-      for (const kind of ['buddy', 'group', 'discuss'] as const) {
-        const want = push(kind, `hi ${kind}`)
-        const got = await nextMessage(() => c.poll())
-        expect(got).toMatchObject({ ...want, text: `hi ${kind}` })
-        expect(await c.send(kinds[kind], got.fromUin, `re: ${kind}`)).toBe(true)
-        expectDelivered(`re: ${kind}`, want.fromUin)
-      }
+      expect(await c.poll()).toBeNull()
+      const refusals = sim.refusals().entries
+      expect(refusals.map((e) => e.rule)).toEqual(['not-registered'])
+      expect(refusals[0]!.detail).toMatch(/get_online_buddies2/)
     })
-
-  it('era 2017: without ptqrtoken it waits at 66 forever, and the refusal log says why', async () => {
-    await start('2017')
-    const c = new ScienJusClient(sim.url)
-    await expect(c.login(() => sim.scan())).rejects.toThrow('never confirmed')
-    const rules = sim.refusals().entries.map((e) => e.rule)
-    expect(rules.length).toBeGreaterThan(0)
-    expect(new Set(rules)).toEqual(new Set(['ptqrtoken']))
-  })
 })

@@ -43,18 +43,30 @@ describe('ptqrshow / ptqrlogin (2017 era)', () => {
     for (const name of ['superuin', 'supertoken', 'skey', 'superkey', 'pt2gguin']) expect(c.cookies.get(name)).toBeTruthy()
   })
 
-  it('never progresses with a wrong or missing ptqrtoken', async () => {
+  it('never progresses with a wrong ptqrtoken; without one answers HTTP 403 (ScienJus/qqbot PR #5)', async () => {
     sim = await startSimulator()
     const c = new TestClient(sim.url)
     await c.showQr()
     sim.scan()
     const wrong = String((hash33(c.cookies.get('qrsig')!) + 1) & 0x7fffffff)
-    for (const path of [c.qrPath(wrong), c.qrPath('').replace('ptqrtoken=&', '')]) {
-      const f = [...(await c.get(path, null)).text.matchAll(/'([^']*)'/g)].map((m) => m[1])
-      expect(f[0]).toBe('66')
-      expect(f.join()).not.toContain('check_sig')
-    }
+    const f = [...(await c.get(c.qrPath(wrong), null)).text.matchAll(/'([^']*)'/g)].map((m) => m[1])
+    expect(f[0]).toBe('66')
+    expect(f.join()).not.toContain('check_sig')
+    const missing = await c.get(c.qrPath('').replace('ptqrtoken=&', ''), null)
+    expect(missing.status).toBe(403)
+    expect(missing.text).not.toContain('ptuiCB')
+    expect(sim.refusals().entries.map((e) => e.rule)).toEqual(['ptqrtoken', 'ptqrtoken'])
     expect((await c.qrState())[0]).toBe('0')
+  })
+
+  it('eras before 2017 ignore ptqrtoken, present or not', async () => {
+    sim = await startSimulator({ era: '2016' })
+    const c = new TestClient(sim.url)
+    await c.showQr()
+    sim.scan()
+    const missing = await c.get(c.qrPath('').replace('ptqrtoken=&', ''), null)
+    expect(missing.status).toBe(200)
+    expect(missing.text).toMatch(/^ptuiCB\('0'/)
   })
 
   it('expires after qrLifetimeMs (65), and an old qrsig is dead', async () => {

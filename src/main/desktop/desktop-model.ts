@@ -18,6 +18,9 @@ export type DesktopSettings = Pick<
 >
 
 /** What one renderer window shows: its open conversation and whether the window has the focus. */
+/** View entries kept at most: the main window, every pop-out, and room for pages being reloaded. */
+export const MAX_VIEWS = 32
+
 export interface ViewReport {
   /** A random id per renderer page (a pop-out window is its own view). */
   view: string
@@ -128,10 +131,24 @@ export class DesktopModel {
     // Only one window has the keyboard focus: a window that gains it means the others lost it,
     // even if their blur report was lost (a window closed while focused never sends one).
     if (report.focused) for (const v of this.views.values()) v.focused = false
-    this.views.set(report.view, { conversation: report.conversation, focused: report.focused })
+    // Re-inserted, so the Map's order is "least recently reported first" for the bound below.
+    this.views.delete(report.view)
+    // A page that shows nothing and has no focus (it left: closed, reloaded, signed out) needs no entry.
+    if (report.conversation !== null || report.focused) this.views.set(report.view, { conversation: report.conversation, focused: report.focused })
+    // Pages are few (bounded pop-outs + the main window); a renderer inventing view ids must not
+    // grow this map for ever, so the least recently reported entries go first.
+    for (const view of this.views.keys()) {
+      if (this.views.size <= MAX_VIEWS) break
+      this.views.delete(view)
+    }
     if (!report.focused || report.conversation === null) return []
     const close = this.notifications.onRead(report.conversation.key)
     return close ? [close] : []
+  }
+
+  /** How many pages main keeps an entry for (tests watch it stay bounded). */
+  get viewCount(): number {
+    return this.views.size
   }
 
   removeView(view: string): void {

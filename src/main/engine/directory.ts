@@ -7,8 +7,18 @@
  * unknowns run in the background (deduplicated) and report back through hooks.
  */
 import type { ConversationKind, PresenceStatus } from '../../shared/domain'
-import { statToPresence } from '../protocol/presence'
-import type { DiscussionMember, Friend, GroupMember, ProtocolClient, RecentEntry } from '../protocol/types'
+import type { Friend, ProtocolClient, RecentEntry } from '../protocol/types'
+import {
+  DEFAULT_CATEGORY_NAME,
+  type BuddyEntry,
+  type DirectoryHooks,
+  type DiscussionEntry,
+  type GroupEntry,
+  type MemberEntry,
+  type SelfEntry,
+  type SenderInfo
+} from './directory-types'
+import { MemberLists } from './directory-members'
 import {
   AMBIGUOUS_BUDDY_PREFIX,
   ambiguousBuddyKey,
@@ -23,73 +33,16 @@ import {
   qqSenderKey
 } from './identity'
 
-export const DEFAULT_CATEGORY_NAME = '我的好友'
-
-export interface BuddyEntry {
-  uin: number
-  nick: string
-  markname: string | null
-  category: number
-  categoryName: string
-  status: PresenceStatus
-  qq: number | null
-  key: string
-  /** 0 when not a VIP. */
-  vipLevel: number
-}
-
-export interface MemberEntry {
-  uin: number
-  nick: string
-  card: string | null
-  qq: number | null
-  /** From the group's stats / the discussion's mem_status (absent there = offline). */
-  status: PresenceStatus | null
-  role: 'owner' | 'admin' | null
-}
-
-export interface GroupEntry {
-  gid: number
-  code: number
-  name: string
-  markname: string | null
-  memo: string | null
-  owner: number | null
-  /** Unix seconds (ginfo.createtime), null until the group info was loaded or when the server gave 0. */
-  createTime: number | null
-  key: string
-  members: Map<number, MemberEntry> | null
-}
-
-export interface DiscussionEntry {
-  did: number
-  name: string
-  key: string
-  members: Map<number, MemberEntry> | null
-}
-
-export interface SelfEntry {
-  uin: number
-  qq: number
-  nick: string
-}
-
-export interface SenderInfo {
-  name: string
-  key: string
-  /** False while the sender is unknown and shown by a placeholder. */
-  known: boolean
-}
-
-export interface DirectoryHooks {
-  /** A conversation got a better stable key: move its history. */
-  rekey(from: string, to: string): void
-  /** Something visible changed (after a lookup or a refresh). */
-  changed(reason: 'refresh' | 'lookup'): void
-  /** A placeholder sender now has a name. */
-  senderResolved(kind: ConversationKind, conversationId: number, uin: number, name: string): void
-  log(message: string): void
-}
+export {
+  DEFAULT_CATEGORY_NAME,
+  type BuddyEntry,
+  type DirectoryHooks,
+  type DiscussionEntry,
+  type GroupEntry,
+  type MemberEntry,
+  type SelfEntry,
+  type SenderInfo
+} from './directory-types'
 
 export function memberName(m: MemberEntry): string {
   return m.card ?? m.nick
@@ -127,13 +80,21 @@ export class Directory {
   private readonly inflight = new Map<string, Promise<void>>()
   private qqLookupGone = false
 
+  private readonly memberLists: MemberLists
+
   constructor(
     private readonly client: ProtocolClient,
     private readonly hooks: DirectoryHooks
-  ) {}
+  ) {
+    this.memberLists = new MemberLists(client, this)
+  }
+
+  /** Our own presence, as last set (change_status2); a new sign-in is online. */
+  selfStatus: PresenceStatus = 'online'
 
   setSelf(self: SelfEntry): void {
     this.self = self
+    this.selfStatus = 'online'
   }
 
   /**
@@ -161,6 +122,7 @@ export class Directory {
       this.groups = new Map()
       this.discussions = new Map()
       this.inflight.clear()
+      this.memberLists.reset()
     }
     this.categoryNames = new Map([[0, DEFAULT_CATEGORY_NAME]])
     for (const c of friends.categories) this.categoryNames.set(c.index, c.name)
@@ -416,7 +378,7 @@ export class Directory {
       if (kind === 'buddy') {
         if (!this.buddies.has(senderUin)) await this.lookupStranger(senderUin)
       } else if (!this.sender(kind, conversationId, senderUin).known) {
-        await this.loadMembers(kind, conversationId)
+        await this.memberLists.load(kind, conversationId)
       }
       const convAfter = this.conversationKey(kind, conversationId)
       if (!convBefore.known && convAfter.known) this.hooks.rekey(convBefore.key, convAfter.key)
@@ -453,8 +415,7 @@ export class Directory {
 
   /** True once the member list of a group/discussion was loaded in this session (complete or not). */
   membersLoaded(kind: ConversationKind, id: number): boolean {
-    if (kind === 'buddy') return true
-    return (kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members) != null
+    return kind === 'buddy' || this.memberLists.loaded(kind, id)
   }
 
   /**
@@ -465,7 +426,7 @@ export class Directory {
   async prefetch(kind: ConversationKind, id: number): Promise<void> {
     try {
       if (!this.conversationKey(kind, id).known) await this.loadConversationList(kind)
-      if (kind !== 'buddy' && !this.membersLoaded(kind, id)) await this.loadMembers(kind, id)
+      if (kind !== 'buddy' && !this.membersLoaded(kind, id)) await this.memberLists.load(kind, id)
     } catch (e) {
       this.hooks.log(`loading the names for ${kind} ${id} failed: ${String(e)}`)
     }
@@ -480,54 +441,8 @@ export class Directory {
     this.buddies.set(uin, this.makeBuddy(f, 'online', info.account, this.sessionId, true))
   }
 
-  /** Members of a group or discussion, fetched on first use (and again with `refresh`). */
-  async members(kind: 'group' | 'discuss', id: number, refresh = false): Promise<MemberEntry[] | null> {
-    const cached = kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members
-    if (cached && !refresh) return [...cached.values()]
-    await this.loadMembers(kind, id)
-    const loaded = kind === 'group' ? this.groups.get(id)?.members : this.discussions.get(id)?.members
-    return loaded ? [...loaded.values()] : null
-  }
-
-  private loadMembers(kind: 'group' | 'discuss', id: number): Promise<void> {
-    return this.once(`members:${kind}:${id}`, async () => {
-      if (kind === 'group') {
-        const g = this.groups.get(id)
-        if (!g) return
-        const info = await this.client.getGroupInfo(g.code)
-        const current = this.groups.get(id)
-        if (!current) return
-        const admins = new Set(info.admins)
-        const role = (uin: number): MemberEntry['role'] => (uin === info.owner ? 'owner' : admins.has(uin) ? 'admin' : null)
-        this.groups.set(id, {
-          ...current,
-          memo: info.memo,
-          owner: info.owner,
-          createTime: info.createTime || null,
-          members: new Map(
-            info.members.map((m: GroupMember) => [
-              m.uin,
-              // `stats` lists only members who are not offline.
-              { uin: m.uin, nick: m.nick, card: m.card, qq: null, status: m.stat === null ? 'offline' : statToPresence(m.stat), role: role(m.uin) }
-            ])
-          )
-        })
-      } else {
-        if (!this.discussions.has(id)) return
-        const info = await this.client.getDiscussionInfo(id)
-        const current = this.discussions.get(id)
-        if (!current) return
-        this.discussions.set(id, {
-          ...current,
-          // mem_status lists only members who are not offline.
-          members: new Map(
-            info.members.map((m: DiscussionMember) => [
-              m.uin,
-              { uin: m.uin, nick: m.nick, card: null, qq: m.qq, status: m.status ?? 'offline', role: null }
-            ])
-          )
-        })
-      }
-    })
+  /** Members of a group or discussion with live presence (directory-members.ts), fetched on first use. */
+  members(kind: 'group' | 'discuss', id: number, refresh = false): Promise<MemberEntry[] | null> {
+    return this.memberLists.members(kind, id, refresh)
   }
 }

@@ -51,6 +51,8 @@ export interface EngineOptions {
   log?(message: string): void
   /** While the store refuses writes, unsaved messages are retried this often. Default 5 s. */
   storageRetryMs?: number
+  /** See LoginFlowDeps.signInReachMs: the app stops a sign-in that cannot reach the server and says why. */
+  signInReachMs?: number | null
 }
 
 export interface HistoryQuery {

@@ -162,9 +162,15 @@ export function createEngine(options: EngineOptions): Engine {
   const engine: Engine = {
     on: (event, cb) => emitter.on(event, cb),
     start() {
-      running ??= loop.run().catch((e: unknown) => {
-        if (!stopper.signal.aborted && !isAbort(e)) log(`engine stopped unexpectedly: ${String(e)}`)
-      })
+      running ??= loop
+        .run()
+        .catch((e: unknown) => {
+          if (!stopper.signal.aborted && !isAbort(e)) log(`engine stopped unexpectedly: ${String(e)}`)
+        })
+        // A sign-in that stopped (unreachable server) can be started again.
+        .finally(() => {
+          if (!stopper.signal.aborted) running = null
+        })
     },
     async stop() {
       if (loop.session) loop.session.endedBy = 'stop'
@@ -312,6 +318,8 @@ export function createEngine(options: EngineOptions): Engine {
       const s = loop.session
       if (!s || !loop.online) throw new EngineCommandError('not signed in')
       await client.changeStatus(status === 'invisible' ? 'hidden' : status, AbortSignal.any([stopper.signal, s.abort.signal]))
+      // Members lists show the account with the status it has now (directory.members).
+      directory.selfStatus = status === 'invisible' ? 'hidden' : status
     },
     conversationPrefs: () => prefs.list(),
     setConversationPrefs(input) {

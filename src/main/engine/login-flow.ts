@@ -6,6 +6,7 @@
  * use) sends a remembered session to the QR.
  */
 import { ProtocolError } from '../protocol'
+import { classifyUnreachable, type Unreachable } from '../protocol/unreachable'
 import type { ProtocolClient, SavedSession, SessionCredentials } from '../protocol/types'
 import type { Clock } from './clock'
 import { isUnreachable, TroubleStreak, type RetryWaker } from './connection'
@@ -21,6 +22,62 @@ export interface LoginFlowDeps {
   waker: RetryWaker
   emitQr(png: Uint8Array): void
   log(message: string): void
+  /**
+   * When set, a QR sign-in that cannot get its first QR within this many ms (or meets a failure that
+   * says the server is not there: refused, DNS, TLS, an error page...) stops with
+   * ServerUnreachableError instead of retrying silently, so the person is told what failed. Unset
+   * (headless): it keeps retrying with backoff, as a bot wants.
+   */
+  signInReachMs?: number | null
+}
+
+/** A sign-in stopped because the server cannot be reached; `unreachable` says how it failed. */
+export class ServerUnreachableError extends Error {
+  override name = 'ServerUnreachableError'
+  constructor(
+    readonly unreachable: Unreachable,
+    cause: unknown
+  ) {
+    super(`the server cannot be reached at sign-in (${unreachable.reason}): ${String(cause)}`, { cause })
+  }
+}
+
+/** Failures of the connection itself, as opposed to an answer that is not SmartQQ's. */
+const TRANSPORT_REASONS: ReadonlySet<string> = new Set(['refused', 'dns', 'tls'])
+
+/** The first QR of a sign-in, within `reachMs`, or a ServerUnreachableError saying why not. */
+async function firstQr(deps: LoginFlowDeps, reachMs: number, signal: AbortSignal): Promise<Uint8Array> {
+  const deadline = new AbortController()
+  const reach = AbortSignal.any([signal, deadline.signal])
+  let timedOut = false
+  /** What the xlogin page said, if it failed: a better answer than "timed out" when the QR runs out of time after it. */
+  let earlier: Unreachable | null = null
+  void deps.clock.sleep(reachMs, reach).then(
+    () => {
+      timedOut = true
+      deadline.abort()
+    },
+    () => {}
+  )
+  try {
+    await deps.client.prepareLogin(reach).catch((e: unknown) => {
+      // Nothing there to talk to (refused, DNS, TLS): the QR request would only fail the same way,
+      // after got's retries again. An odd answer to the xlogin page alone is tolerated as before.
+      const unreachable = classifyUnreachable(e)
+      if (unreachable && TRANSPORT_REASONS.has(unreachable.reason)) throw e
+      earlier = unreachable
+      deps.log(`xlogin page failed (tolerated): ${String(e)}`)
+    })
+    return await deps.client.fetchQrCode(reach)
+  } catch (e) {
+    if (signal.aborted) throw e
+    const unreachable = timedOut ? (earlier ?? { reason: 'timeout' as const, httpStatus: null }) : classifyUnreachable(e)
+    if (unreachable === null) throw e
+    deps.log(`sign-in stopped: the server cannot be reached (${unreachable.reason}): ${String(e)}`)
+    throw new ServerUnreachableError(unreachable, e)
+  } finally {
+    deadline.abort()
+  }
 }
 
 /** Failures worth retrying as they are (the server did not say no): network, timeouts, 5xx. */
@@ -74,9 +131,17 @@ export async function resumeRemembered(deps: LoginFlowDeps, saved: SavedSession,
 /** The QR flow until a login completes. */
 export async function qrLogin(deps: LoginFlowDeps, signal: AbortSignal): Promise<SessionCredentials> {
   const { client, lifecycle, clock } = deps
+  // Only the first QR is held to the deadline: once the server has answered, later trouble is the
+  // retrying kind (a new QR after an expired one, a flaky link).
+  let first = deps.signInReachMs != null
   for (;;) {
-    await client.prepareLogin(signal).catch((e: unknown) => deps.log(`xlogin page failed (tolerated): ${String(e)}`))
-    const png = await withRetry(deps, 'fetching the QR code', () => client.fetchQrCode(signal), signal)
+    let png: Uint8Array
+    if (first && deps.signInReachMs != null) png = await firstQr(deps, deps.signInReachMs, signal)
+    else {
+      await client.prepareLogin(signal).catch((e: unknown) => deps.log(`xlogin page failed (tolerated): ${String(e)}`))
+      png = await withRetry(deps, 'fetching the QR code', () => client.fetchQrCode(signal), signal)
+    }
+    first = false
     lifecycle.to('waiting', 'qr')
     deps.emitQr(png)
     for (;;) {

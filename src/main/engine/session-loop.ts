@@ -20,7 +20,7 @@ import type { Emitter } from './emitter'
 import type { EngineOptions } from './engine-api'
 import type { GapRecorder } from './gap-recorder'
 import type { Lifecycle } from './lifecycle'
-import { qrLogin, resumeRemembered, type LoginFlowDeps } from './login-flow'
+import { ServerUnreachableError, qrLogin, resumeRemembered, type LoginFlowDeps } from './login-flow'
 import type { OutboxRunner } from './outbox-runner'
 import type { Pipeline } from './pipeline'
 import { runPollLoop, type PollExit } from './poll-loop'
@@ -77,7 +77,8 @@ export class SessionLoop {
       backoffMaxMs: deps.backoffMaxMs,
       waker: deps.waker,
       emitQr: (png) => deps.emitter.emit('qr', { png }),
-      log: deps.log
+      log: deps.log,
+      signInReachMs: deps.options.signInReachMs ?? null
     }
   }
 
@@ -292,6 +293,12 @@ export class SessionLoop {
         s = await this.loadSession(credentials, remembered, attempt.signal)
       } catch (e) {
         if (stopper.signal.aborted) return
+        if (e instanceof ServerUnreachableError) {
+          // The sign-in stops here and says why; start() begins a new one (Retry).
+          this.attempt = null
+          this.deps.emitter.emit('unreachable', e.unreachable)
+          return
+        }
         if (!attempt.signal.aborted || !this.loggingOut) throw e
         // A logout before the session was online: forget it and show a QR.
         this.loggingOut = false

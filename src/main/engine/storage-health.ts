@@ -45,6 +45,8 @@ export class StorageHealth {
   /** Set when the store is the in-memory stand-in: nothing becomes durable, whatever succeeds. */
   private memoryOnly = false
   private movedTo: string | null = null
+  /** What is said while writes work: STORAGE_OK, or that search is slower without FTS5 (settled()). */
+  private calm: StorageStatusDto = STORAGE_OK
   private cancelRetry: (() => void) | null = null
   private spare: SpareOutbox | null = null
 
@@ -76,7 +78,7 @@ export class StorageHealth {
           unsaved: 0
         })
       } else {
-        this.set(STORAGE_OK)
+        this.set(this.settled(store))
       }
     } catch (err) {
       this.memoryOnly = true
@@ -94,6 +96,25 @@ export class StorageHealth {
     const spare = (this.spare = new SpareOutbox(store.outbox, (err) => this.failed(err)))
     // Pages and searches also show what is waiting in memory (marked unsaved) while the disk refuses it.
     return withUnsaved(store, () => this.unsaved, spare)
+  }
+
+  /**
+   * The status of a store that works: fine, or (where this runtime's SQLite has no FTS5) working with a
+   * search that scans instead of using the index, which the person is told once, with why.
+   */
+  private settled(store: AccountStore): StorageStatusDto {
+    this.calm = store.report.fullTextSearch
+      ? STORAGE_OK
+      : {
+          ok: true,
+          reason: 'no-full-text-search',
+          detail: `this runtime's SQLite (Node ${process.versions.node}) has no FTS5 full-text index; search scans every message`,
+          path: store.path,
+          movedTo: null,
+          unsaved: 0
+        }
+    if (!store.report.fullTextSearch) this.deps.log(this.calm.detail!)
+    return this.calm
   }
 
   /** The store was closed (stop): forget it; unsaved messages cannot be saved any more. */
@@ -160,7 +181,7 @@ export class StorageHealth {
     }
     if (!this.current.ok) {
       this.deps.log('storing messages works again')
-      this.set(this.movedTo ? { ...this.current, ok: true, reason: 'damaged', unsaved: 0 } : STORAGE_OK)
+      this.set(this.movedTo ? { ...this.current, ok: true, reason: 'damaged', unsaved: 0 } : this.calm)
     }
   }
 

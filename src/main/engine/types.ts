@@ -6,8 +6,9 @@
 import type { ConnectionTrouble, ConversationKind, PresenceStatus, Segment, SessionState } from '../../shared/domain'
 import type { ExportFormat, OutboxState } from '../store/types'
 import type { ConversationPrefsDto, GapRecordedDto, MessageDto, OutboxDto, StorageStatusDto } from '../../shared/messenger'
+import type { Unreachable } from '../protocol/unreachable'
 
-export type { ExportFormat, OutboxState }
+export type { ExportFormat, OutboxState, Unreachable }
 // The plain-data DTOs cross IPC, so they are declared once in src/shared (the renderer's side).
 export type * from '../../shared/messenger'
 
@@ -86,6 +87,8 @@ export interface EngineEvents {
   prefs: ConversationPrefsDto
   /** Whether messages are being saved changed (storage-health.ts). */
   storage: StorageStatusDto
+  /** A sign-in stopped: the server cannot be reached (only with EngineOptions.signInReachMs). */
+  unreachable: Unreachable
 }
 
 export type SendInput =

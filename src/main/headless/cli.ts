@@ -4,6 +4,8 @@
  * use by another process, 1 for a crash.
  */
 // First, before anything loads node:sqlite: silence its one ExperimentalWarning on stderr.
+// Before anything else: an older Node gets a sentence, not a node:sqlite crash.
+import '../node-version'
 import '../quiet-sqlite-warning'
 import { HELP, parseHeadlessArgs, wantsHelp } from './args'
 import { enableCompileCache } from 'node:module'

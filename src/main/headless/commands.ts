@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import type { Segment } from '../../shared/domain'
 import { faceName } from '../../shared/faces'
+import { describeIssue } from './command-errors'
 
 const Kind = v.picklist(['buddy', 'group', 'discuss'])
 const Id = v.pipe(v.number(), v.integer(), v.minValue(0))
@@ -27,11 +28,13 @@ const targetGiven = (c: { kind?: string; id?: number; key?: string }): boolean =
 const NO_TARGET = 'give "key", or "kind" and "id"'
 
 const SendBase = { cmd: v.literal('send'), ref: v.string(), kind: v.optional(Kind), to: v.optional(Id), key: v.optional(Key) } as const
+/** Every command may carry a `ref` (your own string); every answer to it carries the same one (send requires it). */
+const Ref = { ref: v.optional(v.string()) } as const
 
 export const CommandSchema = v.variant('cmd', [
-  v.object({ cmd: v.literal('contacts'), refresh: v.optional(v.boolean()) }),
+  v.object({ cmd: v.literal('contacts'), ...Ref, refresh: v.optional(v.boolean()) }),
   v.pipe(
-    v.object({ cmd: v.literal('members'), ...Target, kind: v.optional(v.picklist(['group', 'discuss'])), refresh: v.optional(v.boolean()) }),
+    v.object({ cmd: v.literal('members'), ...Ref, ...Target, kind: v.optional(v.picklist(['group', 'discuss'])), refresh: v.optional(v.boolean()) }),
     v.check((c) => targetGiven(c), NO_TARGET)
   ),
   v.pipe(
@@ -40,31 +43,31 @@ export const CommandSchema = v.variant('cmd', [
     v.check((c) => c.key !== undefined || (c.kind !== undefined && c.to !== undefined), 'give "key", or "kind" and "to"')
   ),
   v.pipe(
-    v.object({ cmd: v.literal('history'), ...Target, limit: Limit, before: Before, after: Before }),
+    v.object({ cmd: v.literal('history'), ...Ref, ...Target, limit: Limit, before: Before, after: Before }),
     v.check((c) => targetGiven(c), NO_TARGET)
   ),
   v.pipe(
-    v.object({ cmd: v.literal('around'), ...Target, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }),
+    v.object({ cmd: v.literal('around'), ...Ref, ...Target, message: v.pipe(v.string(), v.minLength(1)), limit: Limit }),
     v.check((c) => targetGiven(c), NO_TARGET)
   ),
   v.pipe(
-    v.object({ cmd: v.literal('profile'), ...Target }),
+    v.object({ cmd: v.literal('profile'), ...Ref, ...Target }),
     v.check((c) => targetGiven(c), NO_TARGET)
   ),
-  v.object({ cmd: v.literal('search'), query: v.pipe(v.string(), v.minLength(1)), ...Target, limit: Limit, before: Before }),
+  v.object({ cmd: v.literal('search'), ...Ref, query: v.pipe(v.string(), v.minLength(1)), ...Target, limit: Limit, before: Before }),
   v.pipe(
-    v.object({ cmd: v.literal('read'), ...Target }),
+    v.object({ cmd: v.literal('read'), ...Ref, ...Target }),
     v.check((c) => targetGiven(c), NO_TARGET)
   ),
   v.pipe(
-    v.object({ cmd: v.literal('export'), ...Target, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }),
+    v.object({ cmd: v.literal('export'), ...Ref, ...Target, format: v.picklist(['txt', 'json']), path: v.pipe(v.string(), v.minLength(1)) }),
     v.check((c) => targetGiven(c), NO_TARGET)
   ),
-  v.object({ cmd: v.literal('unread') }),
-  v.object({ cmd: v.literal('outbox') }),
-  v.object({ cmd: v.literal('retry'), id: Id }),
-  v.object({ cmd: v.literal('logout') }),
-  v.object({ cmd: v.literal('quit') })
+  v.object({ cmd: v.literal('unread'), ...Ref }),
+  v.object({ cmd: v.literal('outbox'), ...Ref }),
+  v.object({ cmd: v.literal('retry'), ...Ref, id: Id }),
+  v.object({ cmd: v.literal('logout'), ...Ref }),
+  v.object({ cmd: v.literal('quit'), ...Ref })
 ])
 
 export type Command = v.InferOutput<typeof CommandSchema>
@@ -90,9 +93,7 @@ export function parseCommand(line: string): Command {
   const r = v.safeParse(CommandSchema, raw)
   if (!r.success) {
     const ref = typeof raw === 'object' && raw !== null && typeof (raw as { ref?: unknown }).ref === 'string' ? (raw as { ref: string }).ref : null
-    const issue = r.issues[0]
-    const path = issue.path?.map((p) => String(p.key)).join('.') ?? ''
-    throw new CommandError(`invalid command${path ? ` at ${path}` : ''}: ${issue.message}`, ref)
+    throw new CommandError(`invalid command: ${describeIssue(r.issues[0], raw)}`, ref)
   }
   return r.output
 }

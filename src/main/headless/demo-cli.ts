@@ -6,6 +6,8 @@
  * commands as JSON lines on stdin. Built to out/main/demo-headless.js; runs main() on import.
  * Exit codes: 0 after quit / end of stdin, 2 for bad arguments, 3 for a profile in use, 1 for a crash.
  */
+// Before anything else: an older Node gets a sentence, not a node:sqlite crash.
+import '../node-version'
 import '../quiet-sqlite-warning'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -65,10 +67,9 @@ async function main(): Promise<number> {
             }, options.scanDelayMs)
           })
           engine.on('ready', (r) => {
-            say(
-              `Signed in as ${r.self.nick}: ${r.buddies} buddies, ${r.groups} groups, ${r.discussions} discussions. ` +
-                'Type a command as one JSON line, e.g. {"cmd":"contacts"} or {"cmd":"quit"}.'
-            )
+            // The typing hint is for a person at a terminal; a program on a pipe (examples/bot.mjs --demo) knows.
+            const hint = process.stdin.isTTY ? ' Type a command as one JSON line, e.g. {"cmd":"contacts"} or {"cmd":"quit"}.' : ''
+            say(`Signed in as ${r.self.nick}: ${r.buddies} buddies, ${r.groups} groups, ${r.discussions} discussions.${hint}`)
           })
         }
       }

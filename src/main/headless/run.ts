@@ -82,12 +82,12 @@ export async function runHeadless(args: HeadlessArgs, io: HeadlessIo, hooks: Hea
   hooks.onEngine?.(engine)
 
   let quitting: Promise<number> | null = null
-  const quit = (): Promise<number> =>
+  const quit = (ref?: string): Promise<number> =>
     (quitting ??= (async () => {
       await engine.stop()
       lock.release()
       // The answer to `quit` (and to the end of stdin): everything is saved.
-      out.write({ type: 'quit' })
+      out.write(ref === undefined ? { type: 'quit' } : { type: 'quit', ref })
       await out.flush()
       return 0
     })())
@@ -176,7 +176,7 @@ function reportOutbox(o: OutboxDto, out: Out): void {
   else if ((o.state === 'sent' || o.state === 'unconfirmed') && o.part === o.parts - 1) out({ type: 'sent', ref: o.ref, state: o.state })
 }
 
-async function handleLine(engine: Engine, profile: string, line: string, out: Out, quit: () => Promise<number>): Promise<void> {
+async function handleLine(engine: Engine, profile: string, line: string, out: Out, quit: (ref?: string) => Promise<number>): Promise<void> {
   let cmd: Command
   try {
     cmd = parseCommand(line)
@@ -185,8 +185,11 @@ async function handleLine(engine: Engine, profile: string, line: string, out: Ou
     out({ type: 'error', ...(ref !== null ? { ref } : {}), message: e instanceof Error ? e.message : String(e) })
     return
   }
+  // Every answer to a command that carried a ref carries the same ref (a client pairs them by it).
+  const ref = cmd.ref
+  const reply: Out = ref === undefined ? out : (obj) => out({ ...obj, ref })
   try {
-    await runCommand(engine, profile, cmd, out, quit)
+    await runCommand(engine, profile, cmd, reply, quit)
   } catch (e) {
     if (!(e instanceof EngineCommandError || e instanceof StoreError || e instanceof HeadlessCommandError)) {
       // Still exactly one answer (a script waits for it); the details go to stderr, redacted, via the caller's catch.
@@ -194,14 +197,27 @@ async function handleLine(engine: Engine, profile: string, line: string, out: Ou
       throw e
     }
     const code = e instanceof HeadlessCommandError ? { code: e.code } : {}
-    out({ type: 'error', ...('ref' in cmd ? { ref: cmd.ref } : {}), cmd: cmd.cmd, ...code, message: e.message })
+    reply({ type: 'error', cmd: cmd.cmd, ...code, message: e.message })
   }
 }
 
-async function runCommand(engine: Engine, profile: string, cmd: Command, out: Out, quit: () => Promise<number>): Promise<void> {
+/** Commands answered from the current session's contacts; `send` queues while signed out instead. */
+const NEEDS_SESSION: ReadonlySet<Command['cmd']> = new Set(['contacts', 'members', 'profile', 'history', 'around', 'read'])
+/**
+ * Reconnecting keeps the session's contacts (the network is down, the session is not over), and so does
+ * unreachable: the remembered account is kept while the server cannot be reached, and the profile's last
+ * contacts and history answer (an outage is never a sign-out).
+ */
+const SIGNED_IN: ReadonlySet<string> = new Set(['online', 'reconnecting', 'unreachable'])
+
+async function runCommand(engine: Engine, profile: string, cmd: Command, out: Out, quit: (ref?: string) => Promise<number>): Promise<void> {
   // `kind`+`id` or the stable `key`, checked against the current contacts (unknown -> error, never empty).
   const target = async (want: { kind?: ConversationTarget['kind']; id?: number; key?: string }): Promise<ConversationTarget> =>
     resolveTarget(await contactsCacheFor(engine).get(), want)
+  // What the session lists (contacts, members, a conversation's history by this session's ids) does not
+  // exist while signed out: say so, rather than answer an empty list that reads as "no contacts".
+  if (NEEDS_SESSION.has(cmd.cmd) && !SIGNED_IN.has(engine.state))
+    throw new HeadlessCommandError('not-signed-in', `${cmd.cmd}: not signed in yet; wait for {"type":"ready"} (or scan the QR)`)
   switch (cmd.cmd) {
     case 'contacts': {
       const c = await engine.contacts({ refresh: cmd.refresh })
@@ -304,7 +320,7 @@ async function runCommand(engine: Engine, profile: string, cmd: Command, out: Ou
       out({ type: 'logout' })
       return
     case 'quit':
-      await quit()
+      await quit(cmd.ref)
       return
   }
 }

@@ -18,7 +18,7 @@ export interface ConversationTarget {
 export class HeadlessCommandError extends Error {
   override name = 'HeadlessCommandError'
   constructor(
-    readonly code: 'unknown-conversation' | 'bad-target',
+    readonly code: 'unknown-conversation' | 'bad-target' | 'not-signed-in',
     message: string
   ) {
     super(message)

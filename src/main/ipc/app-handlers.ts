@@ -4,7 +4,7 @@
  */
 import type { InvokeHandlers } from './dispatcher'
 import type { AppInfo, ExportFormat, SessionSnapshot } from '../../shared/ipc'
-import type { SettingsStore } from '../settings/settings-store'
+import type { SettingsStore } from '../shell/settings-store'
 import { toSafeExternalUrl } from '../security/external-url'
 import type { DesktopController } from '../desktop/desktop-controller'
 import { createDesktopHandlers } from './desktop-handlers'
@@ -13,7 +13,8 @@ import { createAboutHandlers } from './about-handlers'
 import { createWindowHandlers } from './window-handlers'
 import type { ThemeService } from '../desktop/theme'
 import type { WindowRegistry } from '../desktop/window-registry'
-import { createMessengerHandlers, NotSignedInError, type MessengerService } from './messenger-handlers'
+import { createMessengerHandlers, type MessengerService } from './messenger-handlers'
+import { NotSignedInError } from './not-signed-in'
 
 /** What the shell needs from the login session (backed by the session engine). */
 export interface SessionService {

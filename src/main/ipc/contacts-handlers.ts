@@ -6,7 +6,8 @@
  */
 import type { InvokeHandlers } from './dispatcher'
 import type { Engine } from '../engine'
-import { NotSignedInError, type MessengerService } from './messenger-handlers'
+import type { MessengerService } from './messenger-handlers'
+import { NotSignedInError } from './not-signed-in'
 
 export type ContactsChannel = 'prefs:get' | 'prefs:set' | 'conversations:list' | 'profile:get' | 'profile:lookup-qq' | 'contacts:signature'
 

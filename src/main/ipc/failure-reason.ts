@@ -8,7 +8,8 @@ import type { IpcFailureReason } from '../../shared/errors'
 import { EngineCommandError, ProfileInUseError } from '../engine'
 import { ProtocolError, ServerUrlError } from '../protocol/errors'
 import { StoreError } from '../store'
-import { NotSignedInError } from './messenger-handlers'
+import { NotSignedInError } from './not-signed-in'
+import { PopOutRefusedError } from '../desktop/window-registry'
 
 const STORE_REASONS: Record<string, IpcFailureReason> = {
   'corrupt-db': 'store-corrupt',
@@ -34,6 +35,7 @@ export function failureReason(error: unknown, channel: string): IpcFailureReason
   if (channel === 'conversation:export') {
     return error instanceof Error && /^no stored history/.test(error.message) ? 'export-no-history' : 'export-failed'
   }
+  if (error instanceof PopOutRefusedError) return error.why === 'window-limit' ? 'window-limit' : 'command-refused'
   if (error instanceof EngineCommandError) return 'command-refused'
   if (error instanceof v.ValiError) return channel === 'settings:update' ? 'settings-invalid' : 'command-refused'
   return 'unknown'

@@ -6,6 +6,7 @@
 import type { InvokeHandlers } from './dispatcher'
 import type { Engine } from '../engine'
 import { StoreError } from '../store'
+import { NotSignedInError } from './not-signed-in'
 import { toEngineSend } from './send-input'
 
 export type MessengerChannel =
@@ -22,13 +23,6 @@ export type MessengerChannel =
 /** Where the handlers find the engine of the current session (null before the first start). */
 export interface MessengerService {
   engine(): Engine | null
-}
-
-export class NotSignedInError extends Error {
-  override name = 'NotSignedInError'
-  constructor() {
-    super('not signed in')
-  }
 }
 
 export function createMessengerHandlers(service: MessengerService): Pick<InvokeHandlers, MessengerChannel> {

@@ -5,9 +5,9 @@
  * places come from the window-state store (kind 'conversation'), cascaded when several are open.
  */
 import { BrowserWindow, shell } from 'electron'
-import { mainWindowOptions } from '../window-options'
+import { mainWindowOptions } from './window-options'
 import { lockDownWebContents } from '../security/web-contents'
-import { sendEvent } from '../ipc/register'
+import { sendEvent } from './ipc-register'
 import { conversationQuery, type ConversationTarget, type WindowHost } from '../desktop/window-registry'
 import { placementFor, rememberWindowState, type WindowStateStore } from './window-state'
 

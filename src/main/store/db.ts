@@ -54,7 +54,8 @@ function undo(db: DatabaseSync, savepoint: string | null): void {
     if (savepoint !== null) {
       db.exec(`ROLLBACK TO ${savepoint}`)
       db.exec(`RELEASE ${savepoint}`)
-    } else if (db.isTransaction) {
+    } else if (db.isTransaction !== false) {
+      // isTransaction exists from Node 22.16 only; before it, a ROLLBACK with nothing open throws (caught).
       db.exec('ROLLBACK')
     }
   } catch {

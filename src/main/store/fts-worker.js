@@ -81,7 +81,14 @@ async function main() {
           gatheringSince = null
           return to - from
         } catch (err) {
-          if (db.isTransaction) db.exec('ROLLBACK')
+          // isTransaction exists from Node 22.16 only; before it, ROLLBACK with nothing open throws.
+          if (db.isTransaction !== false) {
+            try {
+              db.exec('ROLLBACK')
+            } catch {
+              // nothing was open
+            }
+          }
           throw err
         }
       } finally {

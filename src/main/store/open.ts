@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { createTransactor } from './db'
 import { StoreError, isCorruption, toStoreError } from './errors'
+import { fts5Available, resumeFullText, suspendFullText, withoutFullText } from './full-text'
 import { History } from './history'
 import { Outbox } from './outbox'
 import { Snapshots } from './snapshots'
@@ -62,20 +63,32 @@ export function openStoreFile(path: string, options: OpenOptions = {}): AccountS
  */
 export function openMemoryStore(options: OpenOptions = {}): AccountStore {
   const db = new DatabaseSync(':memory:')
-  migrate(db)
-  return assemble(db, ':memory:', { ...options, searchIndex: 'inline' }, { created: true, fromVersion: 0, moved: null, files: false })
+  const fullText = prepareFullText(db, options)
+  return assemble(db, ':memory:', { ...options, searchIndex: 'inline' }, { created: true, fromVersion: 0, moved: null, files: false, fullText })
 }
 
 function build(path: string, options: OpenOptions, moved: { movedAside: string; corruption: StoreError } | null): AccountStore {
-  const opened = openAndMigrate(path)
-  return assemble(opened.db, path, options, { created: opened.created, fromVersion: opened.fromVersion, moved, files: true })
+  const opened = openAndMigrate(path, options)
+  return assemble(opened.db, path, options, {
+    created: opened.created,
+    fromVersion: opened.fromVersion,
+    moved,
+    files: true,
+    fullText: opened.fullText
+  })
 }
 
 function assemble(
   db: DatabaseSync,
   path: string,
   options: OpenOptions,
-  how: { created: boolean; fromVersion: number; moved: { movedAside: string; corruption: StoreError } | null; files: boolean }
+  how: {
+    created: boolean
+    fromVersion: number
+    moved: { movedAside: string; corruption: StoreError } | null
+    files: boolean
+    fullText: boolean
+  }
 ): AccountStore {
   const now = options.now ?? Date.now
   const shared = new SharedState()
@@ -92,7 +105,9 @@ function assemble(
     db.close()
     throw err
   }
-  const searchIndex = startSearchIndexer(db, path, options.searchIndex ?? 'worker', shared, options.log ?? (() => {}))
+  // Without FTS5 there is nothing to index: searches scan (full-text.ts).
+  const indexMode = how.fullText ? (options.searchIndex ?? 'worker') : 'off'
+  const searchIndex = startSearchIndexer(db, path, indexMode, shared, options.log ?? (() => {}))
   history.onAppended = () => searchIndex.wake()
   if (how.files) {
     history.profileDir = dirname(path)
@@ -105,7 +120,8 @@ function assemble(
     corruption: how.moved?.corruption ?? null,
     fromVersion: how.fromVersion,
     toVersion: readVersion(db),
-    interruptedSends
+    interruptedSends,
+    fullTextSearch: how.fullText
   }
   let closed = false
   return {
@@ -130,7 +146,19 @@ function assemble(
   }
 }
 
-function openAndMigrate(path: string): { db: DatabaseSync; created: boolean; fromVersion: number } {
+/**
+ * Migrates `db` with or without the full-text index, as this runtime's SQLite allows (or the options
+ * force, for tests); returns whether the index is in use.
+ */
+function prepareFullText(db: DatabaseSync, options: OpenOptions): boolean {
+  const fullText = options.fullTextSearch !== false && fts5Available(db)
+  migrate(db, undefined, fullText ? undefined : withoutFullText)
+  if (fullText) resumeFullText(db)
+  else suspendFullText(db)
+  return fullText
+}
+
+function openAndMigrate(path: string, options: OpenOptions): { db: DatabaseSync; created: boolean; fromVersion: number; fullText: boolean } {
   const created = !existsSync(path) || statSync(path).size === 0
   ensurePrivateFile(path)
   const db = new DatabaseSync(path)
@@ -150,8 +178,9 @@ function openAndMigrate(path: string): { db: DatabaseSync; created: boolean; fro
     if (version > LATEST_VERSION) {
       throw new StoreError('too-new', `${basename(path)} has schema v${version}, this app knows up to v${LATEST_VERSION}`)
     }
-    const fromVersion = migrate(db)
-    return { db, created, fromVersion }
+    const fromVersion = readVersion(db)
+    const fullText = prepareFullText(db, options)
+    return { db, created, fromVersion, fullText }
   } catch (err) {
     db.close()
     throw err

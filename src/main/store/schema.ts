@@ -251,8 +251,11 @@ export function readVersion(db: DatabaseSync): number {
   return row.user_version
 }
 
-/** Brings the file to `target` (default: latest); returns the version it started from. */
-export function migrate(db: DatabaseSync, target = LATEST_VERSION): number {
+/**
+ * Brings the file to `target` (default: latest); returns the version it started from. `adapt` rewrites a
+ * migration's SQL before it runs (full-text.ts leaves the FTS statements out where SQLite has no FTS5).
+ */
+export function migrate(db: DatabaseSync, target = LATEST_VERSION, adapt: (sql: string) => string = (sql) => sql): number {
   const from = readVersion(db)
   if (from > LATEST_VERSION) {
     throw new StoreError('too-new', `history file has schema v${from}, this app knows up to v${LATEST_VERSION}`)
@@ -260,7 +263,7 @@ export function migrate(db: DatabaseSync, target = LATEST_VERSION): number {
   for (let v = from; v < target; v++) {
     db.exec('BEGIN IMMEDIATE')
     try {
-      db.exec(MIGRATIONS[v]!)
+      db.exec(adapt(MIGRATIONS[v]!))
       // PRAGMA takes no bound parameters; v is our own integer.
       db.exec(`PRAGMA user_version = ${v + 1}`)
       db.exec('COMMIT')

@@ -13,6 +13,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { Worker } from 'node:worker_threads'
+import { rollback } from './full-text'
 import workerSource from './fts-worker.js?raw'
 import type { SharedState } from './shared-state'
 
@@ -93,7 +94,7 @@ export function startSearchIndexer(
       db.exec('COMMIT')
       return to - from
     } catch (err) {
-      if (db.isTransaction) db.exec('ROLLBACK')
+      rollback(db)
       throw err
     }
   }

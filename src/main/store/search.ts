@@ -10,6 +10,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { Position } from './cursor'
+import { fullTextInUse } from './full-text'
 
 /** The trigram tokenizer indexes 3-character windows; shorter queries cannot use it. */
 export const FTS_MIN_CHARS = 3
@@ -22,7 +23,9 @@ interface RawRow {
 }
 
 export class MessageSearch {
-  private readonly q: Record<'watermark' | 'ftsAll' | 'tailAll' | 'ftsConv' | 'tailConv' | 'likeAll' | 'likeConv', StatementSync>
+  private readonly q: Record<'watermark' | 'tailAll' | 'tailConv' | 'likeAll' | 'likeConv', StatementSync>
+  /** The index's statements; null when the file is kept without FTS5 (full-text.ts): every row is then "tail". */
+  private readonly fts: Record<'ftsAll' | 'ftsConv', StatementSync> | null
 
   /** `select` is the message row SELECT (aliases m, c, s) that every read of the history shares. */
   constructor(db: DatabaseSync, select: string) {
@@ -36,17 +39,21 @@ export class MessageSearch {
       // `limit` hits; ordering by time instead would fetch and sort every match (100k+ rows for a common
       // word in a big store). The not-yet-indexed tail is newer than every indexed row, so it comes first.
       tailAll: p(`${select} WHERE m.seq > ? AND m.seq < ? AND ${CONTAINS_FOLDED}(m.text, ?) ORDER BY m.seq DESC LIMIT ?`),
-      ftsAll: p(`${select} WHERE m.seq IN (SELECT t.seq FROM messages_fts JOIN messages t ON t.seq = messages_fts.rowid
-        WHERE messages_fts MATCH ? AND messages_fts.rowid <= ? AND messages_fts.rowid < ? AND ${CONTAINS_FOLDED}(t.text, ?)
-        ORDER BY messages_fts.rowid DESC LIMIT ?) ORDER BY m.seq DESC`),
       // Within a conversation the order is (time, seq) like paging; the two parts are merged by it.
       // `+m.conv` keeps the planner on the seq range of the (short) tail instead of the conversation's index.
       tailConv: p(`${select} WHERE m.seq > ? AND +m.conv = ? AND ${olderThan} AND ${CONTAINS_FOLDED}(m.text, ?) ${newestFirst}`),
-      ftsConv: p(`${select} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid <= ?)
-        AND m.conv = ? AND ${olderThan} AND ${CONTAINS_FOLDED}(m.text, ?) ${newestFirst}`),
       likeAll: p(`${select} WHERE m.text LIKE ? ESCAPE '\\' AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`),
       likeConv: p(`${select} WHERE m.text LIKE ? ESCAPE '\\' AND m.conv = ? AND ${olderThan} ${newestFirst}`)
     }
+    this.fts = fullTextInUse(db)
+      ? {
+          ftsAll: p(`${select} WHERE m.seq IN (SELECT t.seq FROM messages_fts JOIN messages t ON t.seq = messages_fts.rowid
+            WHERE messages_fts MATCH ? AND messages_fts.rowid <= ? AND messages_fts.rowid < ? AND ${CONTAINS_FOLDED}(t.text, ?)
+            ORDER BY messages_fts.rowid DESC LIMIT ?) ORDER BY m.seq DESC`),
+          ftsConv: p(`${select} WHERE m.seq IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid <= ?)
+            AND m.conv = ? AND ${olderThan} AND ${CONTAINS_FOLDED}(m.text, ?) ${newestFirst}`)
+        }
+      : null
   }
 
   /**
@@ -63,14 +70,17 @@ export class MessageSearch {
     }
     const trigrams = trigramQuery(chars)
     const folded = needle.toLowerCase()
-    const mark = (this.q.watermark.get() as { seq: number }).seq
+    const fts = this.fts
+    // Without the index every row is scanned, as the unindexed tail always is.
+    const mark = fts ? (this.q.watermark.get() as { seq: number }).seq : 0
     if (convId === null) {
       const tail = this.q.tailAll.all(mark, before.seq, folded, limit)
-      if (tail.length >= limit) return tail
-      return tail.concat(this.q.ftsAll.all(trigrams, mark, before.seq, folded, limit - tail.length))
+      if (tail.length >= limit || !fts) return tail
+      return tail.concat(fts.ftsAll.all(trigrams, mark, before.seq, folded, limit - tail.length))
     }
     const tail = this.q.tailConv.all(mark, convId, before.time, before.seq, folded, limit) as unknown as RawRow[]
-    const indexed = this.q.ftsConv.all(trigrams, mark, convId, before.time, before.seq, folded, limit) as unknown as RawRow[]
+    if (!fts) return tail
+    const indexed = fts.ftsConv.all(trigrams, mark, convId, before.time, before.seq, folded, limit) as unknown as RawRow[]
     if (tail.length === 0) return indexed
     return tail
       .concat(indexed)

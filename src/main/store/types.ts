@@ -286,6 +286,8 @@ export interface OpenReport {
   toVersion: number
   /** Outbox entries found in `sending` (left by a crashed process) and marked unconfirmed. */
   interruptedSends: number[]
+  /** false where this runtime's SQLite has no FTS5: search works by scanning, slower (full-text.ts). */
+  fullTextSearch: boolean
 }
 
 export interface AccountStore {
@@ -317,4 +319,9 @@ export interface OpenOptions {
   searchIndex?: SearchIndexMode
   /** Indexer trouble (it retries by itself); default: nowhere. */
   log?(message: string): void
+  /**
+   * false: keep the file as if SQLite had no FTS5 (search scans; full-text.ts). Default: use the index
+   * when this runtime's SQLite has FTS5. Tests use it to run the fallback on any Node.
+   */
+  fullTextSearch?: boolean
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DesktopModel, type DesktopSettings } from '../../../src/main/desktop/desktop-model'
+import { DesktopModel, MAX_VIEWS, type DesktopSettings } from '../../../src/main/desktop/desktop-model'
 import type { NotificationAction } from '../../../src/main/desktop/notification-model'
 import { buddyMessage, groupMessage, settingsWith } from './fixtures'
 
@@ -126,6 +126,23 @@ describe('desktop model: notifications', () => {
     m.reportView({ view: 'popout-1', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: true })
     m.reportView({ view: 'main', conversation: null, focused: true })
     expect(m.onMessage(buddyMessage('not on screen any more'), true).actions).toHaveLength(1)
+  })
+
+  it('keeps view entries bounded and drops those of pages that left (hostile 10)', () => {
+    const m = model()
+    // 200,000 reports from made-up pages: the map stays at its bound.
+    for (let i = 0; i < 200_000; i++)
+      m.reportView({ view: `v${i}`, conversation: { kind: 'buddy', id: 1 + (i % 50), key: `b${i % 50}` }, focused: false })
+    expect(m.viewCount).toBe(MAX_VIEWS)
+    // A page that left (shows nothing, no focus) has no entry any more; a removed pop-out neither.
+    m.reportView({ view: 'v199999', conversation: null, focused: false })
+    expect(m.viewCount).toBe(MAX_VIEWS - 1)
+    m.removeView('v199998')
+    expect(m.viewCount).toBe(MAX_VIEWS - 2)
+    // The newest focused view survives later floods of others.
+    m.reportView({ view: 'main', conversation: { kind: 'buddy', id: 1001, key: 'buddy:1001' }, focused: true })
+    for (let i = 0; i < MAX_VIEWS - 3; i++) m.reportView({ view: `w${i}`, conversation: { kind: 'buddy', id: 2, key: 'b2' }, focused: false })
+    expect(m.onMessage(buddyMessage('on screen'), true).actions).toEqual([])
   })
 
   it('bringing the conversation on screen or reading it closes the notification', () => {

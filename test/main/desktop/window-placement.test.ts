@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isInside, placeWindow, type DisplayInfo, type SavedWindowState } from '../../../src/main/desktop/window-placement'
+import { SANE_MIN, isInside, placeWindow, type DisplayInfo, type SavedWindowState } from '../../../src/main/desktop/window-placement'
 
 const LIMITS = { width: 1080, height: 720, minWidth: 720, minHeight: 480 }
 // A laptop (primary, taskbar at the bottom) and an external monitor to its right.
@@ -54,5 +54,49 @@ describe('window placement', () => {
     expect(small.bounds).toMatchObject({ width: 720, height: 480 })
     const tiny: DisplayInfo = { id: 5, primary: true, workArea: { x: 0, y: 0, width: 640, height: 400 } }
     expect(placeWindow(null, [tiny], LIMITS).bounds).toEqual({ x: 0, y: 0, width: 640, height: 400 })
+  })
+
+  describe('hostile display lists (zero, negative or no displays)', () => {
+    const usable = (p: { bounds: { width: number; height: number; x: number; y: number } }): boolean =>
+      [p.bounds.x, p.bounds.y].every(Number.isFinite) && p.bounds.width >= SANE_MIN.width && p.bounds.height >= SANE_MIN.height
+
+    it('opens at the default size when there is no display at all', () => {
+      const p = placeWindow(null, [], LIMITS)
+      expect(p.bounds).toEqual({ x: 0, y: 0, width: 1080, height: 720 })
+      expect(placeWindow(saved(300, 300), [], LIMITS).bounds).toEqual({ x: 90, y: 60, width: 900, height: 600 })
+    })
+
+    it('ignores a zero-size or negative-size display and uses the primary work area of the others', () => {
+      const zero: DisplayInfo = { id: 7, primary: true, workArea: { x: 0, y: 0, width: 0, height: 0 } }
+      const negative: DisplayInfo = { id: 8, primary: false, workArea: { x: 0, y: 0, width: -1920, height: -1080 } }
+      const p = placeWindow(null, [zero, negative, LAPTOP], LIMITS)
+      expect(p.displayId).toBe(1)
+      expect(p.bounds).toEqual({ x: 420, y: 160, width: 1080, height: 720 })
+      // Only broken displays: the default size, never 0×0 or negative.
+      for (const displays of [[zero], [negative], [zero, negative]]) {
+        expect(placeWindow(null, displays, LIMITS).bounds).toEqual({ x: 0, y: 0, width: 1080, height: 720 })
+        expect(usable(placeWindow(saved(10, 10, 900, 600, 7), displays, LIMITS))).toBe(true)
+      }
+      const nan: DisplayInfo = { id: 9, primary: true, workArea: { x: NaN, y: 0, width: Infinity, height: 800 } }
+      expect(usable(placeWindow(null, [nan], LIMITS))).toBe(true)
+    })
+
+    it('never places a window below the sane minimum, even on a display smaller than that', () => {
+      const speck: DisplayInfo = { id: 4, primary: true, workArea: { x: 0, y: 0, width: 40, height: 30 } }
+      const p = placeWindow(null, [speck], LIMITS)
+      expect(p.bounds).toMatchObject({ width: SANE_MIN.width, height: SANE_MIN.height })
+    })
+
+    it('treats saved bounds of an impossible size as nothing saved', () => {
+      for (const [width, height] of [
+        [0, 0],
+        [-900, -600],
+        [NaN, 600],
+        [900, Infinity]
+      ] as const) {
+        const p = placeWindow(saved(10, 10, width, height, 1), [LAPTOP], LIMITS)
+        expect(p.bounds).toEqual({ x: 420, y: 160, width: 1080, height: 720 })
+      }
+    })
   })
 })

@@ -13,7 +13,7 @@ vi.mock('electron', () => {
   return { ...electron, default: electron }
 })
 
-const { createSettingsStore } = await import('../../../src/main/settings/settings-store')
+const { createSettingsStore } = await import('../../../src/main/shell/settings-store')
 const { createAppServices } = await import('../../../src/main/app-services')
 const { createFileSecretStore } = await import('../../../src/main/engine')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { failureReason } from '../../../src/main/ipc/failure-reason'
-import { NotSignedInError } from '../../../src/main/ipc/messenger-handlers'
+import { NotSignedInError } from '../../../src/main/ipc/not-signed-in'
 import { EngineCommandError } from '../../../src/main/engine'
 import { ProtocolError } from '../../../src/main/protocol'
 import { StoreError } from '../../../src/main/store'

@@ -13,7 +13,7 @@ vi.mock('electron', () => {
   return { ...electron, default: electron }
 })
 
-const { createSettingsStore } = await import('../../../src/main/settings/settings-store')
+const { createSettingsStore } = await import('../../../src/main/shell/settings-store')
 const { createHandlers } = await import('../../../src/main/ipc/app-handlers')
 
 const cwd = (): string => mkdtempSync(join(tmpdir(), 'qq-settings-file-'))

@@ -9,7 +9,7 @@ vi.mock('electron', () => {
   return { ...electron, default: electron }
 })
 
-const { createSettingsStore } = await import('../../../src/main/settings/settings-store')
+const { createSettingsStore } = await import('../../../src/main/shell/settings-store')
 
 /** Today's (v1) settings.json: the server chosen by serverUrl alone, no version key. */
 const V1_REAL = { locale: 'en', serverUrl: '', sendIntervalMs: 1500, rememberSession: false }

@@ -9,7 +9,7 @@ vi.mock('electron', () => {
   return { ...electron, default: electron }
 })
 
-const { createSettingsStore } = await import('../../../src/main/settings/settings-store')
+const { createSettingsStore } = await import('../../../src/main/shell/settings-store')
 
 describe('settings store', () => {
   it('starts with defaults and persists a valid update', () => {

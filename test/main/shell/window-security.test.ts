@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { mainWindowOptions } from '../../../src/main/window-options'
+import { mainWindowOptions } from '../../../src/main/shell/window-options'
 import { lockDownWebContents, type WebContentsLike } from '../../../src/main/security/web-contents'
 import { denyAllPermissions, type SessionLike } from '../../../src/main/security/permissions'
 import { toSafeExternalUrl } from '../../../src/main/security/external-url'

@@ -3,9 +3,11 @@
  * lib/qqbot/{api,auth,bot,client,cookie}.rb: Net::HTTP without redirects, a Referer header on every
  * request ('' when none was given), Origin = scheme://host on POSTs, a cookie hash filled by
  * splitting each Set-Cookie line on '; ' and each part on '=' (Ruby's split, which drops trailing
- * empty fields), no ptqrtoken, no get_online_buddies2, and `errCode == 0` as the send success test.
+ * empty fields), ptqrtoken = hash33(qrsig) (auth.rb, since its PR #5, b3023da, which fixed the 403 that
+ * ptqrlogin answered without it), no get_online_buddies2 (so poll answers 103 wherever the server
+ * registers sessions on that call), and `errCode == 0` as the send success test.
  */
-import { contactHash } from '../../../src/simulator/index'
+import { contactHash, hash33 } from '../../../src/simulator/index'
 import { formR, onSim, send, setCookieLines, type HttpResult } from './wire'
 
 const S_REF = 'http://s.web2.qq.com/proxy.html?v=20130916001&callback=1&id=1'
@@ -88,7 +90,7 @@ export class ScienJusClient {
     for (let i = 0; i < 4 && !url; i++) {
       const body = (
         await this.get(
-          'https://ssl.ptlogin2.qq.com/ptqrlogin?webqq_type=10&remember_uin=1&login2qq=1&aid=501004106&u1=http%3A%2F%2FFw.qq.com%2Fproxy.html%3Flogin2qq%3D1%26webqq_type%3D10&ptredirect=0&ptlang=2052&daid=164&from_ui=1&pttype=1&dumy=&fp=loginerroralert&action=0-0-157510&mibao_css=m_webqq&t=1&g=1&js_type=0&js_ver=10143&login_sig=&pt_randsalt=0'
+          `https://ssl.ptlogin2.qq.com/ptqrlogin?ptqrtoken=${hash33(this.cookies.get('qrsig') ?? '')}&webqq_type=10&remember_uin=1&login2qq=1&aid=501004106&u1=http%3A%2F%2FFw.qq.com%2Fproxy.html%3Flogin2qq%3D1%26webqq_type%3D10&ptredirect=0&ptlang=2052&daid=164&from_ui=1&pttype=1&dumy=&fp=loginerroralert&action=0-0-157510&mibao_css=m_webqq&t=1&g=1&js_type=0&js_ver=10143&login_sig=&pt_randsalt=0`
         )
       ).text
       if (body.includes('二维码已失效')) throw new Error(`QR expired: ${body}`)

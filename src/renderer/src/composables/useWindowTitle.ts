@@ -7,14 +7,17 @@ import { useSessionStore } from '../stores/session'
 /** Counts above this read as "999+" (a title bar has little room). */
 const MAX_SHOWN = 999
 
-/** "QQ (3)": the app name with the unread count, as the tray and the badge count it (muted conversations aside). */
-export function windowTitle(appName: string, unread: number): string {
-  if (unread <= 0) return appName
-  return `${appName} (${unread > MAX_SHOWN ? `${MAX_SHOWN}+` : unread})`
+/**
+ * "QQ (3)": the app name with the unread count, as the tray and the badge count it (muted conversations
+ * aside); "离线 - QQ (3)" while the server cannot be reached, so the taskbar says so too.
+ */
+export function windowTitle(appName: string, unread: number, offlineWord?: string): string {
+  const named = unread <= 0 ? appName : `${appName} (${unread > MAX_SHOWN ? `${MAX_SHOWN}+` : unread})`
+  return offlineWord ? `${offlineWord} - ${named}` : named
 }
 
 /**
- * Keeps the main window's title on the unread count (Electron's window follows the page title; so does
+ * Keeps the main window's title on the unread count and the offline state (Electron's window follows the page title; so does
  * the taskbar entry and the window switcher). Pop-out windows keep the conversation's name instead.
  */
 export function useWindowTitle(): void {
@@ -29,6 +32,6 @@ export function useWindowTitle(): void {
     return total
   })
   watchEffect(() => {
-    document.title = windowTitle(t('app.name'), unread.value)
+    document.title = windowTitle(t('app.name'), unread.value, session.isOffline ? t('connection.titleOffline') : undefined)
   })
 }

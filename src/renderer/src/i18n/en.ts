@@ -15,7 +15,8 @@ const en: typeof zhCN = {
       'disk-full': 'The disk is full: chat history cannot be saved for now',
       'read-only': 'The chat history file cannot be written',
       damaged: 'The chat history file is damaged',
-      unavailable: 'The chat history file cannot be opened'
+      unavailable: 'The chat history file cannot be opened',
+      'no-full-text-search': 'Chat history is saved as usual, but search is slower'
     },
     memoryOnly: 'Messages are still sent, received and shown, but for now they are kept in memory only.',
     unsaved: '{count} message(s) are not saved yet; they are saved by themselves once this is fixed.',
@@ -23,7 +24,9 @@ const en: typeof zhCN = {
       'disk-full': 'Free some disk space: saving resumes by itself, no restart needed.',
       'read-only': 'Check that this file and its folder can be written, then restart the app.',
       damaged: 'Quit the app and back this file up; on the next start a new history file is created.',
-      unavailable: 'Make sure this path is a writable file (not a folder), then restart the app.'
+      unavailable: 'Make sure this path is a writable file (not a folder), then restart the app.',
+      'no-full-text-search':
+        'The SQLite built into this runtime has no full-text index (FTS5), so search reads every message. On a newer runtime (Node 22.16 or later) the index is rebuilt by itself.'
     },
     movedAside: 'The previous chat history file was damaged and has been kept, unchanged, at: {path}. New messages go to a new file.',
     path: 'File: {path}',
@@ -63,6 +66,21 @@ const en: typeof zhCN = {
       signInAs: 'Sign in as {nick}',
       account: 'Last signed-in account',
       useAnother: 'Use another account'
+    },
+    signIn: {
+      firstRunTitle: 'SmartQQ’s own servers are gone',
+      firstRunBody:
+        'Tencent shut SmartQQ down on 1 January 2019, so its servers no longer answer and signing in there cannot work. Try the built-in demo server, or connect to a compatible server of your own.',
+      chooseServer: 'Choose a server',
+      chooseAnotherServer: 'Choose another server',
+      trySmartqqAnyway: 'Try SmartQQ’s servers anyway',
+      connecting: 'Connecting to the server…',
+      failedTitle: 'Can’t sign in',
+      retry: 'Retry'
+    },
+    sheet: {
+      title: 'Sign in again to continue',
+      keep: 'Your conversations, drafts and windows stay as they are: scan the code and you continue where you left off.'
     },
     noKeyring: 'This computer has no system keyring, so for safety your session is not remembered: scan again after each start.',
     serviceNote: 'SmartQQ was shut down on 1 January 2019; connect to a compatible server or the built-in simulator.'
@@ -437,6 +455,7 @@ const en: typeof zhCN = {
     failure: {
       'not-signed-in': 'You are not signed in. Sign in and try again.',
       'command-refused': 'That could not be done: the conversation may no longer be in your contacts, or the content is not supported.',
+      'window-limit': 'At most 8 conversations can have their own window. Close one of them first.',
       network: 'The server cannot be reached. Check your connection and try again.',
       timeout: 'The server took too long to answer. Try again in a moment.',
       server: 'The server answered with something the app cannot use. Try again later.',
@@ -452,6 +471,15 @@ const en: typeof zhCN = {
         'The saved address of your compatible server cannot be used (it is not a valid http:// or https:// address with a port from 1 to 65535 and no user name or password). Fix it in Settings → Account and server, then sign in again.',
       'profile-in-use': 'Another program is using this profile (a headless QQ client started on the same folder). Quit it, then sign in again.',
       unknown: 'Something went wrong and it was not done. Please try again.'
+    },
+    unreachable: {
+      refused: 'The server refused the connection: nothing is answering at that address. Check the address and that the server is running.',
+      dns: 'That server’s name could not be found. Check the address for typos, and your internet connection.',
+      timeout: 'The server did not answer in time. It may be down, or the connection is blocked.',
+      tls: 'The secure connection failed: the server’s certificate is not trusted, or it does not speak HTTPS. Check whether the address should start with http:// or https://.',
+      'http-status': 'The server answered with an error page (HTTP {status}), so it is not a working SmartQQ server.',
+      'not-smartqq': 'Something answered at that address, but it is not a SmartQQ server.',
+      official: 'SmartQQ’s own servers were shut down on 1 January 2019 and no longer answer, so signing in there cannot work.'
     },
     outbox: {
       'not-in-contacts': 'Not sent: the recipient is no longer in your contacts.',

@@ -13,7 +13,8 @@ export default {
       'disk-full': '磁盘已满，聊天记录暂时无法保存',
       'read-only': '没有权限写入聊天记录文件',
       damaged: '聊天记录文件已损坏',
-      unavailable: '无法打开聊天记录文件'
+      unavailable: '无法打开聊天记录文件',
+      'no-full-text-search': '聊天记录照常保存，但搜索会慢一些'
     },
     memoryOnly: '消息照常收发和显示，但目前只保存在内存中。',
     unsaved: '有 {count} 条消息还没有保存，问题解决后会自动补存。',
@@ -21,7 +22,9 @@ export default {
       'disk-full': '请清理出一些磁盘空间，之后会自动继续保存，无需重启。',
       'read-only': '请检查这个文件及其所在文件夹是否可写，然后重新启动应用。',
       damaged: '请退出应用并备份这个文件，重新启动后会新建一个聊天记录文件。',
-      unavailable: '请确认这个位置是一个可写的文件（而不是文件夹），然后重新启动应用。'
+      unavailable: '请确认这个位置是一个可写的文件（而不是文件夹），然后重新启动应用。',
+      'no-full-text-search':
+        '当前运行环境自带的 SQLite 没有全文索引（FTS5），搜索会逐条查找所有消息。换用较新的版本（Node 22.16 及以上）后会自动重建索引。'
     },
     movedAside: '原来的聊天记录文件已损坏，已原样保留在：{path}。新消息保存在新的文件中。',
     path: '文件：{path}',
@@ -61,6 +64,20 @@ export default {
       signInAs: '以 {nick} 登录',
       account: '上次登录的账号',
       useAnother: '使用其他账号'
+    },
+    signIn: {
+      firstRunTitle: 'SmartQQ 官方服务器已关闭',
+      firstRunBody: '腾讯已于 2019 年 1 月 1 日关闭 SmartQQ，其服务器不再响应，无法在那里登录。可以试用内置的演示服务器，或连接你自己的兼容服务器。',
+      chooseServer: '选择服务器',
+      chooseAnotherServer: '选择其他服务器',
+      trySmartqqAnyway: '仍然尝试 SmartQQ 官方服务器',
+      connecting: '正在连接服务器…',
+      failedTitle: '无法登录',
+      retry: '重试'
+    },
+    sheet: {
+      title: '重新登录以继续',
+      keep: '你的会话、草稿和窗口都保持原样：扫码后即可从刚才的地方继续。'
     },
     noKeyring: '本机没有系统钥匙串，为安全起见不会记住登录，每次启动都需要扫码。',
     serviceNote: 'SmartQQ 已于 2019 年 1 月 1 日停止服务；可连接兼容的服务器或内置模拟服务器。'
@@ -432,6 +449,7 @@ export default {
     failure: {
       'not-signed-in': '你还没有登录，请先登录再试。',
       'command-refused': '这个操作无法完成：会话可能已不在联系人中，或者内容不被支持。',
+      'window-limit': '最多只能有 8 个会话单独成窗。请先关闭其中一个。',
       network: '连不上服务器，请检查网络连接后重试。',
       timeout: '服务器太久没有回应，请稍后重试。',
       server: '服务器返回了无法处理的结果，请稍后重试。',
@@ -447,6 +465,15 @@ export default {
         '保存的兼容服务器地址无法使用（它不是有效的 http:// 或 https:// 地址，端口须在 1 到 65535 之间，且不能带用户名或密码）。请在“设置 → 账号与服务器”中改正后再登录。',
       'profile-in-use': '另一个程序正在使用这个配置文件夹（在同一文件夹上启动的无界面 QQ 客户端）。请先退出它，再重新登录。',
       unknown: '出了点问题，操作没有完成。请重试。'
+    },
+    unreachable: {
+      refused: '服务器拒绝了连接：该地址上没有服务在响应。请检查地址，并确认服务器正在运行。',
+      dns: '找不到该服务器的域名。请检查地址是否有误，以及网络连接是否正常。',
+      timeout: '服务器没有及时响应。它可能已停止运行，或连接被阻断。',
+      tls: '安全连接失败：服务器的证书不受信任，或它不支持 HTTPS。请检查地址应以 http:// 还是 https:// 开头。',
+      'http-status': '服务器返回了错误页面（HTTP {status}），它不是可用的 SmartQQ 服务器。',
+      'not-smartqq': '该地址上有服务在响应，但它不是 SmartQQ 服务器。',
+      official: 'SmartQQ 官方服务器已于 2019 年 1 月 1 日关闭，不再响应，无法在那里登录。'
     },
     outbox: {
       'not-in-contacts': '发送失败：对方已不在你的联系人里。',

@@ -9,12 +9,14 @@ import {
   IPC_FAILURE_REASONS,
   LOCAL_ERROR_CODES,
   OUTBOX_ERROR_CODES,
+  SERVER_UNREACHABLE_REASONS,
   SESSION_REASONS,
   STORAGE_PROBLEMS,
   outboxErrorCode,
   type IpcFailureReason,
   type LocalErrorCode,
   type OutboxErrorCode,
+  type ServerUnreachableReason,
   type SessionReason
 } from '../../../shared/errors'
 import { LINK_REFUSALS, type LinkRefusal } from '../../../shared/external-link'
@@ -36,6 +38,10 @@ export const failureKey = (reason: IpcFailureReason): string => `errors.failure.
 export const sessionReasonKey = (reason: SessionReason): string => `login.reason.${reason}`
 export const outboxKey = (code: OutboxErrorCode): string => `errors.outbox.${code}`
 export const localKey = (code: LocalErrorCode): string => `errors.local.${code}`
+/** Why a sign-in could not reach the server ('http-status' takes `{status}`). */
+export const unreachableKey = (reason: ServerUnreachableReason): string => `errors.unreachable.${reason}`
+/** SmartQQ's own hosts, which cannot answer any more (said instead of the transport detail). */
+export const OFFICIAL_UNREACHABLE_KEY = 'errors.unreachable.official'
 export const linkRefusalKey = (reason: LinkRefusal): string => `errors.link.${reason}`
 
 /** The i18n key for anything a store caught (an ApiError from useApi, or anything else). */
@@ -67,6 +73,8 @@ export function allErrorKeys(): string[] {
     ...SESSION_REASONS.map(sessionReasonKey),
     ...OUTBOX_ERROR_CODES.map(outboxKey),
     ...LOCAL_ERROR_CODES.map(localKey),
+    ...SERVER_UNREACHABLE_REASONS.map(unreachableKey),
+    OFFICIAL_UNREACHABLE_KEY,
     ...LINK_REFUSALS.map(linkRefusalKey),
     // The storage notice (components/StorageNotice.vue) says what happened and what to do.
     ...STORAGE_PROBLEMS.flatMap((p) => [`storage.title.${p}`, `storage.advice.${p}`])

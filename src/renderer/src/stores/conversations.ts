@@ -50,6 +50,15 @@ export const useConversationsStore = defineStore('conversations', () => {
   const api = useApi()
   const session = useSessionStore()
   const open = ref<ConversationRef | null>(null)
+  /**
+   * Changes when ANOTHER conversation is opened, not when a renewed session gives the open one a new
+   * id (remapIds): the conversation view's key, so it keeps its scroll position and composer then.
+   */
+  const openSerial = ref(0)
+  function setOpen(next: ConversationRef): void {
+    if (!open.value || refKey(open.value) !== refKey(next)) openSerial.value++
+    open.value = next
+  }
   const threads = reactive(new Map<string, Thread>())
   /** refKey -> messages from others not read yet. */
   const unread = ref<Record<string, number>>({})
@@ -224,7 +233,7 @@ export const useConversationsStore = defineStore('conversations', () => {
   }
 
   async function openConversation(ref: ConversationRef): Promise<void> {
-    open.value = ref
+    setOpen(ref)
     const key = refKey(ref)
     markRead(ref)
     if (jump.value?.key !== key) jump.value = null
@@ -235,14 +244,32 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   /** The open conversation has a new id (a new session): its thread is read again under that id. */
   async function follow(from: ConversationRef, to: ConversationRef): Promise<void> {
-    forget(refKey(from))
+    // The thread moves with it (messages, scroll position, the view itself): see remapIds.
+    remapIds(new Map([[refKey(from), to]]))
     await openConversation(to)
+    await catchUp(to)
+  }
+
+  /**
+   * After the session came back: what the history got meanwhile joins the end of the thread (the
+   * rows on screen stay where they are). A thread scrolled into the past catches up when paged.
+   */
+  async function catchUp(ref: ConversationRef): Promise<void> {
+    const key = refKey(ref)
+    const thread = threads.get(key)
+    if (!thread || thread.newer !== null) return
+    try {
+      const page = unwrap(await api.getHistory({ ...ref, limit: PAGE_SIZE, before: null }))
+      add(key, [...page.messages].reverse(), 'newer')
+    } catch (e) {
+      report(e)
+    }
   }
 
   /** Opens a conversation AT a message (a search hit) with its neighbours, to page both ways from. */
   async function jumpTo(ref: ConversationRef, messageId: string, query: string | null = null): Promise<boolean> {
     const key = refKey(ref)
-    open.value = ref
+    setOpen(ref)
     markRead(ref)
     try {
       const page = unwrap(await api.getHistoryAround({ ...ref, message: messageId, limit: AROUND_SIZE }))
@@ -370,6 +397,32 @@ export const useConversationsStore = defineStore('conversations', () => {
     }
   }
 
+  /**
+   * A renewed session (after expiry or a kick) gave the same conversations new ids: every thread,
+   * count and the open conversation move to the new ids, keeping their messages (and so the scroll
+   * position). `moved` maps old ref keys to new refs; a conversation not in it keeps its old key.
+   */
+  function remapIds(moved: ReadonlyMap<string, ConversationRef>): void {
+    const to = (key: string): string => {
+      const next = moved.get(key)
+      return next ? refKey(next) : key
+    }
+    const entries = [...threads.entries()]
+    threads.clear()
+    for (const [key, thread] of entries) {
+      const next = moved.get(key)
+      if (next) for (const m of toRaw(thread.messages)) m.conversationId = next.id
+      threads.set(to(key), thread)
+    }
+    for (const [id, key] of located) located.set(id, to(key))
+    const rekey = (record: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(record).map(([k, v]) => [to(k), v]))
+    unread.value = rekey(unread.value)
+    activity.value = rekey(activity.value)
+    if (jump.value) jump.value = { ...jump.value, key: to(jump.value.key) }
+    const current = open.value ? moved.get(refKey(open.value)) : undefined
+    if (current) open.value = current
+  }
+
   function dispose(): void {
     unsubscribers.forEach((u) => u())
     unsubscribers = []
@@ -389,6 +442,9 @@ export const useConversationsStore = defineStore('conversations', () => {
 
   return {
     open,
+    openSerial,
+    remapIds,
+    catchUp,
     failures,
     threads,
     unread,

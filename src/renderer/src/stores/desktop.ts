@@ -8,9 +8,15 @@ import { useConversationsStore } from './conversations'
 import { useSearchStore } from './search'
 import { useSettingsStore } from './settings'
 import { useUiStore } from './ui'
+import { pageRoleFrom } from './windows'
 
-/** One id per renderer page, so main can tell this window's reports from a pop-out's. */
+/**
+ * One id per renderer page, so main can tell this window's reports from a pop-out's. A pop-out
+ * reports under its window's key (`conversation:kind:id`), so main drops its entry when that window closes.
+ */
 function newViewId(): string {
+  const role = pageRoleFrom(globalThis.location?.search ?? '')
+  if (role.kind === 'conversation') return `conversation:${role.ref.kind}:${role.ref.id}`
   return globalThis.crypto?.randomUUID?.() ?? `view-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 }
 

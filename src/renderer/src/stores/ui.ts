@@ -5,10 +5,13 @@ import { ref } from 'vue'
 export const useUiStore = defineStore('ui', () => {
   const settingsOpen = ref(false)
   const quickSwitcherOpen = ref(false)
+  /** The settings section to bring into view and focus when the settings open ('server' from the sign-in screen). */
+  const settingsSection = ref<'server' | null>(null)
   const aboutOpen = ref(false)
 
-  function openSettings(): void {
+  function openSettings(section: 'server' | null = null): void {
     quickSwitcherOpen.value = false
+    settingsSection.value = section
     settingsOpen.value = true
   }
   /** About opens over the settings (its button is there) or on its own (the menus). */
@@ -29,5 +32,5 @@ export const useUiStore = defineStore('ui', () => {
     return true
   }
 
-  return { settingsOpen, quickSwitcherOpen, aboutOpen, openSettings, openAbout, openQuickSwitcher, closeTopmost }
+  return { settingsOpen, quickSwitcherOpen, settingsSection, aboutOpen, openSettings, openAbout, openQuickSwitcher, closeTopmost }
 })

@@ -3,7 +3,7 @@ import { ref, watch } from 'vue'
 import type { PoppedOutDto } from '../../../shared/ipc'
 import { unwrap, useApi } from '../composables/useApi'
 import { errorKey } from '../lib/error-text'
-import type { ConversationRef } from '../lib/conversation-ref'
+import { refKey, type ConversationRef } from '../lib/conversation-ref'
 import { useConversationsStore } from './conversations'
 import { useSettingsStore } from './settings'
 
@@ -82,5 +82,13 @@ export const useWindowsStore = defineStore('windows', () => {
     unsubscribers = []
   }
 
-  return { role, poppedOut, error, isPoppedOut, popOut, dock, init, dispose }
+  /** A renewed session gave this pop-out's conversation a new id (see conversations.remapIds). */
+  function remapRole(moved: ReadonlyMap<string, ConversationRef>): void {
+    const current = role.value
+    if (current.kind !== 'conversation') return
+    const next = moved.get(refKey(current.ref))
+    if (next) role.value = { kind: 'conversation', ref: next }
+  }
+
+  return { role, poppedOut, error, isPoppedOut, popOut, dock, remapRole, init, dispose }
 })

@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron'
 import { invokeSchemas, type EventChannel, type EventMap } from '../../shared/ipc'
-import { createDispatcher, type InvokeHandlers, type SenderCheck } from './dispatcher'
+import { createDispatcher, type InvokeHandlers, type SenderCheck } from '../ipc/dispatcher'
 
 /** Registers one ipcMain.handle per contract channel, all through the validating dispatcher. */
 export function registerIpcHandlers(handlers: InvokeHandlers, isTrustedSender: SenderCheck): () => void {

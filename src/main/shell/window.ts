@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron'
 import { mainWindowOptions } from './window-options'
-import { lockDownWebContents } from './security/web-contents'
+import { lockDownWebContents } from '../security/web-contents'
 
 /** Where the renderer page lives: the dev server in `electron-vite dev`, the built file otherwise. */
 export function rendererPageUrl(): string {

@@ -8,8 +8,8 @@
 import Store from 'electron-store'
 import * as v from 'valibot'
 import { parseStoredSettings, settingsPatchSchema, type Settings, type SettingsFileNotice, type SettingsPatch } from '../../shared/settings'
-import { preflightSettingsFile } from './settings-file'
-import { migrateSettings, SETTINGS_SCHEMA_VERSION, VERSION_KEY } from './settings-migration'
+import { preflightSettingsFile } from '../settings/settings-file'
+import { migrateSettings, SETTINGS_SCHEMA_VERSION, VERSION_KEY } from '../settings/settings-migration'
 
 export interface SettingsStore {
   get(): Settings
