@@ -3,7 +3,7 @@
  * the same messages one by one would, with one read mark for the open conversation instead of one each.
  */
 import { createPinia, setActivePinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { MessageDto } from '../../src/shared/messenger'
 import { useConversationsStore } from '../../src/renderer/src/stores/conversations'
 import { useRecentStore } from '../../src/renderer/src/stores/recent'
@@ -32,7 +32,7 @@ async function storesAfter(deliver: (emit: (channel: string, payload: unknown) =
   await conversations.openConversation({ kind: 'group', id: 22 })
   await conversations.openConversation({ kind: 'buddy', id: 11 })
   await conversations.openConversation({ kind: 'group', id: 22 })
-  fake.api.markRead.mockClear()
+  vi.mocked(fake.api.markRead).mockClear()
   deliver((c, p) => fake.emit(c as never, p as never), flood())
   const ids = (key: string) => conversations.threads.get(key)!.messages.map((m) => m.id)
   return {
@@ -41,7 +41,7 @@ async function storesAfter(deliver: (emit: (channel: string, payload: unknown) =
     unread: { ...conversations.unread },
     activity: { ...conversations.activity },
     recent: JSON.parse(JSON.stringify(recent.byKey)) as unknown,
-    markReads: fake.api.markRead.mock.calls.length
+    markReads: vi.mocked(fake.api.markRead).mock.calls.length
   }
 }
 
