@@ -40,6 +40,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup-pinyin.ts'],
+          // Mounting the whole app takes seconds on a loaded 2-core machine: 5 s (the default) failed there.
+          testTimeout: 30_000,
           // One happy-dom per worker instead of one per file (it was half the project's time); files stay
           // isolated from each other (each runs in its own VM context).
           pool: 'vmThreads',

@@ -31,7 +31,7 @@ const FLING_PX = 24_000
 /** Switches measured per page load (alternating between the two 10k conversations). */
 const SWITCHES = 8
 
-const CONVERSATIONS = [
+export const CONVERSATIONS = [
   { uin: 2001, name: '十万条的老朋友', count: BIG },
   { uin: 2002, name: '一万条甲', count: MEDIUM },
   { uin: 2003, name: '一万条乙', count: MEDIUM }
@@ -44,7 +44,7 @@ const WORDS = ['今天', '晚上', '一起', '吃饭', '好的', '没问题', '�
  * generated there (newest first, runs of one sender, days apart now and then), because carrying 100,000
  * messages through the test bridge's binding would measure the bridge, not the renderer.
  */
-function installHistories(page: Page): Promise<void> {
+export function installHistories(page: Page): Promise<void> {
   return page.evaluate(
     ([conversations, words]) => {
       const rng = (seed: number) => {
@@ -108,7 +108,18 @@ function installHistories(page: Page): Promise<void> {
 
 const SESSION: SessionSnapshot = { state: 'online', reason: null, qrDataUrl: null, self: { uin: 1, nick: '我' }, demo: true }
 
-function dispatcher(): (channel: string, event: unknown, payload: unknown) => Promise<IpcResult<unknown>> {
+/** `extraBuddies`: that many more (offline, in a category of their own) for an account of realistic size. */
+export function dispatcher(extraBuddies = 0): (channel: string, event: unknown, payload: unknown) => Promise<IpcResult<unknown>> {
+  const extra: BuddyDto[] = Array.from({ length: extraBuddies }, (_, i) => ({
+    uin: 100_000 + i,
+    nick: `同学${i}`,
+    markname: null,
+    category: '同学',
+    online: false,
+    status: 'offline',
+    key: `buddy:qq:${100_000 + i}`,
+    vipLevel: 0
+  }))
   const buddies: BuddyDto[] = CONVERSATIONS.map((c) => ({
     uin: c.uin,
     nick: c.name,
@@ -119,7 +130,7 @@ function dispatcher(): (channel: string, event: unknown, payload: unknown) => Pr
     key: `buddy:qq:${c.uin}`,
     vipLevel: 0
   }))
-  const contacts: ContactsDto = { buddies, groups: [], discussions: [], recent: [], loadedAt: 1 }
+  const contacts: ContactsDto = { buddies: [...buddies, ...extra], groups: [], discussions: [], recent: [], loadedAt: 1 }
   const answers: Record<string, (payload: unknown) => unknown> = {
     'app:info': () => ({ name: 'qq-desktop', version: 'bench', platform: 'linux', secretStorage: 'encrypted' }),
     'settings:get': () => DEFAULT_SETTINGS,
@@ -143,7 +154,7 @@ function dispatcher(): (channel: string, event: unknown, payload: unknown) => Pr
 }
 
 /** Opens a conversation by its row and waits until its newest message is on screen. */
-async function openConversation(page: Page, name: string, newestId: string): Promise<void> {
+export async function openConversation(page: Page, name: string, newestId: string): Promise<void> {
   await page.locator('[data-test="contact"]', { hasText: name }).first().click({ timeout: 120_000 })
   await page
     .locator(`[data-test="message"][data-id="${newestId}"]`)
@@ -161,7 +172,7 @@ async function openConversation(page: Page, name: string, newestId: string): Pro
  * many frames were about to be painted with part of the view left without rows (a list that skipped
  * rendering while scrolling would look fast; the figures only count if this stays 0).
  */
-function scrollThrough(page: Page): Promise<{ maxRows: number; deltas: number[]; reachedTop: boolean; gaps: number }> {
+export function scrollThrough(page: Page): Promise<{ maxRows: number; deltas: number[]; reachedTop: boolean; gaps: number }> {
   return page.evaluate(
     (fling) =>
       new Promise((resolve) => {

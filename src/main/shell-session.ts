@@ -16,6 +16,7 @@ import type { Settings } from '../shared/settings'
 import { SESSION_REASONS } from '../shared/errors'
 import { rememberedAccountFile } from './settings/remembered-account'
 import { createRememberedTracker, gatedSecrets, serverUrlFor } from './session-settings'
+import { createMessageBatcher, orderedEmit } from './ipc/message-batches'
 
 export interface ShellSessionDeps {
   settings: Pick<SettingsStore, 'get'>
@@ -57,6 +58,9 @@ const TOLD_REASONS: ReadonlySet<string> = new Set(SESSION_REASONS)
 export const SIGN_IN_REACH_MS = 8_000
 
 export function createShellSession(deps: ShellSessionDeps): ShellSession {
+  // Messages go to the renderer in batches (message-batches.ts); every other push first flushes them.
+  const messages = createMessageBatcher({ emit: deps.emit })
+  const emit = orderedEmit(deps.emit, messages)
   let engine: Engine | null = null
   let snapshot: SessionSnapshot = { state: 'signed-out', reason: null, qrDataUrl: null, self: null, demo: false }
   const secrets = gatedSecrets(deps.secrets, () => deps.settings.get())
@@ -73,7 +77,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
   const update = (patch: Partial<SessionSnapshot>): void => {
     snapshot = { ...snapshot, ...patch }
     if (!QR_STATES.has(snapshot.state)) snapshot.qrDataUrl = null
-    deps.emit('session:changed', snapshot)
+    emit('session:changed', snapshot)
   }
 
   const onState = (event: StateEvent): void => {
@@ -123,17 +127,17 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
       remembered.signedIn(self)
       update({ self: { uin: self.uin, nick: self.nick }, remembered: remembered.current() })
     })
-    created.on('message', (message) => deps.emit('message:received', message))
-    created.on('outbox', (entry) => deps.emit('outbox:changed', entry))
-    created.on('contacts', (change) => deps.emit('contacts:changed', change))
-    created.on('presence', (presence) => deps.emit('presence:changed', presence))
-    created.on('sender-resolved', (resolved) => deps.emit('sender:resolved', resolved))
-    created.on('gap', (gap) => deps.emit('history:gap', gap))
-    created.on('prefs', (prefs) => deps.emit('prefs:changed', prefs))
+    created.on('message', (message) => messages.push(message))
+    created.on('outbox', (entry) => emit('outbox:changed', entry))
+    created.on('contacts', (change) => emit('contacts:changed', change))
+    created.on('presence', (presence) => emit('presence:changed', presence))
+    created.on('sender-resolved', (resolved) => emit('sender:resolved', resolved))
+    created.on('gap', (gap) => emit('history:gap', gap))
+    created.on('prefs', (prefs) => emit('prefs:changed', prefs))
     created.on('storage', (status) => {
       // Kept in the snapshot too, so a window opened (or reloaded) later still shows the problem.
       update({ storage: status.ok && status.reason === null ? null : status })
-      deps.emit('storage:changed', status)
+      emit('storage:changed', status)
     })
     deps.onEngine?.(created)
     return created
@@ -168,6 +172,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
     },
     async stop() {
       await engine?.stop()
+      messages.flush()
       profileLock?.release()
       profileLock = null
     },

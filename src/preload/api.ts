@@ -64,6 +64,7 @@ const eventNames = {
   onConversationFocus: 'conversation:focus',
   onNotifySound: 'notify:sound',
   onMessageReceived: 'message:received',
+  onMessagesReceived: 'messages:received',
   onOutboxChanged: 'outbox:changed',
   onContactsChanged: 'contacts:changed',
   onPresenceChanged: 'presence:changed',

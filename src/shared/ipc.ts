@@ -251,6 +251,8 @@ export interface EventMap {
   'notify:sound': NotifySoundDto
   /** A new incoming message (never an echo of our own send from this client). */
   'message:received': MessageDto
+  /** Several new messages at once, oldest first (main batches a flood: src/main/ipc/message-batches.ts). */
+  'messages:received': MessageDto[]
   'outbox:changed': OutboxDto
   /** The directory changed; re-read contacts:get. */
   'contacts:changed': ContactsChangedDto
@@ -287,6 +289,7 @@ export const eventChannels: readonly EventChannel[] = [
   'conversation:focus',
   'notify:sound',
   'message:received',
+  'messages:received',
   'outbox:changed',
   'contacts:changed',
   'presence:changed',

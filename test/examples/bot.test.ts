@@ -108,8 +108,12 @@ describe('example bot against the simulator', () => {
     sim.pushMessage({ kind: 'discuss', discuss: discussion.index, from: discussion.members.find((m) => m.qq !== acc.self.qq)!.qq, text: '下午开会' })
     await until('echo', () => replies().includes('复读：下午开会'))
 
+    // The earlier message must be handled (stored) on its own, before !history: the client polls again only
+    // after it handled an answer, so a new poll2 request means the answer carrying it was stored.
+    await until('a held poll', () => sim.state().pollsInFlight > 0)
+    const polls = sim.state().requests['poll2'] ?? 0
     sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: 'the earlier message' })
-    await sleep(300)
+    await until('the earlier message handled', () => (sim.state().requests['poll2'] ?? 0) > polls)
     sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: '!history' })
     const history = await until('history reply', () => replies().find((t) => t.startsWith('最近')))
     expect(history).toContain(`the earlier message`)

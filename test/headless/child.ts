@@ -44,7 +44,8 @@ export function spawnHeadless(script: string, args: string[]): HeadlessChild {
     stderr: () => err + (nonJson.length ? `\nNON-JSON STDOUT: ${nonJson.join(' | ')}` : ''),
     send: (obj) => proc.stdin!.write(JSON.stringify(obj) + '\n'),
     sendRaw: (line) => proc.stdin!.write(line + '\n'),
-    next(match, timeoutMs = 10_000, from = 0) {
+    // 20 s: a process started on a loaded 2-core machine can take over 10 s to say anything.
+    next(match, timeoutMs = 20_000, from = 0) {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {
           for (let i = from; i < lines.length; i++)

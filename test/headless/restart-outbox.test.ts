@@ -35,7 +35,7 @@ describe('headless restart with a queued send', () => {
 
     sim.expireSession()
     const second = suite.spawn(args)
-    await second.next((l) => l.type === 'qr', 15_000)
+    await second.next((l) => l.type === 'qr', 30_000)
     sim.scan({ confirm: true })
     await second.next((l) => l.type === 'ready')
     expect(await second.next((l) => l.ref === 'late', 10_000)).toEqual({ type: 'sent', ref: 'late', state: 'sent' })
@@ -44,5 +44,6 @@ describe('headless restart with a queued send', () => {
     expect(second.lines.filter((l) => l.ref === 'late')).toHaveLength(1)
     second.send({ cmd: 'outbox' })
     expect((await second.next((l) => l.type === 'outbox')).entries).toEqual([])
-  })
+    // Two process starts and two logins: more than the default 30 s on a loaded machine.
+  }, 90_000)
 })

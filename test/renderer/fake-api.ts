@@ -205,6 +205,7 @@ export function installFakeApi(initial: Partial<SessionSnapshot> = {}, secretSto
     onConversationFocus: subscribe('conversation:focus'),
     onNotifySound: subscribe('notify:sound'),
     onMessageReceived: subscribe('message:received'),
+    onMessagesReceived: subscribe('messages:received'),
     onOutboxChanged: subscribe('outbox:changed'),
     onContactsChanged: subscribe('contacts:changed'),
     onPresenceChanged: subscribe('presence:changed'),

@@ -2,7 +2,7 @@
  * Pop-out windows from the renderer's side (the page role from the query, the pop-out button, the
  * "each conversation in its own window" mode) and launch with a remembered session.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import App from '../../src/renderer/src/App.vue'
@@ -92,10 +92,14 @@ describe('sends from another window', () => {
     }
     fake.emit('outbox:changed', entry)
     expect(conversations.threads.get('group:21')!.messages).toHaveLength(0)
-    await new Promise((r) => setTimeout(r, 500))
-    expect(conversations.threads.get('group:21')!.messages.map((m) => [m.id, m.text, m.self, m.state])).toEqual([
-      ['outbox:9', '从别的窗口发的', true, 'sending']
-    ])
+    // After the claim delay (400 ms): waited for, so a loaded machine's late timer cannot fail it.
+    await vi.waitFor(
+      () =>
+        expect(conversations.threads.get('group:21')!.messages.map((m) => [m.id, m.text, m.self, m.state])).toEqual([
+          ['outbox:9', '从别的窗口发的', true, 'sending']
+        ]),
+      { timeout: 10_000 }
+    )
     // Later states of that send follow as for our own.
     fake.emit('outbox:changed', { ...entry, state: 'sent' })
     expect(conversations.threads.get('group:21')!.messages[0]!.state).toBe('sent')

@@ -5,6 +5,15 @@ import { CLIENT_ID, content, loggedIn, type TestClient } from './client'
 let sim: Simulator
 afterEach(async () => sim?.close())
 
+/** Until the server holds `n` polls (a fixed wait lets a loaded machine push before the poll arrived). */
+async function pollHeld(n = 1): Promise<void> {
+  const end = Date.now() + 10_000
+  while (sim.state().pollsInFlight < n) {
+    if (Date.now() > end) throw new Error(`the server never held ${n} poll(s)`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
 async function setup(opts: SimulatorOptions = {}, register = true): Promise<TestClient> {
   sim = await startSimulator({ pollHoldMs: 150, ...opts })
   return loggedIn(sim, register)
@@ -50,7 +59,7 @@ describe('delivery', () => {
     const group = acc.groups[1]!
     const member = group.members!.find((m) => m.qq !== acc.self.qq)!
     const held = c.poll()
-    await new Promise((r) => setTimeout(r, 50))
+    await pollHeld()
     sim.pushMessage({ kind: 'buddy', from: acc.buddies[0]!.qq, text: 'a<b> & "c"\nd\u00a0e' })
     sim.pushMessage({
       kind: 'group',
@@ -93,9 +102,10 @@ describe('delivery', () => {
   it('answers the older of two concurrent polls empty and counts it', async () => {
     const c = await setup({ pollHoldMs: 3000 })
     const first = c.poll()
-    await new Promise((r) => setTimeout(r, 50))
+    await pollHeld()
     const second = c.poll()
-    await new Promise((r) => setTimeout(r, 50))
+    const end = Date.now() + 10_000
+    while (sim.state().concurrentPolls < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 5))
     sim.pushMessage({ kind: 'buddy', from: sim.account().buddies[0]!.qq, text: 'only once' })
     expect((await first).status).toBe(504)
     expect((await second).json().result).toHaveLength(1)
@@ -169,7 +179,7 @@ describe('session end', () => {
   it('kick: kick_message on the held poll, then 100001; sends fail', async () => {
     const c = await setup({ pollHoldMs: 3000 })
     const held = c.poll()
-    await new Promise((r) => setTimeout(r, 50))
+    await pollHeld()
     sim.kick()
     expect((await held).json().result[0].poll_type).toBe('kick_message')
     expect((await c.poll()).json()).toEqual({ errmsg: 'login error', retcode: 100001 })
@@ -179,7 +189,7 @@ describe('session end', () => {
     const c = await setup({ pollHoldMs: 3000 })
     const buddyUin = sim.account().buddies[0]!.uin!
     const held = c.poll()
-    await new Promise((r) => setTimeout(r, 50))
+    await pollHeld()
     sim.expireSession()
     expect((await held).json()).toEqual({ errmsg: 'login error', retcode: 100001 })
     expect(sim.account().buddies[0]!.uin).toBeNull()

@@ -1,5 +1,5 @@
 /** The refusal log (GET /__sim/refusals): every refused or error-answered request, with its rule. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RefusalLog } from '../../src/simulator/refusals'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index'
 import { CLIENT_ID, content, D_REF, loggedIn, rawRequest, S_REF, TestClient } from './client'
@@ -149,12 +149,11 @@ describe('refusal log', () => {
       },
       body: 'r=' + encodeURIComponent(JSON.stringify({ ptwebqq, clientid: CLIENT_ID, psessionid, key: '' }))
     }).catch(() => 'aborted')
-    await new Promise((r) => setTimeout(r, 100))
-    expect(sim.state().pollsInFlight).toBe(1)
+    // Waited for, not slept for: on a loaded machine the poll may take a while to arrive and to be let go.
+    await vi.waitFor(() => expect(sim.state().pollsInFlight).toBe(1), { timeout: 10_000, interval: 5 })
     abort.abort()
     expect(await held).toBe('aborted')
-    await new Promise((r) => setTimeout(r, 100))
-    expect(sim.state().pollsInFlight).toBe(0)
+    await vi.waitFor(() => expect(sim.state().pollsInFlight).toBe(0), { timeout: 10_000, interval: 5 })
     expect(rules()).toEqual([])
   })
 

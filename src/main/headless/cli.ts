@@ -8,6 +8,11 @@
 import '../node-version'
 import '../quiet-sqlite-warning'
 import { HELP, parseHeadlessArgs, wantsHelp } from './args'
+import { enableCompileCache } from 'node:module'
+
+// Start-up is mostly Node compiling the modules of got, tough-cookie, valibot and the rest: keep the compiled
+// code on disk (Node's own cache in the temp folder), so every start after the first skips that work.
+enableCompileCache()
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2)

@@ -20,7 +20,7 @@ import { writePrivateFileAtomically } from '../store/private-files'
 import type { HeadlessArgs } from './args'
 import { CommandError, parseCommand, toSegments, type Command } from './commands'
 import { qrToTerminal } from './qr-terminal'
-import { createJsonWriter, createLogger, toHeadlessMessage } from './writer'
+import { createJsonWriter, createLogger, messageLine, toHeadlessMessage } from './writer'
 import { unexpectedErrorLine } from './error-line'
 import { MAX_LINE_BYTES, readLines } from './line-reader'
 import { contactsCacheFor, HeadlessCommandError, resolveTarget, type ConversationTarget } from './targets'
@@ -161,7 +161,7 @@ function wireEvents(engine: Engine, profile: string, out: Out, log: (m: string) 
   engine.on('ready', (r) => {
     out({ type: 'ready', self: { uin: r.self.uin, nick: r.self.nick }, buddies: r.buddies, groups: r.groups, discussions: r.discussions })
   })
-  engine.on('message', (m) => out({ type: 'message', ...toHeadlessMessage(m) }))
+  engine.on('message', (m) => out(messageLine(m)))
   // Whether messages are being saved (a full disk, a damaged or unusable history file), when it changes.
   engine.on('storage', (s) => out({ type: 'storage', ...s }))
   engine.on('outbox', (o) => reportOutbox(o, out))

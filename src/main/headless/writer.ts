@@ -27,29 +27,66 @@ export interface HeadlessMessage {
 }
 
 export function toHeadlessMessage(m: MessageDto): HeadlessMessage {
-  const out: HeadlessMessage = {
-    id: m.id,
-    kind: m.kind,
-    key: m.conversationKey,
-    from: m.from,
-    to: m.to,
-    text: m.text,
-    segments: m.segments,
-    time: m.time
-  }
-  if (m.self) out.self = true
-  if (m.state) out.state = m.state
-  if (m.gapBefore) out.gapBefore = m.gapBefore
-  if (m.unsaved) out.unsaved = true
-  return out
+  return withFields({}, m)
 }
 
-export function createJsonWriter(stdout: Writable): { write(obj: Record<string, unknown> & { type: string }): void; flush(): Promise<void> } {
+/** One `message` line's object: `type` first, then the same fields as toHeadlessMessage, in one object. */
+export function messageLine(m: MessageDto): Record<string, unknown> & { type: 'message' } {
+  return withFields({ type: 'message' as const }, m) as Record<string, unknown> & HeadlessMessage & { type: 'message' }
+}
+
+/** Writes the contract's fields into `out` (in this order, after what it holds): the one place they are listed. */
+function withFields<T extends object>(out: T, m: MessageDto): T & HeadlessMessage {
+  const o = out as T & HeadlessMessage
+  o.id = m.id
+  o.kind = m.kind
+  o.key = m.conversationKey
+  o.from = m.from
+  o.to = m.to
+  o.text = m.text
+  o.segments = m.segments
+  o.time = m.time
+  if (m.self) o.self = true
+  if (m.state) o.state = m.state
+  if (m.gapBefore) o.gapBefore = m.gapBefore
+  if (m.unsaved) o.unsaved = true
+  return o
+}
+
+export interface JsonWriter {
+  write(obj: Record<string, unknown> & { type: string }): void
+  /** Resolves once every line written so far has been handed to the OS. */
+  flush(): Promise<void>
+}
+
+/**
+ * Lines are gathered and written once per turn of the event loop (a microtask after the first line):
+ * the engine handles a whole poll answer synchronously, so a 20,000-message burst becomes one write
+ * instead of 20,000 (each with its own callback and writev bookkeeping: a third of the burst's stdout time).
+ * Order is kept, and nothing waits longer than the code that produced it.
+ */
+export function createJsonWriter(stdout: Writable): JsonWriter {
+  let pending = ''
+  let scheduled = false
+  const drain = (): void => {
+    scheduled = false
+    if (pending === '') return
+    const chunk = pending
+    pending = ''
+    stdout.write(chunk)
+  }
   return {
     write(obj) {
-      stdout.write(JSON.stringify(obj) + '\n')
+      pending += JSON.stringify(obj) + '\n'
+      if (!scheduled) {
+        scheduled = true
+        queueMicrotask(drain)
+      }
     },
-    flush: () => new Promise<void>((resolve) => stdout.write('', () => resolve()))
+    flush: () => {
+      drain()
+      return new Promise<void>((resolve) => stdout.write('', () => resolve()))
+    }
   }
 }
 

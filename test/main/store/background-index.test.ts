@@ -124,8 +124,10 @@ describe('background search index', () => {
     s.history.appendBatch(batch('w', 2000, 1000))
     expect(await s.searchIndex.caughtUp()).toBe(true)
     const sizeBefore = statSync(path).size
-    // Longer than the worker's idle wait and checkpoint interval (1 s each).
+    // Past the worker's idle wait and checkpoint interval (1 s each), the checkpoint grows the file: waited
+    // for (up to 20 s on a loaded machine), not assumed after a fixed 2.5 s.
     await new Promise((r) => setTimeout(r, 2500))
+    for (let i = 0; i < 350 && statSync(path).size <= sizeBefore; i++) await new Promise((r) => setTimeout(r, 50))
     expect(s.searchIndex.mode).toBe('worker')
     expect(logs).toEqual([])
     expect(statSync(path).size).toBeGreaterThan(sizeBefore)

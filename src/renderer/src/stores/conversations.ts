@@ -114,15 +114,34 @@ export const useConversationsStore = defineStore('conversations', () => {
   }
 
   function receive(m: MessageDto): void {
-    const ref = { kind: m.kind, id: m.conversationId }
-    const key = refKey(ref)
-    // After a jump into the past the newest messages are not loaded: this one joins when paging reaches it.
-    if (threads.get(key)?.newer == null) add(key, [m], 'newer')
-    activity.value[key] = Math.max(activity.value[key] ?? 0, m.time)
-    if (open.value && refKey(open.value) === key) markRead(ref)
-    else if (!m.self) {
-      unread.value[key] = (unread.value[key] ?? 0) + 1
-      if (m.mentionsMe) mentions.value[key] = (mentions.value[key] ?? 0) + 1
+    receiveMany([m])
+  }
+
+  /**
+   * A batch of live messages, oldest first (main coalesces a flood): one append per thread, one read
+   * mark for the open conversation and one unread update per conversation, not one of each per message.
+   */
+  function receiveMany(messages: readonly MessageDto[]): void {
+    const byThread = new Map<string, MessageDto[]>()
+    for (const m of messages) {
+      const key = refKey({ kind: m.kind, id: m.conversationId })
+      const list = byThread.get(key)
+      if (list) list.push(m)
+      else byThread.set(key, [m])
+    }
+    const openKey = open.value ? refKey(open.value) : null
+    for (const [key, list] of byThread) {
+      const first = list[0]!
+      // After a jump into the past the newest messages are not loaded: these join when paging reaches them.
+      if (threads.get(key)?.newer == null) add(key, list, 'newer')
+      activity.value[key] = list.reduce((t, m) => Math.max(t, m.time), activity.value[key] ?? 0)
+      if (key === openKey) markRead({ kind: first.kind, id: first.conversationId })
+      else {
+        const fromOthers = list.reduce((n, m) => (m.self ? n : n + 1), 0)
+        if (fromOthers > 0) unread.value[key] = (unread.value[key] ?? 0) + fromOthers
+        const mentioning = list.reduce((n, m) => (!m.self && m.mentionsMe ? n + 1 : n), 0)
+        if (mentioning > 0) mentions.value[key] = (mentions.value[key] ?? 0) + mentioning
+      }
     }
   }
 
@@ -356,6 +375,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     if (unsubscribers.length === 0) {
       unsubscribers = [
         api.onMessageReceived(receive),
+        api.onMessagesReceived(receiveMany),
         api.onOutboxChanged(applyOutbox),
         api.onSenderResolved(applySenderName),
         // Read in another window (a pop-out, or the main window): no unread badge here either.
@@ -441,6 +461,7 @@ export const useConversationsStore = defineStore('conversations', () => {
     retry,
     deleteLocal,
     receive,
+    receiveMany,
     applyOutbox,
     init,
     dispose

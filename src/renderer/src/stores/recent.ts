@@ -42,23 +42,49 @@ export const useRecentStore = defineStore('recent', () => {
   /** By refKey (`group:22`) or stable key. */
   const summaryOf = (key: string): ConversationSummaryDto | undefined => byRef.value.get(key) ?? byKey.value[key]
 
-  function note(key: string, patch: Omit<ConversationSummaryDto, 'key' | 'unread' | 'title'>): void {
-    const old = byKey.value[key]
+  type Patch = Omit<ConversationSummaryDto, 'key' | 'unread' | 'title'>
+
+  /** Writes `patch` into `into` (a copy of byKey being built); false when older news leaves it as it is. */
+  function noteInto(into: Record<string, ConversationSummaryDto>, key: string, patch: Patch): void {
+    const old = into[key]
     // Only newer news moves the preview (offline messages can arrive after newer ones).
     if (old?.lastTime != null && patch.lastTime != null && patch.lastTime < old.lastTime) return
-    byKey.value = { ...byKey.value, [key]: { key, unread: old?.unread ?? 0, title: old?.title ?? '', ...patch } }
+    into[key] = { key, unread: old?.unread ?? 0, title: old?.title ?? '', ...patch }
+  }
+
+  function note(key: string, patch: Patch): void {
+    const next = { ...byKey.value }
+    noteInto(next, key, patch)
+    byKey.value = next
   }
 
   const preview = (text: string): string => [...text].slice(0, PREVIEW_CHARS).join('')
 
+  /**
+   * A batch of live messages (main coalesces a flood): the list is copied once for the whole batch, not
+   * once per message (20,000 copies of a 200-entry list froze the window), and only each conversation's
+   * last message makes a preview.
+   */
+  function receiveMany(messages: readonly MessageDto[]): void {
+    const newest = new Map<string, MessageDto>()
+    for (const m of messages) {
+      const seen = newest.get(m.conversationKey)
+      if (!seen || m.time >= seen.time) newest.set(m.conversationKey, m)
+    }
+    const next = { ...byKey.value }
+    for (const m of newest.values())
+      noteInto(next, m.conversationKey, {
+        kind: m.kind,
+        id: m.conversationId,
+        lastTime: m.time,
+        lastPreview: preview(m.text),
+        lastSender: m.from.name
+      })
+    byKey.value = next
+  }
+
   function receive(m: MessageDto): void {
-    note(m.conversationKey, {
-      kind: m.kind,
-      id: m.conversationId,
-      lastTime: m.time,
-      lastPreview: preview(m.text),
-      lastSender: m.from.name
-    })
+    receiveMany([m])
   }
 
   function applyOutbox(e: OutboxDto): void {
@@ -97,6 +123,7 @@ export const useRecentStore = defineStore('recent', () => {
     if (unsubscribers.length === 0) {
       unsubscribers = [
         api.onMessageReceived(receive),
+        api.onMessagesReceived(receiveMany),
         api.onOutboxChanged(applyOutbox),
         api.onSenderResolved(applySenderName),
         // New current ids after a refresh or a new login.
@@ -113,5 +140,5 @@ export const useRecentStore = defineStore('recent', () => {
     error.value = null
   }
 
-  return { byKey, summaries, error, summaryOf, receive, applyOutbox, applySenderName, load, init, dispose }
+  return { byKey, summaries, error, summaryOf, receive, receiveMany, applyOutbox, applySenderName, load, init, dispose }
 })
