@@ -102,7 +102,9 @@ export class Pipeline {
       // null when the store refused them: shown anyway, kept and retried (storage-health.ts).
       duplicates = this.deps.persist(rows)
     }
-    for (const dto of dtos) if (!duplicates || !duplicates.has(dto.id)) this.deps.emitMessage(dto)
+    // A batch the store refused is shown marked unsaved as it arrives, as history and search mark it.
+    const refused = store !== null && duplicates === null
+    for (const dto of dtos) if (!duplicates || !duplicates.has(dto.id)) this.deps.emitMessage(refused ? { ...dto, unsaved: true } : dto)
   }
 
   private upsertTitles(store: HistoryStore, dtos: MessageDto[]): void {

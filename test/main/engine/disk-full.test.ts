@@ -96,12 +96,15 @@ describe('a full disk', () => {
     const buddy = sim.account().buddies[0]!
     for (const text of ['stored one', 'stored two']) {
       sim.pushMessage({ kind: 'buddy', from: buddy.qq, text })
-      await rec.next('message', (m) => m.text === text)
+      const live = await rec.next('message', (m) => m.text === text)
+      expect(live.unsaved).toBeUndefined()
     }
     disk.full = true
     for (let i = 0; i < 3; i++) {
       sim.pushMessage({ kind: 'buddy', from: buddy.qq, text: `unsaved ${i}` })
-      await rec.next('message', (m) => m.text === `unsaved ${i}`)
+      // Marked as it arrives, not only once the conversation is loaded again.
+      const live = await rec.next('message', (m) => m.text === `unsaved ${i}`)
+      expect(live.unsaved).toBe(true)
     }
     const shown = engine.history('buddy', buddy.uin!).messages
     expect(shown.map((m) => [m.text, m.unsaved ?? false])).toEqual([
