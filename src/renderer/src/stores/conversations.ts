@@ -10,6 +10,7 @@ import { outboxIdOf, refKey, type ConversationRef } from '../lib/conversation-re
 import { useSessionStore } from './session'
 import { firstUnreadId, insertPage, lastIndexOf, newThread, ownMessage, type Thread } from './thread'
 import { createOutboxSync } from './outbox-sync'
+import { remapConversationIds } from './id-remap'
 
 export type { Thread } from './thread'
 
@@ -401,24 +402,7 @@ export const useConversationsStore = defineStore('conversations', () => {
    * position). `moved` maps old ref keys to new refs; a conversation not in it keeps its old key.
    */
   function remapIds(moved: ReadonlyMap<string, ConversationRef>): void {
-    const to = (key: string): string => {
-      const next = moved.get(key)
-      return next ? refKey(next) : key
-    }
-    const entries = [...threads.entries()]
-    threads.clear()
-    for (const [key, thread] of entries) {
-      const next = moved.get(key)
-      if (next) for (const m of toRaw(thread.messages)) m.conversationId = next.id
-      threads.set(to(key), thread)
-    }
-    for (const [id, key] of located) located.set(id, to(key))
-    const rekey = (record: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(record).map(([k, v]) => [to(k), v]))
-    unread.value = rekey(unread.value)
-    activity.value = rekey(activity.value)
-    if (jump.value) jump.value = { ...jump.value, key: to(jump.value.key) }
-    const current = open.value ? moved.get(refKey(open.value)) : undefined
-    if (current) open.value = current
+    remapConversationIds({ threads, located, records: [unread, mentions, dividers, activity], jump, open }, moved)
   }
 
   function dispose(): void {
