@@ -27,11 +27,12 @@ function filesUnder(dir) {
   })
 }
 
-/** Package names imported by bare specifier (`vue`, `@tanstack/vue-virtual`) under `dir`. */
+/** Package names imported by bare specifier (`vue`, `@tanstack/vue-virtual`, `import('pinyin-pro')`) under `dir`. */
 export function bareImports(dir) {
   const names = new Set()
   for (const file of filesUnder(dir)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bfrom\s+'([^'.][^']*)'/g)) {
+    // Static imports and dynamic import('x') (a library loaded when first needed ships all the same).
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\(\s*)'([^'.][^']*)'/g)) {
       const spec = match[1]
       if (spec.startsWith('node:')) continue
       const parts = spec.split('/')

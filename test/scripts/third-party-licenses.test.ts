@@ -53,7 +53,7 @@ describe('third-party licences', () => {
 
   it('finds the renderer libraries from its imports', () => {
     const names = (bareImports as (dir: string) => Set<string>)(resolve(root, 'src/renderer/src'))
-    expect([...names]).toEqual(expect.arrayContaining(['vue', 'pinia', 'reka-ui', '@tanstack/vue-virtual']))
+    expect([...names]).toEqual(expect.arrayContaining(['vue', 'pinia', 'reka-ui', '@tanstack/vue-virtual', 'pinyin-pro']))
     expect([...names].some((n) => n.startsWith('.') || n.startsWith('node:'))).toBe(false)
   })
 })
