@@ -152,7 +152,9 @@ describe('the conversation view (grouping, links, faces, drafts, search jump, ga
   it('marks where messages may be missing after the session died (admin expire-session) and a new sign-in', async () => {
     await open(a)
     sim.expireSession()
-    await page.getByTestId('demo-scan').click({ timeout: 20_000 })
+    // The messenger stays; a sign-in sheet comes over it, and goes once the new session is online.
+    await page.getByTestId('sign-in-sheet').getByTestId('demo-scan').click({ timeout: 20_000 })
+    await page.getByTestId('sign-in-sheet').waitFor({ state: 'detached', timeout: 20_000 })
     await page.getByTestId('main-view').waitFor({ timeout: 20_000 })
     sim.pushMessage({ kind: 'buddy', from: a.qq, text: '断线之后的消息' })
     await open(a)
