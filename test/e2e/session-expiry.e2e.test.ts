@@ -64,7 +64,8 @@ describe('expiry with draft, scroll and pop-out; kick', () => {
     await (await findContact(page, reading.name, 'group')).click()
     await page.getByTestId('contact-filter').fill('')
     await page.getByTestId('tab-groups').click()
-    await page.locator('[data-test="message"]', { hasText: '第 40 条消息' }).waitFor({ timeout: 20_000 })
+    // 40 unread: the conversation opens at the new-messages divider, above the first of them.
+    await page.locator('[data-test="message"]', { hasText: '第 1 条消息' }).waitFor({ timeout: 20_000 })
     await page.getByTestId('message-list').evaluate((el) => el.scrollTo({ top: 120 }))
     // The list keeps the row being read in place while rows are measured: wait until it settles.
     let settled = -1
