@@ -15,7 +15,7 @@ describe('UiSelect', () => {
       setup: () => () =>
         h(UiSelect, {
           modelValue: value.value,
-          'onUpdate:modelValue': (v: 'here' | 'all') => (value.value = v),
+          'onUpdate:modelValue': (v: string) => (value.value = v as 'here' | 'all'),
           options: [
             { value: 'here', label: labels.value.here },
             { value: 'all', label: labels.value.all }
